@@ -1,0 +1,52 @@
+# The two commands: `make run` serves the demo, `make test` runs the whole suite.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres install dev system-deps clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(BIN)/.dev: $(BIN)/.installed
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.installed
+dev: $(BIN)/.dev
+
+system-deps:
+	@sh scripts/system-deps.sh
+
+run: install
+	@sh scripts/system-deps.sh run
+	$(BIN)/chiso migrate --noinput -v0
+	$(BIN)/chiso load-demo --logins
+	@echo ""
+	@echo "chiso đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	$(BIN)/chiso serve --host $(HOST) --port $(PORT)
+
+test: dev
+	@sh scripts/system-deps.sh test
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else echo "PostgreSQL không trả lời tại $(PG_URL): bỏ qua lượt chạy trên PostgreSQL."; fi
+
+test-sqlite:
+	@echo "== Bộ kiểm thử trên SQLite"
+	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL= $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Browser tests run once (on SQLite): they check pages, not the database engine.
+test-postgres:
+	@echo "== Bộ kiểm thử trên PostgreSQL"
+	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var/test

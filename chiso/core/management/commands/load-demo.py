@@ -1,0 +1,42 @@
+"""chiso load-demo: the demo province in the configured database (safe to run again)."""
+import importlib
+import time
+
+from django.core.management.base import BaseCommand
+
+from chiso.core.audit import acting_as
+
+# Each app that contributes demo data has a `demo` module with load(stdout=...); order matters.
+DEMO_APPS = ["registry", "directives", "indices", "dossiers", "surveys"]
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu của tỉnh (Bình Thuận năm 2022): danh mục, thông báo kết luận, chỉ số PAPI, hồ sơ, khảo sát."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--only", nargs="*", choices=DEMO_APPS, help="chỉ nạp phần của các ứng dụng này")
+        parser.add_argument("--logins", action="store_true", help="in ra tài khoản đăng nhập mẫu")
+
+    def handle(self, *args, only=None, logins=False, **options):
+        with acting_as(None, "load-demo"):
+            for app in DEMO_APPS:
+                if only and app not in only:
+                    continue
+                try:
+                    module = importlib.import_module(f"chiso.{app}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"chiso.{app}.demo":
+                        raise
+                    continue
+                started = time.monotonic()
+                module.load(stdout=self.stdout)
+                self.stdout.write(f"  ({app}: {time.monotonic() - started:.1f} s)")
+        if logins:
+            self.print_logins()
+
+    def print_logins(self):
+        from chiso.registry.demo import DEMO_PASSWORD, logins
+
+        self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s):" % DEMO_PASSWORD)
+        for roles, username, title in logins():
+            self.stdout.write(f"  {username:<14} {roles:<45} {title}")

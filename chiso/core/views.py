@@ -1,0 +1,61 @@
+import importlib
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+
+from chiso.registry import permissions
+
+from .models import AuditEntry
+
+# Apps fill the home page and the reports page through optional hooks in their `dashboard` module:
+# home_cards(request) -> list of {"title", "value", "detail", "url"}; report_links(request) -> list of {"title", "url", "detail"}.
+APPS = ["directives", "indices", "dossiers", "surveys"]
+
+
+def _collect(hook, request):
+    items = []
+    for app in APPS:
+        try:
+            module = importlib.import_module(f"chiso.{app}.dashboard")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"chiso.{app}.dashboard":
+                raise
+            continue
+        if hasattr(module, hook):
+            items.extend(getattr(module, hook)(request))
+    return items
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", {"cards": _collect("home_cards", request)})
+
+
+@login_required
+def reports(request):
+    return render(request, "core/reports.html", {"links": _collect("report_links", request)})
+
+
+@login_required
+def audit_log(request, content_type_id, object_id):
+    try:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404
+    model = content_type.model_class()
+    obj = model._default_manager.filter(pk=object_id).first() if model else None
+    agency_ids = None
+    if obj is not None:
+        if hasattr(obj, "agency_ids"):
+            agency_ids = obj.agency_ids()
+        elif hasattr(obj, "agency_id"):
+            agency_ids = [obj.agency_id]
+        elif model.__name__ == "Agency":
+            agency_ids = [obj.pk]
+    if not permissions.can(request.user, "view", "audit", agency_ids if agency_ids is not None else []):
+        raise PermissionDenied
+    entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related("actor")[:500]
+    return render(request, "core/audit_log.html", {"object": obj, "entries": entries, "model_name": content_type.name})

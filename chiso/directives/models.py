@@ -1,0 +1,142 @@
+"""Directives (conclusion notices and the like), their targets and their tasks."""
+from django.conf import settings
+from django.db import models
+
+from chiso.core.models import AuditedModel
+from chiso.registry.models import Agency
+
+
+class Directive(AuditedModel):
+    DRAFT, PUBLISHED, WITHDRAWN = "draft", "published", "withdrawn"
+    STATUSES = [(DRAFT, "Dự thảo"), (PUBLISHED, "Đã ban hành"), (WITHDRAWN, "Đã thu hồi")]
+
+    kind = models.CharField("loại văn bản", max_length=40, default="THÔNG BÁO")
+    number = models.CharField("số, ký hiệu", max_length=80, blank=True, db_index=True)
+    issuer = models.ForeignKey(Agency, verbose_name="cơ quan ban hành", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    issuer_text = models.CharField("cơ quan ban hành (như văn bản)", max_length=300, blank=True)
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    title = models.TextField("trích yếu")
+    meeting_date = models.DateField("ngày họp", null=True, blank=True)
+    chaired_by = models.CharField("chủ trì", max_length=200, blank=True)
+    signed_by = models.CharField("người ký", max_length=200, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=300, blank=True)
+    source_file = models.FileField("tệp gốc", upload_to="directives/%Y/", blank=True)
+    source_filename = models.CharField("tên tệp gốc", max_length=255, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    content_sha256 = models.CharField("dấu vân tay nội dung", max_length=64, blank=True, db_index=True)
+    source_text = models.TextField("nội dung văn bản", blank=True)
+    parsed = models.JSONField("kết quả đọc văn bản", default=dict, blank=True)
+    status = models.CharField("trạng thái", max_length=20, choices=STATUSES, default=DRAFT)
+    published_at = models.DateTimeField("ban hành lúc", null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = "văn bản chỉ đạo"
+        verbose_name_plural = "văn bản chỉ đạo"
+
+    def __str__(self):
+        return f"{self.kind.capitalize()} {self.number}".strip() if self.number else self.title[:80]
+
+
+class Target(AuditedModel):
+    """A general requirement of a directive, e.g. "PAR INDEX, SIPAS, PAPI 2022 improve score and rank"."""
+
+    PENDING, MET, MISSED = "pending", "met", "missed"
+    STATUSES = [(PENDING, "Chờ kết quả"), (MET, "Đạt"), (MISSED, "Không đạt")]
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="targets")
+    text = models.TextField("nội dung")
+    indices = models.JSONField("chỉ số", default=list, blank=True)
+    year = models.PositiveIntegerField("năm", null=True, blank=True)
+    goal = models.CharField("mục tiêu", max_length=200, blank=True)
+    status = models.CharField("kết quả", max_length=20, choices=STATUSES, default=PENDING)
+    evaluation = models.JSONField("chi tiết đánh giá", default=dict, blank=True)
+    evaluated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mục tiêu"
+        verbose_name_plural = "mục tiêu"
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Task(AuditedModel):
+    """A task of a directive. Shares of a group task and periods of a recurring one are child tasks."""
+
+    NEW, IN_PROGRESS, REPORTED, DONE, RETURNED, CANCELLED = "new", "in_progress", "reported", "done", "returned", "cancelled"
+    STATES = [
+        (NEW, "Chưa thực hiện"),
+        (IN_PROGRESS, "Đang thực hiện"),
+        (REPORTED, "Đã báo cáo"),
+        (DONE, "Hoàn thành"),
+        (RETURNED, "Trả lại"),
+        (CANCELLED, "Dừng, hủy"),
+    ]
+    DEADLINE_KINDS = [
+        ("date", "Ngày"), ("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"),
+        ("range", "Khoảng thời gian"), ("recurring", "Định kỳ"), ("none", "Không thời hạn"),
+    ]
+    SHARE, INSTANCE = "share", "instance"
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    child_kind = models.CharField(max_length=10, blank=True, choices=[(SHARE, "Phần việc của đơn vị"), (INSTANCE, "Kỳ thực hiện")])
+    ref = models.CharField("mục", max_length=40, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField("nội dung")
+    source_text = models.TextField("đoạn văn gốc", blank=True)
+    checklist = models.JSONField("các việc cụ thể", default=list, blank=True)
+    lead = models.ForeignKey(Agency, verbose_name="chủ trì", null=True, blank=True, on_delete=models.PROTECT, related_name="led_tasks")
+    lead_text = models.CharField("chủ trì (như văn bản)", max_length=300, blank=True)
+    lead_group = models.CharField("nhóm chủ trì", max_length=80, blank=True)
+    coordinators = models.ManyToManyField(Agency, verbose_name="phối hợp", blank=True, related_name="coordinated_tasks")
+    coordinators_text = models.JSONField("phối hợp (như văn bản)", default=list, blank=True)
+    report_to = models.ForeignKey(Agency, verbose_name="báo cáo qua", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    deadline_kind = models.CharField("loại thời hạn", max_length=20, choices=DEADLINE_KINDS, default="none")
+    deadline_text = models.CharField("thời hạn (như văn bản)", max_length=300, blank=True)
+    due_date = models.DateField("hạn", null=True, blank=True, db_index=True)
+    due_strict = models.BooleanField("hạn là 'trước ngày'", default=False)
+    start_date = models.DateField("bắt đầu", null=True, blank=True)
+    recurrence = models.CharField("định kỳ", max_length=10, blank=True, choices=[("month", "Hằng tháng"), ("quarter", "Hằng quý"), ("year", "Hằng năm")])
+    milestones = models.JSONField("các mốc", default=list, blank=True)
+    state = models.CharField("trạng thái", max_length=20, choices=STATES, default=NEW, db_index=True)
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: two editors never silently overwrite
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["directive", "position", "pk"]
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
+
+    def __str__(self):
+        return f"{self.ref} {self.text[:70]}".strip()
+
+    def agency_ids(self):
+        """Agencies that own this task for permission checks."""
+        ids = [self.lead_id] if self.lead_id else []
+        return ids + list(self.coordinators.values_list("pk", flat=True))
+
+
+class NoticeDraft(models.Model):
+    """An uploaded notice being reviewed before it is published as a Directive."""
+
+    OPEN, PUBLISHED, DISCARDED = "open", "published", "discarded"
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to="notice-drafts/%Y/")
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    parsed = models.JSONField(default=dict)
+    status = models.CharField(max_length=20, default=OPEN, choices=[(OPEN, "Đang rà soát"), (PUBLISHED, "Đã ban hành"), (DISCARDED, "Đã bỏ")])
+    directive = models.ForeignKey(Directive, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts")
+
+    class Meta:
+        ordering = ["-uploaded_at"]

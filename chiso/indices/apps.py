@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IndicesConfig(AppConfig):
+    name = "chiso.indices"
+    label = "indices"
+    verbose_name = "Chỉ số"
