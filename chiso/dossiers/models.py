@@ -1,1 +1,187 @@
-from django.db import models  # noqa: F401
+"""Procedures, dossiers from the one-stop system, and the summary tables dashboards read."""
+from django.db import models
+
+from chiso.core.models import AuditedModel
+
+LEVELS = [("tinh", "Cấp tỉnh"), ("huyen", "Cấp huyện"), ("xa", "Cấp xã")]
+# Old levels (NĐ 43/2011, to 14/8/2022) and the current forms (NĐ 42/2022 Điều 11, from 15/8/2022).
+ONLINE_LEVELS = [
+    ("", "Không cung cấp trực tuyến"),
+    ("2", "Mức độ 2"), ("3", "Mức độ 3"), ("4", "Mức độ 4"),
+    ("mot_phan", "Trực tuyến một phần"), ("toan_trinh", "Trực tuyến toàn trình"),
+]
+# Level 4 ≈ toàn trình, level 3 ≈ một phần: conventional, not legal (domain.md §8).
+ONLINE_GROUP = {"4": "toan_trinh", "toan_trinh": "toan_trinh", "3": "mot_phan", "mot_phan": "mot_phan"}
+
+DIRECT, ONLINE, POST = 1, 2, 3
+CHANNELS = [(DIRECT, "Trực tiếp"), (ONLINE, "Trực tuyến"), (POST, "Bưu chính")]
+
+OPEN, EARLY, ON_TIME, LATE = 0, 1, 2, 3
+OUTCOMES = [(OPEN, "Đang xử lý"), (EARLY, "Trước hạn"), (ON_TIME, "Đúng hạn"), (LATE, "Trễ hạn")]
+
+# Apology state, decided on import (open dossiers: as of the import day).
+AP_NONE, AP_PROPER, AP_IMPROPER, AP_MISSING = 0, 1, 2, 3
+APOLOGY_STATES = [(AP_NONE, "Không cần"), (AP_PROPER, "Đúng quy định"), (AP_IMPROPER, "Chưa đúng quy định"),
+                  (AP_MISSING, "Chưa xin lỗi")]
+
+
+class Procedure(AuditedModel):
+    code = models.CharField("mã thủ tục", max_length=60, unique=True)
+    name = models.CharField("tên thủ tục", max_length=500)
+    field = models.CharField("lĩnh vực", max_length=200, blank=True)
+    level = models.CharField("cấp thực hiện", max_length=10, choices=LEVELS, blank=True)
+    days = models.PositiveIntegerField("thời hạn giải quyết (ngày làm việc)", null=True, blank=True)
+    online_level = models.CharField("mức độ trực tuyến", max_length=12, choices=ONLINE_LEVELS, blank=True)
+    fee = models.PositiveIntegerField("phí, lệ phí (đồng)", default=0)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "thủ tục hành chính"
+        verbose_name_plural = "thủ tục hành chính"
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    @property
+    def online_group(self):
+        return ONLINE_GROUP.get(self.online_level, "")
+
+
+class ColumnMapping(AuditedModel):
+    """How one export's headers map to dossier fields, saved under a name for the next import."""
+
+    name = models.SlugField("tên", max_length=60, unique=True)
+    columns = models.JSONField("cột", default=dict)  # field -> header as written in the file
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "ánh xạ cột"
+        verbose_name_plural = "ánh xạ cột"
+
+    def __str__(self):
+        return self.name
+
+
+class Dossier(AuditedModel):
+    """One dossier; written in bulk by raw SQL (services/importer.py), one audit entry per import."""
+
+    code = models.CharField("mã hồ sơ", max_length=60, unique=True)
+    procedure = models.ForeignKey(Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="dossiers")
+    agency = models.ForeignKey("registry.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT, related_name="dossiers")
+    receiving_agency = models.ForeignKey("registry.Agency", verbose_name="nơi tiếp nhận", null=True, blank=True,
+                                         on_delete=models.PROTECT, related_name="+")
+    channel = models.PositiveSmallIntegerField("kênh nộp", choices=CHANNELS, default=DIRECT)
+    received = models.DateField("ngày tiếp nhận")
+    due = models.DateField("ngày hẹn trả")
+    completed = models.DateField("ngày có kết quả", null=True, blank=True)
+    returned = models.DateField("ngày trả kết quả", null=True, blank=True)
+    online_payment = models.BooleanField("thanh toán trực tuyến", default=False)
+    rating = models.PositiveSmallIntegerField("đánh giá của người dân", null=True, blank=True)
+    apology_date = models.DateField("ngày xin lỗi", null=True, blank=True)
+    new_due = models.DateField("ngày hẹn lại", null=True, blank=True)
+    reappointments = models.PositiveSmallIntegerField("số lần hẹn lại", default=0)
+    in_system = models.BooleanField("kết quả đã cập nhật trên hệ thống", default=True)
+    paper_completed = models.DateField("ngày có kết quả theo sổ giấy", null=True, blank=True)
+    # Derived on import so summaries and lists need no calendar arithmetic.
+    outcome = models.PositiveSmallIntegerField("kết quả xử lý", choices=OUTCOMES, default=OPEN)
+    apology_state = models.PositiveSmallIntegerField("xin lỗi", choices=APOLOGY_STATES, default=AP_NONE)
+    work_days = models.IntegerField("số ngày làm việc đã xử lý", null=True, blank=True)
+    stat_day = models.DateField("ngày thống kê")  # completion day, or due day while open
+    stat_month = models.IntegerField("tháng thống kê", db_index=True)  # yyyymm of stat_day
+    letter_issued_at = models.DateTimeField("ngày in phiếu xin lỗi", null=True, blank=True)
+    letter_issued_by = models.CharField("người in phiếu", max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-received"]
+        indexes = [
+            models.Index(fields=["agency", "stat_day"]),
+            models.Index(fields=["outcome", "due"]),
+        ]
+        verbose_name = "hồ sơ"
+        verbose_name_plural = "hồ sơ"
+
+    def __str__(self):
+        return self.code
+
+    def agency_ids(self):
+        return [self.agency_id, self.receiving_agency_id]
+
+    @property
+    def is_open(self):
+        return self.completed is None
+
+
+STAT_FIELDS = ["total", "early", "on_time", "late", "open", "open_apology", "late_no_apology", "apology_improper",
+               "online", "offered_full", "offered_partial", "online_full", "online_partial", "paid_online", "with_fee",
+               "work_days", "rated", "rating_sum"]
+
+
+class _Stat(models.Model):
+    agency_id = models.BigIntegerField()
+    total = models.IntegerField(default=0)
+    early = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    late = models.IntegerField(default=0)
+    open = models.IntegerField(default=0)
+    open_apology = models.IntegerField(default=0)
+    late_no_apology = models.IntegerField(default=0)  # completed late with no apology letter
+    apology_improper = models.IntegerField(default=0)
+    online = models.IntegerField(default=0)
+    offered_full = models.IntegerField(default=0)  # dossiers of procedures offered toàn trình
+    offered_partial = models.IntegerField(default=0)
+    online_full = models.IntegerField(default=0)
+    online_partial = models.IntegerField(default=0)
+    paid_online = models.IntegerField(default=0)
+    with_fee = models.IntegerField(default=0)
+    work_days = models.BigIntegerField(default=0)  # sum over completed dossiers
+    rated = models.IntegerField(default=0)
+    rating_sum = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class StatDay(_Stat):
+    """Per agency and day (completion day, or due day while open): the command line and open counts."""
+
+    day = models.DateField()
+    month = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency_id", "day"], name="dossier_statday_key")]
+        indexes = [models.Index(fields=["day"]), models.Index(fields=["month"])]
+
+
+class StatMonth(_Stat):
+    """Per agency, procedure and month: dashboards (league table, heat map, fields, online)."""
+
+    procedure_id = models.BigIntegerField()
+    month = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency_id", "procedure_id", "month"], name="dossier_statmonth_key")]
+        indexes = [models.Index(fields=["month"])]
+
+
+class ImportRun(models.Model):
+    """One import: its progress for the web page, its result and errors."""
+
+    RUNNING, DONE, FAILED = "running", "done", "failed"
+    file_name = models.CharField(max_length=300)
+    mapping = models.CharField(max_length=60, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, default=RUNNING)
+    rows_done = models.IntegerField(default=0)
+    rows_total = models.IntegerField(default=0)
+    created = models.IntegerField(default=0)
+    updated = models.IntegerField(default=0)
+    errors = models.JSONField(default=list)
+    user = models.ForeignKey("registry.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    @property
+    def percent(self):
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0

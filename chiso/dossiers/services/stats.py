@@ -1,0 +1,133 @@
+"""Summary tables (per agency × day, per agency × procedure × month) and the figures read from them.
+
+They are rebuilt for whole months from the dossier rows after each import (the months a file touched,
+before and after its update), so re-importing changed rows never leaves stale counts; every dashboard
+and the command line read only these tables.
+"""
+from datetime import date
+
+from django.db import connection, transaction
+
+from ..models import AP_IMPROPER, EARLY, LATE, ON_TIME, ONLINE, OPEN, STAT_FIELDS
+
+FULL = "('4', 'toan_trinh')"
+PARTIAL = "('3', 'mot_phan')"
+
+
+def _aggregates():
+    def flag(cond):
+        return f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)"
+
+    return [
+        "COUNT(*)",
+        flag(f"d.outcome = {EARLY}"), flag(f"d.outcome = {ON_TIME}"), flag(f"d.outcome = {LATE}"),
+        flag(f"d.outcome = {OPEN}"), flag(f"d.outcome = {OPEN} AND d.apology_date IS NOT NULL"),
+        flag(f"d.outcome = {LATE} AND d.apology_date IS NULL"), flag(f"d.apology_state = {AP_IMPROPER}"),
+        flag(f"d.channel = {ONLINE}"),
+        flag(f"p.online_level IN {FULL}"), flag(f"p.online_level IN {PARTIAL}"),
+        flag(f"p.online_level IN {FULL} AND d.channel = {ONLINE}"),
+        flag(f"p.online_level IN {PARTIAL} AND d.channel = {ONLINE}"),
+        flag("d.online_payment"), flag("p.fee > 0"),
+        "SUM(COALESCE(d.work_days, 0))", flag("d.rating IS NOT NULL"), "SUM(COALESCE(d.rating, 0))",
+    ]
+
+
+def rebuild_stats(months):
+    months = sorted(set(int(m) for m in months))
+    if not months:
+        return
+    counters = ", ".join(STAT_FIELDS)
+    aggs = ", ".join(_aggregates())
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(months), 200):
+            chunk = months[start:start + 200]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM dossiers_statday WHERE month IN ({marks})", chunk)
+            cursor.execute(f"DELETE FROM dossiers_statmonth WHERE month IN ({marks})", chunk)
+            cursor.execute(f"""INSERT INTO dossiers_statmonth (agency_id, procedure_id, month, {counters})
+                SELECT d.agency_id, d.procedure_id, d.stat_month, {aggs}
+                FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
+                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.procedure_id, d.stat_month""", chunk)
+            cursor.execute(f"""INSERT INTO dossiers_statday (agency_id, day, month, {counters})
+                SELECT d.agency_id, d.stat_day, d.stat_month, {aggs}
+                FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
+                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.stat_day, d.stat_month""", chunk)
+
+
+def rebuild_all():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT stat_month FROM dossiers_dossier")
+        months = [r[0] for r in cursor.fetchall()]
+        cursor.execute("DELETE FROM dossiers_statday")
+        cursor.execute("DELETE FROM dossiers_statmonth")
+    rebuild_stats(months)
+
+
+def ratio(a, b):
+    return round(a / b, 4) if b else None
+
+
+def _figures(row):
+    """The command line's figures from summed counters (dict with STAT_FIELDS + open_overdue + open_overdue_apology)."""
+    completed = row["early"] + row["on_time"] + row["late"]
+    offered = row["offered_full"] + row["offered_partial"]
+    return {
+        "total": row["total"],
+        "completed": completed,
+        "early": row["early"],
+        "on_time": row["on_time"],
+        "late": row["late"],
+        "open_in_time": row["open"] - row["open_overdue"],
+        "open_overdue": row["open_overdue"],
+        "on_time_rate": ratio(row["early"] + row["on_time"], completed),
+        "late_without_apology": row["late_no_apology"] + row["open_overdue"] - row["open_overdue_apology"],
+        "apology_improper": row["apology_improper"],
+        "online_share": ratio(row["online_full"] + row["online_partial"], offered),
+        "online_share_full": ratio(row["online_full"], row["offered_full"]),
+        "online_share_partial": ratio(row["online_partial"], row["offered_partial"]),
+        "online_share_all": ratio(row["online"], row["total"]),
+        "online_payment_share": ratio(row["paid_online"], row["with_fee"]),
+        "avg_work_days": round(row["work_days"] / completed, 2) if completed else None,
+    }
+
+
+def _sums():
+    return ", ".join(f"COALESCE(SUM({f}), 0)" for f in STAT_FIELDS)
+
+
+def period_stats(start, end, agency_ids=None, today=None):
+    """Figures for dossiers completed (open: due) between start and end, from the per-day summary."""
+    today = today or date.today()
+    where, params = ["day >= %s", "day <= %s"], [start, end]
+    if agency_ids is not None:
+        ids = list(agency_ids) or [-1]
+        where.append(f"agency_id IN ({', '.join(['%s'] * len(ids))})")
+        params += ids
+    overdue = f"COALESCE(SUM(CASE WHEN day < %s THEN open ELSE 0 END), 0), COALESCE(SUM(CASE WHEN day < %s THEN open_apology ELSE 0 END), 0)"
+    cond = " AND ".join(where)
+    names = STAT_FIELDS + ["open_overdue", "open_overdue_apology"]
+
+    def query(group):
+        select = f"{group + ', ' if group else ''}{_sums()}, {overdue}"
+        sql = f"SELECT {select} FROM dossiers_statday WHERE {cond}"
+        if group:
+            sql += f" GROUP BY {group} ORDER BY {group}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [today, today] + params)
+            return cursor.fetchall()
+
+    total = dict(zip(names, query("")[0]))
+    result = _figures(total)
+    from chiso.registry.models import Agency
+
+    names_by_id = dict(Agency.objects.values_list("id", "name"))
+    result["by_agency"] = []
+    for row in query("agency_id"):
+        figures = _figures(dict(zip(names, row[1:])))
+        result["by_agency"].append({"agency_id": row[0], "agency": names_by_id.get(row[0], str(row[0])), **figures})
+    result["by_agency"].sort(key=lambda r: (-(r["total"]), r["agency"]))
+    result["by_month"] = []
+    for row in query("month"):
+        figures = _figures(dict(zip(names, row[1:])))
+        result["by_month"].append({"month": f"{row[0] // 100:04d}-{row[0] % 100:02d}", **figures})
+    return result
