@@ -39,6 +39,8 @@ class CalendarIndex:
         if n >= 0:
             return self.working[self.cum[i] + n - 1] if n else ordinal
         before = self.cum[i] - (1 if self.is_working(ordinal) else 0)
+        if before + n < 0:
+            raise ValueError("ngày nằm ngoài lịch làm việc đã nạp")
         return self.working[before + n]
 
     def next_working(self, ordinal):

@@ -40,6 +40,7 @@ class DateReader:
 
     def __init__(self):
         self.cache = {}
+        self.tails = {""}
 
     def __call__(self, value):
         if value is None or value == "":
@@ -56,7 +57,18 @@ class DateReader:
         if found is None:
             found = self._parse(key, text)
             self.cache[key] = found
+        tail = text[10:]
+        if tail not in self.tails:
+            self._time(tail, text)
+            self.tails.add(tail)
         return found
+
+    @staticmethod
+    def _time(tail, text):
+        parts = tail.strip().lstrip("T").split(":")
+        if not (2 <= len(parts) <= 3 and all(p.isdigit() and len(p) <= 2 for p in parts)
+                and int(parts[0]) < 24 and all(int(p) < 60 for p in parts[1:])):
+            raise ValueError(f"giờ không hợp lệ “{text}” (cần dd/mm/yyyy HH:MM)")
 
     @staticmethod
     def _parse(key, text):
@@ -69,9 +81,4 @@ class DateReader:
                 raise ValueError
         except ValueError:
             raise ValueError(f"ngày không hợp lệ “{text}” (cần dd/mm/yyyy hoặc dd/mm/yyyy HH:MM)") from None
-        rest = text[10:].strip()
-        if rest:
-            parts = rest.split(":")
-            if not (2 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and int(parts[0]) < 24 and int(parts[1]) < 60):
-                raise ValueError(f"giờ không hợp lệ “{text}” (cần dd/mm/yyyy HH:MM)")
         return day.toordinal()

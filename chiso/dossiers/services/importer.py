@@ -67,7 +67,7 @@ def calendar_index():
     found = _calendar_cache.get(id(cal))
     if found is None or found[0] is not cal:
         _calendar_cache.clear()
-        found = (cal, CalendarIndex(cal, FIRST_YEAR, LAST_YEAR))
+        found = (cal, CalendarIndex(cal, FIRST_YEAR - 1, LAST_YEAR + 1))
         _calendar_cache[id(cal)] = found
     return found[1]
 
@@ -279,7 +279,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
     idx = resolve_mapping(header, mapping, file_name)
     ncols = len(header)
     cal = calendar_index()
-    lo, hi = cal.first, cal.last
+    lo, hi = date(FIRST_YEAR, 1, 1).toordinal(), date(LAST_YEAR, 12, 31).toordinal()
     dates, agency_of, procedure_of = DateReader(), _AgencyResolver(), _ProcedureResolver()
     iso = {}
     channel_words, yes = CHANNEL_WORDS, YES
@@ -309,95 +309,97 @@ def _import(path, file_name, mapping, today, progress, vendor):
         cursor = django_cursor.connection.cursor() if vendor == "sqlite" else django_cursor.cursor
         _stage_table(cursor, vendor)
         writer = _Writer(cursor, vendor)
-        n = 1
-        for row in rows:
-            n += 1
-            if n % 20000 == 0 and progress:
-                progress(n - 1)
-            col = None
-            try:
-                if len(row) < ncols:
-                    if not any(str(v).strip() for v in row):
-                        continue
-                    raise ValueError(f"dòng có {len(row)} cột, tiêu đề có {ncols} cột")
-                col = "code"
-                code = str(row[i_code]).strip()
-                if not code:
-                    raise ValueError("thiếu mã hồ sơ")
-                if len(code) > 60:
-                    raise ValueError("mã hồ sơ dài quá 60 ký tự")
-                col = "procedure_code"
-                procedure_id = procedure_of(str(row[i_pc]).strip(), str(row[i_pn]).strip() if i_pn is not None else "")
-                col = "agency"
-                agency_id = agency_of(str(row[i_ag]))
-                col = "receiving_agency"
-                receiving_id = agency_of(str(row[i_ra])) if i_ra is not None and str(row[i_ra]).strip() else None
-                col = "channel"
-                channel = 1
-                if i_ch is not None:
-                    channel = channel_words.get(str(row[i_ch]).strip().lower())
-                    if channel is None:
-                        raise ValueError(f"kênh nộp “{row[i_ch]}” không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính)")
-                col = "received"
-                received = day(i_rec)
-                if received is None:
-                    raise ValueError("thiếu ngày tiếp nhận")
-                col = "due"
-                due = day(i_due)
-                if due is None:
-                    raise ValueError("thiếu ngày hẹn trả")
-                if due < received:
-                    raise ValueError("ngày hẹn trả trước ngày tiếp nhận")
-                col = "completed"
-                completed = day(i_done)
-                if completed is not None and completed < received:
-                    raise ValueError("ngày có kết quả trước ngày tiếp nhận")
-                col = "returned"
-                returned = day(i_ret)
-                col = "online_payment"
-                paid = False
-                if i_pay is not None:
-                    paid = yes.get(str(row[i_pay]).strip().lower())
-                    if paid is None:
-                        raise ValueError(f"“{row[i_pay]}” không hợp lệ (Có/Không)")
-                col = "rating"
-                rating = None
-                if i_rate is not None and str(row[i_rate]).strip():
-                    rating = int(str(row[i_rate]).strip())
-                col = "apology_date"
-                apology = day(i_apo)
-                col = "new_due"
-                new_due = day(i_new)
-            except ValueError as exc:
-                n_errors += 1
-                if len(errors) < MAX_ERRORS:
-                    message = str(exc) if "invalid literal" not in str(exc) else "không phải số"
-                    errors.append(_err(file_name, n, label.get(col) if col else None, message))
-                continue
-            # Classification (services/classify.py has the same rules, documented and unit-tested).
-            if completed is None:
-                outcome, stat = OPEN, due
-                late = today > due
-                work_days = None
-            else:
-                outcome = EARLY if completed < due else ON_TIME if completed == due else LATE
-                stat = completed
-                late = outcome == LATE
-                work_days = cal.between(received, completed)
-            if apology is None:
-                state = AP_MISSING if late else AP_NONE
-            elif (apology <= cal.add(due, -1) and new_due is not None and new_due > due
-                  and (completed if completed is not None else today) <= new_due):
-                state = AP_PROPER
-            else:
-                state = AP_IMPROPER
-            stat_text = text_of(stat)
-            writer.add((n, code, procedure_id, agency_id, receiving_id, channel, text_of(received), text_of(due),
-                        text_of(completed), text_of(returned), paid, rating, text_of(apology), text_of(new_due),
-                        outcome, state, work_days, stat_text, int(stat_text[0:4]) * 100 + int(stat_text[5:7])))
+        try:
+            n = 1
+            for row in rows:
+                n += 1
+                if n % 20000 == 0 and progress:
+                    progress(n - 1)
+                col = None
+                try:
+                    if len(row) < ncols:
+                        if not any(str(v).strip() for v in row):
+                            continue
+                        raise ValueError(f"dòng có {len(row)} cột, tiêu đề có {ncols} cột")
+                    col = "code"
+                    code = str(row[i_code]).strip()
+                    if not code:
+                        raise ValueError("thiếu mã hồ sơ")
+                    if len(code) > 60:
+                        raise ValueError("mã hồ sơ dài quá 60 ký tự")
+                    col = "procedure_code"
+                    procedure_id = procedure_of(str(row[i_pc]).strip(), str(row[i_pn]).strip() if i_pn is not None else "")
+                    col = "agency"
+                    agency_id = agency_of(str(row[i_ag]))
+                    col = "receiving_agency"
+                    receiving_id = agency_of(str(row[i_ra])) if i_ra is not None and str(row[i_ra]).strip() else None
+                    col = "channel"
+                    channel = 1
+                    if i_ch is not None:
+                        channel = channel_words.get(str(row[i_ch]).strip().lower())
+                        if channel is None:
+                            raise ValueError(f"kênh nộp “{row[i_ch]}” không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính)")
+                    col = "received"
+                    received = day(i_rec)
+                    if received is None:
+                        raise ValueError("thiếu ngày tiếp nhận")
+                    col = "due"
+                    due = day(i_due)
+                    if due is None:
+                        raise ValueError("thiếu ngày hẹn trả")
+                    if due < received:
+                        raise ValueError("ngày hẹn trả trước ngày tiếp nhận")
+                    col = "completed"
+                    completed = day(i_done)
+                    if completed is not None and completed < received:
+                        raise ValueError("ngày có kết quả trước ngày tiếp nhận")
+                    col = "returned"
+                    returned = day(i_ret)
+                    col = "online_payment"
+                    paid = False
+                    if i_pay is not None:
+                        paid = yes.get(str(row[i_pay]).strip().lower())
+                        if paid is None:
+                            raise ValueError(f"“{row[i_pay]}” không hợp lệ (Có/Không)")
+                    col = "rating"
+                    rating = None
+                    if i_rate is not None and str(row[i_rate]).strip():
+                        rating = int(str(row[i_rate]).strip())
+                    col = "apology_date"
+                    apology = day(i_apo)
+                    col = "new_due"
+                    new_due = day(i_new)
+                except ValueError as exc:
+                    n_errors += 1
+                    if len(errors) < MAX_ERRORS:
+                        message = str(exc) if "invalid literal" not in str(exc) else "không phải số"
+                        errors.append(_err(file_name, n, label.get(col) if col else None, message))
+                    continue
+                # Classification (services/classify.py has the same rules, documented and unit-tested).
+                if completed is None:
+                    outcome, stat = OPEN, due
+                    late = today > due
+                    work_days = None
+                else:
+                    outcome = EARLY if completed < due else ON_TIME if completed == due else LATE
+                    stat = completed
+                    late = outcome == LATE
+                    work_days = cal.between(received, completed)
+                if apology is None:
+                    state = AP_MISSING if late else AP_NONE
+                elif (apology <= cal.add(due, -1) and new_due is not None and new_due > due
+                      and (completed if completed is not None else today) <= new_due):
+                    state = AP_PROPER
+                else:
+                    state = AP_IMPROPER
+                stat_text = text_of(stat)
+                writer.add((n, code, procedure_id, agency_id, receiving_id, channel, text_of(received), text_of(due),
+                            text_of(completed), text_of(returned), paid, rating, text_of(apology), text_of(new_due),
+                            outcome, state, work_days, stat_text, int(stat_text[0:4]) * 100 + int(stat_text[5:7])))
+        finally:
+            writer.close()  # a COPY left open would block the connection
         if errors:
             raise ImportFailed(errors, n_errors)
-        writer.close()
         if progress:
             progress(n - 1)
         dup_errors, n_dup = _duplicates(cursor, vendor, file_name)

@@ -114,7 +114,9 @@ def period_stats(start, end, agency_ids=None, today=None):
             sql += f" GROUP BY {group} ORDER BY {group}"
         with connection.cursor() as cursor:
             cursor.execute(sql, [today, today] + params)
-            return cursor.fetchall()
+            # PostgreSQL sums integers as numeric (Decimal).
+            return [tuple(int(v) if hasattr(v, "as_integer_ratio") and not isinstance(v, int) else v for v in r)
+                    for r in cursor.fetchall()]
 
     total = dict(zip(names, query("")[0]))
     result = _figures(total)
