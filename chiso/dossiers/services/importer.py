@@ -152,11 +152,16 @@ class _AgencyResolver:
 
 
 class _ProcedureResolver:
-    """Procedure code -> (id, statutory days); unknown codes are added to the catalogue (inside the transaction)."""
+    """Procedure code -> id. Unknown codes get a provisional negative id and are added to the catalogue
+    after staging (no other query may run on the connection while PostgreSQL's COPY is open)."""
 
     def __init__(self):
         self.cache = {code: pk for code, pk in Procedure.objects.values_list("code", "id")}
-        self.created = 0
+        self.new = {}
+
+    @property
+    def created(self):
+        return len(self.new)
 
     def __call__(self, code, name):
         pk = self.cache.get(code)
@@ -165,10 +170,15 @@ class _ProcedureResolver:
                 raise ValueError("thiếu mã thủ tục")
             if len(code) > 60:
                 raise ValueError("mã thủ tục dài quá 60 ký tự")
-            pk = Procedure.objects.create(code=code, name=(name or code)[:500]).pk
+            pk = -(len(self.new) + 1)
+            self.new[code] = (pk, (name or code)[:500])
             self.cache[code] = pk
-            self.created += 1
         return pk
+
+    def create(self, cursor, mark):
+        for code, (provisional, name) in self.new.items():
+            pk = Procedure.objects.create(code=code, name=name).pk
+            cursor.execute(f"UPDATE dossier_stage SET procedure_id = {mark} WHERE procedure_id = {mark}", (pk, provisional))
 
 
 def _stage_table(cursor, vendor):
@@ -405,6 +415,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
         dup_errors, n_dup = _duplicates(cursor, vendor, file_name)
         if dup_errors:
             raise ImportFailed(dup_errors, n_dup)
+        procedure_of.create(cursor, "?" if vendor == "sqlite" else "%s")
         cursor.execute("SELECT COUNT(*) FROM dossier_stage")
         total = cursor.fetchone()[0]
         cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
