@@ -185,3 +185,17 @@ class ImportRun(models.Model):
     @property
     def percent(self):
         return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+
+
+class IndicatorValue(models.Model):
+    """One 766 indicator (QĐ 766/QĐ-TTg) computable from dossier data, per agency and period (yyyymm or yyyy00)."""
+
+    agency_id = models.BigIntegerField()
+    period = models.IntegerField()  # yyyymm for a month, yyyy00 for a whole year
+    code = models.CharField(max_length=10)
+    numerator = models.BigIntegerField()
+    denominator = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency_id", "period", "code"], name="dossier_indicator_key")]
+        indexes = [models.Index(fields=["period", "code"])]

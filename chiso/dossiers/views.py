@@ -1,7 +1,297 @@
+import os
+import tempfile
+import threading
+from datetime import date
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.db import close_old_connections
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chiso.core.audit import acting_as
+from chiso.registry import permissions
+from chiso.registry.models import Agency
+
+from .models import AP_IMPROPER, AP_MISSING, AP_PROPER, LATE, OPEN, Dossier, ImportRun
+from .services import apology, indicators, report
+from .services.importer import ImportFailed, count_rows, import_dossiers
+
+MAX_UPLOAD = 200 * 1024 * 1024
+PROGRESS = {}  # run id -> rows done (the import's transaction hides its own progress from other connections)
+MONTHS = [f"Th{m}" for m in range(1, 13)]
+
+
+def _pct(value):
+    return "–" if value is None else f"{100 * value:.1f}%".replace(".", ",")
+
+
+def _year(request, agency_ids):
+    years = report.years(agency_ids)
+    try:
+        year = int(request.GET.get("nam") or (years[0] if years else timezone.localdate().year))
+    except ValueError:
+        year = years[0] if years else timezone.localdate().year
+    return year, years
+
+
+def _require_view(request):
+    if permissions.scope(request.user, "view", "dossier") is None:
+        raise PermissionDenied
+    return report.visible_agency_ids(request.user)
 
 
 @login_required
 def index(request):
-    return render(request, "core/placeholder.html", {"title": "Hồ sơ thủ tục hành chính"})
+    agency_ids = _require_view(request)
+    year, years = _year(request, agency_ids)
+    league = report.league(year, agency_ids)
+    months = report.by_month(year, agency_ids)
+    totals = report.totals(year, agency_ids)
+    overdue = sum(r["open_overdue"] for r in league)
+    trend = {
+        "tooltip": {"trigger": "axis"}, "legend": {"data": ["Tỷ lệ đúng hạn (%)", "Nộp trực tuyến (%)"]},
+        "xAxis": {"type": "category", "data": [f"{m['month'] % 100:02d}/{year}" for m in months]},
+        "yAxis": {"type": "value", "min": 0, "max": 100},
+        "series": [
+            {"name": "Tỷ lệ đúng hạn (%)", "type": "line", "data": [round(100 * (m["on_time_rate"] or 0), 1) for m in months]},
+            {"name": "Nộp trực tuyến (%)", "type": "line", "data": [round(100 * (m["online_rate"] or 0), 1) for m in months]},
+        ],
+    }
+    for row in league:
+        row["on_time_pct"], row["online_pct"], row["apology_pct"] = _pct(row["on_time_rate"]), _pct(row["online_rate"]), _pct(row["apology_rate"])
+    context = {
+        "title": "Hồ sơ thủ tục hành chính", "year": year, "years": years, "league": league,
+        "heat": report.heat(year, agency_ids, league), "months": MONTHS, "trend": trend,
+        "fields": [dict(r, pct=_pct(r["on_time_rate"])) for r in report.by_field(year, agency_ids)[:12]],
+        "totals": totals, "overdue": overdue,
+        "cards": [
+            ("Hồ sơ trong năm", f"{totals['total']:,}".replace(",", "."), f"đã giải quyết {totals['completed']:,}".replace(",", ".")),
+            ("Tỷ lệ đúng hạn", _pct(totals["on_time_rate"]), f"{totals['late']:,} hồ sơ trễ hạn".replace(",", ".")),
+            ("Quá hạn chưa xong", f"{overdue:,}".replace(",", "."), "đang xử lý, đã quá ngày hẹn trả"),
+            ("Trễ hạn chưa xin lỗi", f"{totals['late_no_apology']:,}".replace(",", "."), f"xin lỗi chưa đúng quy định: {totals['apology_improper']}"),
+            ("Nộp trực tuyến", _pct(totals["online_rate"]), f"toàn trình {_pct(totals['online_full_rate'])} · một phần {_pct(totals['online_partial_rate'])}"),
+            ("Thanh toán trực tuyến", _pct(totals["payment_rate"]), "trên hồ sơ có phí, lệ phí"),
+        ],
+        "can_import": permissions.can(request.user, "change", "dossier"),
+    }
+    return render(request, "dossiers/index.html", context)
+
+
+FILTERS = {"tre-han": ("Trễ hạn", dict(outcome=LATE)),
+           "qua-han": ("Đang xử lý quá hạn", dict(outcome=OPEN)),
+           "chua-xin-loi": ("Trễ/quá hạn chưa xin lỗi", dict(apology_state=AP_MISSING)),
+           "xin-loi-sai": ("Xin lỗi chưa đúng quy định", dict(apology_state=AP_IMPROPER)),
+           "xin-loi-dung": ("Xin lỗi đúng quy định", dict(apology_state=AP_PROPER))}
+
+
+def _list_queryset(request, agency_ids):
+    qs = Dossier.objects.select_related("agency", "procedure")
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    title = []
+    agency = request.GET.get("co_quan")
+    if agency:
+        qs = qs.filter(agency_id=agency)
+        title.append(str(Agency.objects.filter(pk=agency).first() or ""))
+    month = request.GET.get("thang")
+    if month and month.isdigit():
+        qs = qs.filter(stat_month=int(month))
+        title.append(f"tháng {int(month) % 100:02d}/{int(month) // 100}")
+    year = request.GET.get("nam")
+    if year and year.isdigit() and not month:
+        qs = qs.filter(stat_month__gte=int(year) * 100, stat_month__lte=int(year) * 100 + 12)
+        title.append(f"năm {year}")
+    kind = request.GET.get("loai")
+    if kind in FILTERS:
+        label, condition = FILTERS[kind]
+        qs = qs.filter(**condition)
+        if kind == "qua-han":
+            qs = qs.filter(due__lt=timezone.localdate())
+        title.insert(0, label)
+    code = (request.GET.get("ma") or "").strip()
+    if code:
+        qs = qs.filter(code__startswith=code)
+    return qs.order_by("stat_day", "code"), " · ".join(t for t in title if t)
+
+
+@login_required
+def dossier_list(request):
+    agency_ids = _require_view(request)
+    qs, title = _list_queryset(request, agency_ids)
+    page = max(1, int(request.GET.get("trang", "1") or 1)) if str(request.GET.get("trang", "1")).isdigit() else 1
+    rows = list(qs[(page - 1) * 100: page * 100 + 1])
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(request, "dossiers/list.html", {
+        "title": "Danh sách hồ sơ", "subtitle": title, "rows": rows[:100], "page": page, "has_next": len(rows) > 100,
+        "query": query.urlencode(), "filters": FILTERS, "today": timezone.localdate(),
+        "can_apologize": permissions.scope(request.user, "apologize", "dossier") is not None,
+    })
+
+
+@login_required
+def dossier_export(request):
+    from openpyxl import Workbook
+
+    agency_ids = _require_view(request)
+    qs, title = _list_queryset(request, agency_ids)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Hồ sơ")
+    sheet.append(["Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Cơ quan giải quyết", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả",
+                  "Ngày có kết quả", "Kết quả", "Xin lỗi", "Ngày xin lỗi", "Ngày hẹn lại"])
+    for d in qs[:200000].iterator(chunk_size=5000):
+        sheet.append([d.code, d.procedure.code, d.procedure.name, d.agency.name, d.get_channel_display(), d.received, d.due,
+                      d.completed, d.get_outcome_display(), d.get_apology_state_display(), d.apology_date, d.new_due])
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="ho-so.xlsx"'
+    book.save(response)
+    return response
+
+
+def _dossier_for(request, code, action="view"):
+    dossier = get_object_or_404(Dossier.objects.select_related("agency", "procedure", "agency__parent"), code=code)
+    permissions.require(request.user, action, "dossier", dossier.agency_ids())
+    return dossier
+
+
+@login_required
+def dossier_detail(request, code):
+    from .services.classify import legal_basis
+
+    dossier = _dossier_for(request, code)
+    basis_day = dossier.due
+    decree, form = legal_basis(basis_day)
+    from chiso.registry.services import add_working_days
+
+    return render(request, "dossiers/detail.html", {
+        "title": f"Hồ sơ {dossier.code}", "d": dossier, "decree": decree, "form": form,
+        "apology_deadline": add_working_days(dossier.due, -1), "today": timezone.localdate(),
+        "overdue": dossier.completed is None and dossier.due < timezone.localdate(),
+        "can_apologize": permissions.can(request.user, "apologize", "dossier", dossier.agency_ids()),
+    })
+
+
+@login_required
+@require_POST
+def apology_letter(request, code):
+    dossier = _dossier_for(request, code, "apologize")
+    content = apology.render_letter(dossier, reason=request.POST.get("ly_do", "")[:500])
+    apology.mark_issued(dossier, request.user)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["Content-Disposition"] = f'attachment; filename="{apology.file_name(dossier)}"'
+    return response
+
+
+@login_required
+@require_POST
+def apology_batch(request):
+    codes = request.POST.getlist("ma")[:500]
+    if not codes:
+        messages.error(request, "Chưa chọn hồ sơ nào để in phiếu xin lỗi.")
+        return redirect(request.META.get("HTTP_REFERER") or "dossiers:list")
+    dossiers = list(Dossier.objects.select_related("agency", "procedure", "agency__parent").filter(code__in=codes))
+    for dossier in dossiers:
+        permissions.require(request.user, "apologize", "dossier", dossier.agency_ids())
+    response = HttpResponse(apology.batch_zip(dossiers, request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="phieu-xin-loi.zip"'
+    return response
+
+
+@login_required
+def sync_gaps(request):
+    agency_ids = _require_view(request)
+    try:
+        days = max(1, int(request.GET.get("ngay", "30")))
+    except ValueError:
+        days = 30
+    cutoff = date.fromordinal(timezone.localdate().toordinal() - days)
+    qs = Dossier.objects.filter(outcome=OPEN, due__lt=cutoff).select_related("agency", "procedure")
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    groups = {}
+    for d in qs.order_by("agency__name", "due")[:3000]:
+        groups.setdefault(d.agency, []).append(d)
+    return render(request, "dossiers/sync_gaps.html", {"title": "Hồ sơ có thể đã xong trên giấy", "groups": groups,
+                                                       "days": days, "today": timezone.localdate()})
+
+
+@login_required
+def indicators_view(request):
+    agency_ids = _require_view(request)
+    year, years = _year(request, agency_ids)
+    names = dict(Agency.objects.values_list("id", "name"))
+    rows = indicators.table(year * 100, agency_ids)
+    for r in rows:
+        r["agency"] = names.get(r["agency_id"], "?")
+        r["cells"] = [(code, r["values"].get(code)) for code in indicators.INDICATORS]
+    return render(request, "dossiers/indicators.html", {"title": "Chỉ số 766 tính từ dữ liệu hồ sơ", "year": year, "years": years,
+                                                        "rows": rows, "defs": indicators.INDICATORS})
+
+
+def _run_import(run_id, path, name, mapping, user_id):
+    from chiso.registry.models import User
+
+    close_old_connections()
+    run = ImportRun.objects.get(pk=run_id)
+    user = User.objects.filter(pk=user_id).first()
+    try:
+        with acting_as(user):
+            import_dossiers(path, file_name=name, mapping=mapping or None, user=user, run=run,
+                            progress=lambda done: PROGRESS.__setitem__(run_id, done))
+    except ImportFailed as exc:
+        run.status, run.errors = ImportRun.FAILED, exc.lines()
+        run.finished_at = timezone.now()
+        run.save()
+    except Exception as exc:  # the page must show that it stopped
+        run.status, run.errors = ImportRun.FAILED, [f"Lỗi hệ thống: {exc}"]
+        run.finished_at = timezone.now()
+        run.save()
+    finally:
+        PROGRESS.pop(run_id, None)
+        os.unlink(path)
+        close_old_connections()
+
+
+@login_required
+def upload(request):
+    permissions.require(request.user, "change", "dossier")
+    if request.method == "POST":
+        upload_file = request.FILES.get("tep")
+        if upload_file is None or not upload_file.name.lower().endswith((".csv", ".xlsx")):
+            messages.error(request, "Hãy chọn tệp .csv (UTF-8) hoặc .xlsx xuất từ hệ thống một cửa.")
+            return redirect("dossiers:upload")
+        if upload_file.size > MAX_UPLOAD:
+            messages.error(request, "Tệp lớn quá 200 MB; hãy nhập bằng lệnh chiso import-dossiers.")
+            return redirect("dossiers:upload")
+        suffix = ".xlsx" if upload_file.name.lower().endswith(".xlsx") else ".csv"
+        handle, path = tempfile.mkstemp(suffix=suffix)
+        with os.fdopen(handle, "wb") as out:
+            for chunk in upload_file.chunks():
+                out.write(chunk)
+        run = ImportRun.objects.create(file_name=upload_file.name[:300], mapping=request.POST.get("anh_xa", "")[:60],
+                                       user=request.user, rows_total=count_rows(path) or 0)
+        PROGRESS[run.pk] = 0
+        threading.Thread(target=_run_import, args=(run.pk, path, upload_file.name, run.mapping, request.user.pk), daemon=True).start()
+        return redirect("dossiers:import_status", run.pk)
+    from .models import ColumnMapping
+
+    return render(request, "dossiers/upload.html", {"title": "Nhập hồ sơ từ hệ thống một cửa",
+                                                    "mappings": ColumnMapping.objects.all(), "runs": ImportRun.objects.all()[:10]})
+
+
+@login_required
+def import_status(request, pk):
+    permissions.require(request.user, "change", "dossier")
+    run = get_object_or_404(ImportRun, pk=pk)
+    if run.pk in PROGRESS and run.status == ImportRun.RUNNING:
+        run.rows_done = PROGRESS[run.pk]
+    template = "dossiers/_progress.html" if request.headers.get("HX-Request") else "dossiers/import_status.html"
+    return render(request, template, {"title": "Tiến độ nhập hồ sơ", "run": run})
+
+
+def not_found(request):
+    raise Http404

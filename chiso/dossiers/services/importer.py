@@ -22,6 +22,7 @@ from chiso.registry.services import gazetteer_from_db, work_calendar
 from ..models import AP_IMPROPER, AP_MISSING, AP_NONE, AP_PROPER, EARLY, LATE, ON_TIME, OPEN, ColumnMapping, ImportRun, Procedure
 from .calendar_index import CalendarIndex
 from .columns import CHANNEL_WORDS, DEFAULT_MAPPING, FIELDS, YES, DateReader, header_key
+from . import indicators
 from .stats import rebuild_stats
 
 BATCH = 5000
@@ -425,5 +426,6 @@ def _import(path, file_name, mapping, today, progress, vendor):
         months = sorted(r[0] for r in cursor.fetchall())
         _upsert(cursor)
     rebuild_stats(months)
+    indicators.refresh(months, date.fromordinal(today))
     return ImportResult(rows=total, created=total - updated, updated=updated,
                         procedures_created=procedure_of.created, months=months)

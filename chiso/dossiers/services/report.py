@@ -1,0 +1,121 @@
+"""Dashboard figures, read from the summary tables only, within what the user may see."""
+from datetime import date
+
+from django.db.models import Q, Sum
+
+from chiso.registry import permissions
+from chiso.registry.models import Agency
+
+from ..models import STAT_FIELDS, Procedure, StatDay, StatMonth
+from .stats import ratio
+
+SUMS = {f: Sum(f) for f in STAT_FIELDS}
+
+
+def visible_agency_ids(user):
+    """None when the user sees every agency, else the set of own agencies."""
+    found = permissions.scope(user, "view", "dossier")
+    if found == permissions.ALL:
+        return None
+    if found == permissions.OWN:
+        return set(permissions.own_agency_ids(user))
+    return set()
+
+
+def _restrict(qs, agency_ids):
+    return qs if agency_ids is None else qs.filter(agency_id__in=agency_ids)
+
+
+def years(agency_ids):
+    months = _restrict(StatMonth.objects, agency_ids).values_list("month", flat=True).distinct()
+    return sorted({m // 100 for m in months}, reverse=True)
+
+
+def enrich(row):
+    row = {k: (v or 0) if k in STAT_FIELDS else v for k, v in row.items()}
+    completed = row["early"] + row["on_time"] + row["late"]
+    offered = row["offered_full"] + row["offered_partial"]
+    late_total = row["late"]
+    row.update(
+        completed=completed,
+        on_time_rate=ratio(row["early"] + row["on_time"], completed),
+        online_rate=ratio(row["online_full"] + row["online_partial"], offered),
+        online_full_rate=ratio(row["online_full"], row["offered_full"]),
+        online_partial_rate=ratio(row["online_partial"], row["offered_partial"]),
+        payment_rate=ratio(row["paid_online"], row["with_fee"]),
+        apology_rate=ratio(late_total - row["late_no_apology"] - row["apology_improper"], late_total) if late_total else None,
+        avg_days=round(row["work_days"] / completed, 1) if completed else None,
+    )
+    return row
+
+
+def year_filter(year, agency_ids, agency=None):
+    qs = _restrict(StatMonth.objects.filter(month__gte=year * 100 + 1, month__lte=year * 100 + 12), agency_ids)
+    return qs.filter(agency_id=agency) if agency else qs
+
+
+def totals(year, agency_ids, agency=None):
+    return enrich(year_filter(year, agency_ids, agency).aggregate(**SUMS))
+
+
+def by_month(year, agency_ids, agency=None):
+    rows = year_filter(year, agency_ids, agency).values("month").annotate(**SUMS).order_by("month")
+    return [enrich(dict(r)) for r in rows]
+
+
+def open_overdue(agency_ids, today=None, year=None):
+    """Per agency: open dossiers past due (by the per-day summary, as of today)."""
+    today = today or date.today()
+    qs = _restrict(StatDay.objects.filter(day__lt=today, open__gt=0), agency_ids)
+    if year:
+        qs = qs.filter(month__gte=year * 100 + 1, month__lte=year * 100 + 12)
+    return {r["agency_id"]: (r["n"], r["n"] - r["a"]) for r in qs.values("agency_id").annotate(n=Sum("open"), a=Sum("open_apology"))}
+
+
+def league(year, agency_ids, today=None):
+    names = dict(Agency.objects.values_list("id", "name"))
+    overdue = open_overdue(agency_ids, today, year)
+    rows = []
+    for r in year_filter(year, agency_ids).values("agency_id").annotate(**SUMS):
+        row = enrich(dict(r))
+        row["agency"] = names.get(row["agency_id"], "?")
+        row["open_overdue"], row["open_no_apology"] = overdue.get(row["agency_id"], (0, 0))
+        rows.append(row)
+    rows.sort(key=lambda r: (r["on_time_rate"] if r["on_time_rate"] is not None else 2, -r["late"]))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def heat(year, agency_ids, rows):
+    """{agency_id: [(month, rate, late) × 12]} for the league's agencies."""
+    cells = {}
+    for r in year_filter(year, agency_ids).values("agency_id", "month").annotate(**SUMS):
+        e = enrich(dict(r))
+        cells[(r["agency_id"], r["month"])] = (e["on_time_rate"], e["late"])
+    out = []
+    for row in rows:
+        line = []
+        for m in range(1, 13):
+            rate, late = cells.get((row["agency_id"], year * 100 + m), (None, 0))
+            css = "" if rate is None else "ok" if rate >= 0.95 else "warn" if rate >= 0.85 else "bad"
+            line.append({"month": year * 100 + m, "m": m, "rate": rate, "late": late, "css": css})
+        out.append((row, line))
+    return out
+
+
+def by_field(year, agency_ids):
+    fields = dict(Procedure.objects.values_list("id", "field"))
+    merged = {}
+    for r in year_filter(year, agency_ids).values("procedure_id").annotate(**SUMS):
+        key = fields.get(r["procedure_id"]) or "(chưa phân loại)"
+        acc = merged.setdefault(key, {f: 0 for f in STAT_FIELDS})
+        for f in STAT_FIELDS:
+            acc[f] += r[f] or 0
+    rows = [dict(enrich(v), field=k) for k, v in merged.items()]
+    rows.sort(key=lambda r: -r["total"])
+    return rows
+
+
+def agency_filter_q(agency_ids):
+    return Q() if agency_ids is None else Q(agency_id__in=agency_ids)
