@@ -57,8 +57,8 @@ def index(request):
         "xAxis": {"type": "category", "data": [f"{m['month'] % 100:02d}/{year}" for m in months]},
         "yAxis": {"type": "value", "min": 0, "max": 100},
         "series": [
-            {"name": "Tỷ lệ đúng hạn (%)", "type": "line", "data": [round(100 * (m["on_time_rate"] or 0), 1) for m in months]},
-            {"name": "Nộp trực tuyến (%)", "type": "line", "data": [round(100 * (m["online_rate"] or 0), 1) for m in months]},
+            {"name": "Tỷ lệ đúng hạn (%)", "type": "line", "data": [None if m["on_time_rate"] is None else round(100 * m["on_time_rate"], 1) for m in months]},
+            {"name": "Nộp trực tuyến (%)", "type": "line", "data": [None if m["online_rate"] is None else round(100 * m["online_rate"], 1) for m in months]},
         ],
     }
     for row in league:

@@ -40,7 +40,9 @@ def build(name, form_note):
     _para(doc, form_note, italic=True, size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=6)
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header.autofit = False
     left, right = header.rows[0].cells
+    left.width, right.width = Mm(65), Mm(100)
     left.paragraphs[0].text = ""
     _para(left, "{{ parent_agency|upper }}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "{{ agency|upper }}", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
