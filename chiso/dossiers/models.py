@@ -66,10 +66,12 @@ class Dossier(AuditedModel):
     """One dossier; written in bulk by raw SQL (services/importer.py), one audit entry per import."""
 
     code = models.CharField("mã hồ sơ", max_length=60, unique=True)
-    procedure = models.ForeignKey(Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="dossiers")
-    agency = models.ForeignKey("registry.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT, related_name="dossiers")
+    # No separate FK indexes: each costs the bulk import dearly; (agency, stat_day) serves agency lookups.
+    procedure = models.ForeignKey(Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="dossiers", db_index=False)
+    agency = models.ForeignKey("registry.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT, related_name="dossiers",
+                               db_index=False)
     receiving_agency = models.ForeignKey("registry.Agency", verbose_name="nơi tiếp nhận", null=True, blank=True,
-                                         on_delete=models.PROTECT, related_name="+")
+                                         on_delete=models.PROTECT, related_name="+", db_index=False)
     channel = models.PositiveSmallIntegerField("kênh nộp", choices=CHANNELS, default=DIRECT)
     received = models.DateField("ngày tiếp nhận")
     due = models.DateField("ngày hẹn trả")

@@ -300,12 +300,25 @@ def _import(path, file_name, mapping, today, progress, vendor):
     i_pay, i_rate, i_apo, i_new = idx["online_payment"], idx["rating"], idx["apology_date"], idx["new_due"]
     label = {name: (header[i] if i is not None else DEFAULT_MAPPING[name]) for name, i in idx.items()}
 
+    seen = {}  # full cell text -> ordinal: exports repeat the same date-times over and over
+
     def day(i):
         if i is None:
             return None
-        o = dates(row[i])
-        if o is not None and not lo <= o <= hi:
-            raise ValueError(f"ngày ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
+        value = row[i]
+        o = seen.get(value) if value.__class__ is str else None
+        if o is None:
+            if value == "" or value is None:
+                return None
+            o = dates(value)
+            if o is None:
+                return None
+            if not lo <= o <= hi:
+                raise ValueError(f"ngày ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
+            if value.__class__ is str:
+                if len(seen) > 2_000_000:
+                    seen.clear()
+                seen[value] = o
         return o
 
     def text_of(o):
@@ -318,6 +331,8 @@ def _import(path, file_name, mapping, today, progress, vendor):
 
     with connection.cursor() as django_cursor:
         cursor = django_cursor.connection.cursor() if vendor == "sqlite" else django_cursor.cursor
+        if vendor == "sqlite":
+            cursor.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index updates
         _stage_table(cursor, vendor)
         writer = _Writer(cursor, vendor)
         try:
