@@ -219,7 +219,7 @@ class _Writer:
                 write(row)
         else:
             self.cursor.executemany(self.sql, self.batch)
-        self.batch = []
+        self.batch.clear()
 
     def close(self):
         self.flush()
@@ -335,6 +335,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
             cursor.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index updates
         _stage_table(cursor, vendor)
         writer = _Writer(cursor, vendor)
+        batch, flush = writer.batch, writer.flush
         try:
             n = 1
             for row in rows:
@@ -419,9 +420,11 @@ def _import(path, file_name, mapping, today, progress, vendor):
                 else:
                     state = AP_IMPROPER
                 stat_text = text_of(stat)
-                writer.add((n, code, procedure_id, agency_id, receiving_id, channel, text_of(received), text_of(due),
+                batch.append((n, code, procedure_id, agency_id, receiving_id, channel, text_of(received), text_of(due),
                             text_of(completed), text_of(returned), paid, rating, text_of(apology), text_of(new_due),
                             outcome, state, work_days, stat_text, int(stat_text[0:4]) * 100 + int(stat_text[5:7])))
+                if len(batch) >= BATCH:
+                    flush()
         finally:
             writer.close()  # a COPY left open would block the connection
         if errors:

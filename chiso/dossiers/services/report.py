@@ -93,13 +93,19 @@ def heat(year, agency_ids, rows):
     for r in year_filter(year, agency_ids).values("agency_id", "month").annotate(**SUMS):
         e = enrich(dict(r))
         cells[(r["agency_id"], r["month"])] = (e["on_time_rate"], e["late"])
+    from django.urls import reverse
+
+    base = reverse("dossiers:list")
     out = []
     for row in rows:
         line = []
         for m in range(1, 13):
             rate, late = cells.get((row["agency_id"], year * 100 + m), (None, 0))
-            css = "" if rate is None else "ok" if rate >= 0.95 else "warn" if rate >= 0.85 else "bad"
-            line.append({"month": year * 100 + m, "m": m, "rate": rate, "late": late, "css": css})
+            if rate is None:
+                line.append(None)
+                continue
+            css = "ok" if rate >= 0.95 else "warn" if rate >= 0.85 else "bad"
+            line.append((f"{base}?co_quan={row['agency_id']}&thang={year * 100 + m}&loai=tre-han", css, round(100 * rate), late))
         out.append((row, line))
     return out
 

@@ -33,25 +33,30 @@ def _aggregates():
 
 
 def rebuild_stats(months):
+    """Recompute both summaries for these months: one pass over the dossiers into a per agency ×
+    procedure × day temp table, then both summaries from that much smaller table."""
     months = sorted(set(int(m) for m in months))
     if not months:
         return
     counters = ", ".join(STAT_FIELDS)
-    aggs = ", ".join(_aggregates())
+    sums = ", ".join(f"SUM({f})" for f in STAT_FIELDS)
+    aggs = ", ".join(f"{a} AS {f}" for a, f in zip(_aggregates(), STAT_FIELDS))
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(months), 200):
             chunk = months[start:start + 200]
             marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute("DROP TABLE IF EXISTS dossier_stat_stage")
+            cursor.execute(f"""CREATE TEMP TABLE dossier_stat_stage AS
+                SELECT d.agency_id AS agency_id, d.procedure_id AS procedure_id, d.stat_day AS day, d.stat_month AS month, {aggs}
+                FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
+                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.procedure_id, d.stat_day, d.stat_month""", chunk)
             cursor.execute(f"DELETE FROM dossiers_statday WHERE month IN ({marks})", chunk)
             cursor.execute(f"DELETE FROM dossiers_statmonth WHERE month IN ({marks})", chunk)
             cursor.execute(f"""INSERT INTO dossiers_statmonth (agency_id, procedure_id, month, {counters})
-                SELECT d.agency_id, d.procedure_id, d.stat_month, {aggs}
-                FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
-                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.procedure_id, d.stat_month""", chunk)
+                SELECT agency_id, procedure_id, month, {sums} FROM dossier_stat_stage GROUP BY agency_id, procedure_id, month""")
             cursor.execute(f"""INSERT INTO dossiers_statday (agency_id, day, month, {counters})
-                SELECT d.agency_id, d.stat_day, d.stat_month, {aggs}
-                FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
-                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.stat_day, d.stat_month""", chunk)
+                SELECT agency_id, day, month, {sums} FROM dossier_stat_stage GROUP BY agency_id, day, month""")
+            cursor.execute("DROP TABLE dossier_stat_stage")
 
 
 def rebuild_all():
