@@ -129,7 +129,7 @@ def _list_queryset(request, agency_ids):
     code = (request.GET.get("ma") or "").strip()
     if code:
         qs = qs.filter(code__startswith=code)
-    return qs.order_by("stat_day", "code"), " · ".join(t for t in title if t)
+    return qs.order_by("due", "code"), " · ".join(t for t in title if t)
 
 
 @login_required
@@ -229,8 +229,22 @@ def sync_gaps(request):
     groups = {}
     for d in qs.order_by("agency__name", "due")[:3000]:
         groups.setdefault(d.agency, []).append(d)
+    reconciled, errors = None, None
+    if request.method == "POST":
+        permissions.require(request.user, "change", "dossier")
+        from .services.sheets import reconcile_paper_register
+
+        upload_file = request.FILES.get("so")
+        if upload_file is None or not upload_file.name.lower().endswith(".xlsx") or upload_file.size > 20 * 1024 * 1024:
+            errors = ["Hãy chọn sổ theo dõi dạng .xlsx (tối đa 20 MB) có cột “Mã hồ sơ” và “Ngày có kết quả”."]
+        else:
+            try:
+                reconciled = reconcile_paper_register(upload_file, request.user, file_name=upload_file.name)
+            except ImportFailed as exc:
+                errors = exc.lines()
     return render(request, "dossiers/sync_gaps.html", {"title": "Hồ sơ có thể đã xong trên giấy", "groups": groups,
-                                                       "days": days, "today": timezone.localdate()})
+                                                       "days": days, "today": timezone.localdate(), "reconciled": reconciled,
+                                                       "errors": errors, "can_import": permissions.can(request.user, "change", "dossier")})
 
 
 @login_required
