@@ -292,7 +292,6 @@ def _import(path, file_name, mapping, today, progress, vendor):
     cal = calendar_index()
     lo, hi = date(FIRST_YEAR, 1, 1).toordinal(), date(LAST_YEAR, 12, 31).toordinal()
     dates, agency_of, procedure_of = DateReader(), _AgencyResolver(), _ProcedureResolver()
-    iso = {}
     channel_words, yes = CHANNEL_WORDS, YES
     errors, n_errors = [], 0
     i_code, i_pc, i_pn, i_ag, i_ra = idx["code"], idx["procedure_code"], idx["procedure_name"], idx["agency"], idx["receiving_agency"]
@@ -321,13 +320,13 @@ def _import(path, file_name, mapping, today, progress, vendor):
                 seen[value] = o
         return o
 
-    def text_of(o):
-        if o is None:
-            return None
-        s = iso.get(o)
-        if s is None:
-            s = iso[o] = date.fromordinal(o).isoformat()
-        return s
+    # Every day the importer accepts, as ISO text and as yyyymm: plain dict look-ups in the hot loop.
+    iso_of, month_of = {}, {}
+    for o in range(lo, hi + 1):
+        d = date.fromordinal(o)
+        iso_of[o] = d.isoformat()
+        month_of[o] = d.year * 100 + d.month
+    text_of = iso_of.get
 
     with connection.cursor() as django_cursor:
         cursor = django_cursor.connection.cursor() if vendor == "sqlite" else django_cursor.cursor
@@ -419,10 +418,9 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     state = AP_PROPER
                 else:
                     state = AP_IMPROPER
-                stat_text = text_of(stat)
                 batch.append((n, code, procedure_id, agency_id, receiving_id, channel, text_of(received), text_of(due),
                             text_of(completed), text_of(returned), paid, rating, text_of(apology), text_of(new_due),
-                            outcome, state, work_days, stat_text, int(stat_text[0:4]) * 100 + int(stat_text[5:7])))
+                            outcome, state, work_days, text_of(stat), month_of[stat]))
                 if len(batch) >= BATCH:
                     flush()
         finally:

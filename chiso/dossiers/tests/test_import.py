@@ -189,3 +189,13 @@ def test_stage_table_is_dropped(catalogue, write_csv):
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
     assert "dossier_stage" not in tables
+
+
+def test_command_line_saves_a_column_mapping(catalogue, write_csv):
+    header = ["Số hồ sơ" if h == "Mã hồ sơ" else h for h in __import__("chiso.dossiers.services.columns", fromlist=["x"]).GENERATOR_HEADER]
+    path = write_csv(TET_ROWS, header=header)
+    out = StringIO()
+    call_command("import-dossiers", str(path), "--mapping", "mot-cua-moi", "--column", "code=Số hồ sơ", stdout=out)
+    assert "7 mới" in out.getvalue()
+    call_command("import-dossiers", str(path), "--mapping", "mot-cua-moi", stdout=out)  # saved: no --column needed
+    assert Dossier.objects.count() == 7
