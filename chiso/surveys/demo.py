@@ -140,7 +140,7 @@ def _par_wave(questionnaire, agencies, quality, seed):
             if rng.random() < 0.3:
                 answers["gop_y"] = rng.choice(PAR_COMMENTS)
             day = wave.start + datetime.timedelta(days=rng.randint(0, 50))
-            responses.append(Response(wave=wave, agency=agency, group=label, channel=Response.WEB, submitted_on=day, answers=answers))
+            responses.append(Response(wave=wave, agency=agency, channel=Response.WEB, submitted_on=day, answers=answers))
     Invitation.objects.bulk_create(invitations, batch_size=500)
     created = list(wave.invitations.all())
     # Demo tokens are random and never shown: the demo invitations cannot be answered.

@@ -193,9 +193,10 @@ def invitations(request, pk):
             messages.success(request, f"Đã tạo {len(created)} thư mời, gửi {sent} thư.")
             # Links without mail are shown once, here, and never again: only their hashes are kept.
             return render(request, "surveys/invitations.html", {"wave": wave, "form": InvitationsForm(), "links": links,
-                                                                "list": wave.invitations.select_related("agency"), "title": "Thư mời"})
+                                                                "list": wave.invitations.select_related("agency"), "title": "Thư mời",
+                                                                "thin": distribution.thin_agencies(wave)})
     return render(request, "surveys/invitations.html", {"wave": wave, "form": form, "list": wave.invitations.select_related("agency"),
-                                                        "title": "Thư mời"})
+                                                        "title": "Thư mời", "thin": distribution.thin_agencies(wave)})
 
 
 @login_required

@@ -64,6 +64,14 @@ def create_invitations(wave, people, base_url=""):
     return created
 
 
+def thin_agencies(wave, k=3):
+    """Agencies fewer than k invitees will assess: their answers could be told apart by elimination."""
+    from django.db.models import Count
+
+    rows = wave.invitations.exclude(agency=None).values("agency__name").annotate(n=Count("id")).filter(n__lt=k)
+    return [(row["agency__name"], row["n"]) for row in rows]
+
+
 def answer_url(token, base_url=""):
     return base_url.rstrip("/") + reverse("surveys:answer", args=[token])
 
@@ -115,7 +123,8 @@ def submit_with_token(token, answers, agency=None):
             raise TokenInvalid("Phiếu này đã được trả lời. Mỗi đường dẫn chỉ dùng được một lần.")
         # One statement over all the wave's invitations: they all get the same row version.
         Invitation.objects.filter(wave=wave).update(used=Case(When(Q(pk=invitation.pk) | Q(used=True), then=Value(True)), default=Value(False)))
-        return Response.objects.create(wave=wave, agency=invitation.agency or agency, group=invitation.group,
+        # The invitee's group is not copied: respondents state it in the questionnaire if it matters.
+        return Response.objects.create(wave=wave, agency=invitation.agency or agency,
                                        channel=Response.WEB, submitted_on=today(), answers=answers)
 
 
