@@ -95,7 +95,7 @@ def public_answer(request, slug):
         return render(request, "surveys/answer_closed.html", {"message": "Thiết bị này đã gửi phiếu hôm nay. Xin cảm ơn ông/bà!", "done": True}, status=429)
     context = dict(action=request.get_full_path(), draft_key=f"chiso-nhap-{wave.pk}-cong-khai", agency=agency, choose_agency=choose)
     if request.method == "POST":
-        rate_key = f"chiso-ks-ip-{distribution.hash_token(_client_ip(request))[:16]}"
+        rate_key = f"chiso-ks-ip-{wave.pk}-{distribution.hash_token(_client_ip(request))[:16]}"
         cache.add(rate_key, 0, 3600)
         if cache.incr(rate_key) > PUBLIC_PER_IP_PER_HOUR:
             return render(request, "surveys/answer_closed.html", {"message": "Quá nhiều phiếu gửi từ cùng một mạng. Xin thử lại sau."}, status=429)

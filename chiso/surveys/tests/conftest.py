@@ -33,3 +33,12 @@ def full_answers(level="5", **extra):
                 data[row["code"]] = level
     data.update(extra)
     return data
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
