@@ -32,7 +32,7 @@ class WeightsForm(forms.Form):
     agency_shares_source = forms.CharField(label="Nguồn", required=False, max_length=300)
     stratum_question = forms.CharField(label="Câu hỏi phân tầng (mã câu hỏi, vd: kenh_nop)", required=False, max_length=80)
     stratum_shares = forms.CharField(label="Tỷ trọng theo tầng (mỗi dòng: giá trị; tỷ lệ)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    official_overall = forms.FloatField(label="Chỉ số chính thức – hài lòng chung (%)", required=False, min_value=0, max_value=100)
+    official_overall = forms.FloatField(label="Chỉ số chính thức – hài lòng chung (%)", required=False, min_value=0, max_value=100, localize=True)
     official_source = forms.CharField(label="Nguồn số liệu chính thức", required=False, max_length=300)
 
     @staticmethod
