@@ -66,7 +66,8 @@ def _chart_elements(result):
         "yAxis": {"type": "category", "data": names, "inverse": True, "axisLabel": {"width": 200, "overflow": "break"}},
         "series": [
             {"name": "Tỷ lệ hài lòng (%)", "type": "bar", "data": values, "label": {"show": True, "position": "right"}},
-            {"name": "Cận dưới – cận trên 95 %", "type": "scatter", "symbolSize": 6,
+            {"name": "Khoảng tin cậy 95 % (hai đầu)", "type": "scatter", "symbol": "rect", "symbolSize": [2, 16],
+             "itemStyle": {"color": "#1f2933"},
              "data": [[v, n] for pair, n in zip(errors, names) for v in pair if v is not None]},
         ],
     }
