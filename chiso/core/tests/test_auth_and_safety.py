@@ -145,3 +145,12 @@ def test_web_changes_are_attributed_to_the_logged_in_user(client, demo_registry)
     client.post("/danh-muc/nhap-excel/", {"file": SimpleUploadedFile("dm.xlsx", out.getvalue())})
     entry = AuditEntry.objects.filter(object_repr="Sở Y tế", action="update").first()
     assert entry is not None and entry.actor.username == "quantri" and entry.changes["email"][1] == "syt@binhthuan.gov.vn"
+
+
+@pytest.mark.django_db
+def test_english_is_available_as_a_second_language(client, demo_registry):
+    page = client.get("/dang-nhap/").content.decode()
+    assert 'lang="vi"' in page and "English" in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/dang-nhap/"})
+    page = client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Tiếng Việt" in page
