@@ -223,6 +223,16 @@ def _weekdays_after(start, n):
     return day
 
 
+def _balanced(phrase):
+    """The phrase without surrounding punctuation, keeping parentheses that pair up."""
+    phrase = phrase.strip(" ,;*")
+    while phrase.endswith(")") and phrase.count(")") > phrase.count("("):
+        phrase = phrase[:-1].rstrip(" ,;")
+    while phrase.startswith("(") and phrase.count("(") > phrase.count(")"):
+        phrase = phrase[1:].lstrip()
+    return phrase
+
+
 def _cited_spans(text):
     return [(m.start(), m.end()) for m in _CITED_RE.finditer(text)]
 
@@ -245,7 +255,7 @@ def find_all(text, *, year=None, add_working_days=None, base_date=None):
                     cited = _cited_spans(text)
                 if any(cb <= b < ce for cb, ce in cited):
                     continue
-            item.text = text[b:e].strip(" ,;()")
+            item.text = _balanced(text[b:e])
             found.append(item)
             taken.append((b, e))
     found.sort(key=lambda f: f.begin)
@@ -283,7 +293,7 @@ def extract_deadline(text, *, year=None, add_working_days=None, base_date=None):
             out["text"] = last.text
         else:
             # Several milestones in one point ("lập Tổ trong tháng 8/2022 và khắc phục trong tháng 9/2022").
-            out["text"] = text[first.begin:max(p.end for p in distinct)].strip(" ,;()*")
+            out["text"] = _balanced(text[first.begin:max(p.end for p in distinct)])
             out["milestones"] = [{"text": p.text, "due": _iso(p.due)} for p in distinct]
         if starts and not out["start"]:
             out["start"] = _iso(starts[0].start)

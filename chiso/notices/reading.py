@@ -357,6 +357,35 @@ def _roman(n):
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
 
+def _line_text(line, body_size):
+    """The line's text with small raised digits (footnote calls) turned into superscript marks."""
+    text = line["text"]
+    chars = [c for c in line.get("chars", []) if c.get("text", "").strip()]
+    if not chars or not body_size:
+        return text, False
+    small_flags = [c.get("size", body_size) < body_size * 0.85 for c in chars]
+    is_note = sum(small_flags) > 0.8 * len(small_flags)
+    if not is_note:
+        out = []
+        j = 0
+        for ch in text:
+            if j < len(chars) and ch == chars[j]["text"]:
+                small = ch.isdigit() and chars[j].get("size", body_size) < body_size * 0.8
+                out.append(superscript(ch) if small else ch)
+                j += 1
+            else:
+                out.append(ch)
+        text = "".join(out)
+    else:
+        # Footnote text sits at the page foot in a smaller size: "1. Khó khăn ..." -> "¹ Khó khăn ...".
+        m = re.match(r"^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.)]?\s+(.*)$", line["text"])
+        if m:
+            digits = m.group(1)
+            mark = digits if not digits.isdigit() else superscript(digits)
+            return f"{mark} {m.group(2)}", True
+    return text, is_note
+
+
 def _read_pdf(data):
     import pdfplumber
 
@@ -366,33 +395,50 @@ def _read_pdf(data):
         raise NoticeReadError("Tệp PDF bị hỏng hoặc có mật khẩu. Hãy xuất lại PDF từ Word hoặc tải lên bản DOCX.",
                               code="corrupt") from None
     out = []
+    notes = []
     chars = 0
     with pdf:
-        prev = None  # the last line kept, across pages
+        prev = None  # the last body line kept, across pages
         for page in pdf.pages:
-            lines = [ln for ln in page.extract_text_lines(layout=False, strip=True) if ln["text"].strip()]
+            lines = [ln for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True) if ln["text"].strip()]
             lines = [ln for ln in lines if not _PAGE_NUMBER_RE.match(ln["text"])]
             if not lines:
                 continue
             chars += sum(len(ln["text"]) for ln in lines)
-            left = min(ln["x0"] for ln in lines)
-            right = max(ln["x1"] for ln in lines)
+            sizes = [c.get("size", 0) for ln in lines for c in ln.get("chars", []) if c.get("text", "").strip()]
+            body_size = statistics.median(sizes) if sizes else 0
+            body = []
+            for ln in lines:
+                text, is_note = _line_text(ln, body_size)
+                if is_note and (text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or notes):
+                    if text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or not notes:
+                        notes.append(text)
+                    else:
+                        notes[-1] += " " + text
+                    continue
+                body.append(dict(ln, text=text))
+            if not body:
+                continue
+            left = min(ln["x0"] for ln in body)
+            right = max(ln["x1"] for ln in body)
             width = max(right - left, 1.0)
-            gaps = [b["top"] - a["top"] for a, b in zip(lines, lines[1:]) if b["top"] > a["top"]]
+            gaps = [b["top"] - a["top"] for a, b in zip(body, body[1:]) if b["top"] > a["top"]]
             step = statistics.median(gaps) if gaps else 0
-            for i, ln in enumerate(lines):
+            for i, ln in enumerate(body):
                 if prev is not None:
                     same_page = i > 0
-                    gap = ln["top"] - prev["top"] if same_page else None
                     short = prev["x1"] < prev["right"] - 0.12 * prev["width"]
-                    wide_gap = same_page and step and gap > step * 1.35
-                    indented = ln["x0"] > left + 0.04 * width and not short and same_page and wide_gap
+                    wide_gap = same_page and step and (ln["top"] - prev["top"]) > step * 1.35
                     # A line that stops short of the margin ends its paragraph; one that reaches it
                     # continues on the next line, even across a page break.
-                    if short or wide_gap or indented:
+                    if short or wide_gap:
                         out.append("")
                 out.append(ln["text"])
                 prev = dict(ln, right=right, width=width)
     if chars < 40:
         raise NoticeReadError(MSG_SCANNED, code="scanned")
+    if notes:
+        out.append("")
+        for note in notes:
+            out += [note, ""]
     return "\n".join(out)

@@ -49,7 +49,7 @@ _REF_KIND_RE = re.compile(
     r"(Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Báo\s+cáo|Quyết\s+định|Công\s+văn|văn\s+bản(?:\s+chỉ\s+đạo)?|Văn\s+bản|Thông\s+báo"
     r"|Nghị\s+định|Thông\s+tư|Đề\s+án|Tờ\s+trình|Chương\s+trình|Luật)\s+(?:số\s+)?$")
 _REF_DATE_RE = re.compile(rf"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{_LONG_DATE})")
-_QUOC_HIEU_RE = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|ĐỘC\s+LẬP|^Độc\s+lập", re.I)
+_QUOC_HIEU_RE = re.compile(r"CỘNG\s+H\w+\s+XÃ\s+HỘI|ĐỘC\s+LẬP|^Độc\s+lập", re.I)
 _RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
 _SIGN_PREFIX_RE = re.compile(r"^(?:TM|TL|KT|Q|TUQ|T/M|K/T)\s*\.\s*\S")
 _OPENING_RE = re.compile(
@@ -152,7 +152,9 @@ def build_units(text):
             units.append(Unit(line, marks))
         else:
             prev = units[-1]
-            prev.text = prev.text + " " + line
+            # A symbol wrapped at its slash or hyphen ("10-NQ/" + "TU") closes up again.
+            glue = "" if re.search(r"\w[/-]$", prev.text) else " "
+            prev.text = prev.text + glue + line
             prev.marks.extend(marks)
         blank = False
     return units, notes
