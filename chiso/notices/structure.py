@@ -143,10 +143,12 @@ def build_units(text):
         new = True
         if units and not MARKER_RE.match(line) and not is_all_caps(line) and not _RECIPIENTS_RE.match(line):
             prev = units[-1]
-            if _ends_open(prev.text) and not is_all_caps(prev.text) and not prev.text.startswith("-") or (
-                    prev.text.startswith("-") and not blank and _ends_open(prev.text)):
-                # Lower-case start after an unfinished paragraph: a page break or a hard wrap split it.
-                if starts_lower(line) or not blank:
+            if not is_all_caps(prev.text):
+                lower = starts_lower(line)
+                # Same block (no blank line): a hard wrap unless the previous line ended a sentence
+                # and this one starts a new one. Across a blank line: only a page break splits a
+                # sentence, and then the next part starts in lower case.
+                if (not blank and (lower or _ends_open(prev.text))) or (blank and lower and _ends_open(prev.text)):
                     new = False
         if new:
             units.append(Unit(line, marks))
