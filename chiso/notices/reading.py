@@ -22,7 +22,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Characters TCVN3 (ABC) fonts put where Vietnamese letters should be; none is Vietnamese itself.
 _TCVN3_CHARS = set("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾ÆÇËÎÏÑÖ×ÞßäåæçëîïñöøûüþÐØÜ÷")
 # VNI-Windows writes a base vowel followed by a Latin-1 letter standing for the tone or hat.
-_VNI_RE = re.compile(r"[aeiouyAEIOUY][ùøûõïåäêâÙØÛÕÏÅÄ](?=\w|\s|$)|[ñÑöÖ]")
+# ("uâ", "iê", "yê" are real Vietnamese, so only the pairs Vietnamese never writes count.)
+_VNI_RE = re.compile(r"[aeiouyAEIOUY][ùøûõïåäÙØÛÕÏÅÄ]|[aeoAEO][âÂ]|[aA][êÊ]|[ñÑöÖ]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 MSG_EMPTY = "Tệp rỗng: không có nội dung văn bản. Hãy kiểm tra lại tệp và tải lên bản có nội dung."
@@ -105,11 +106,12 @@ def legacy_encoding(text):
     letters = sum(1 for c in sample if c.isalpha()) or 1
     viet = sum(1 for c in sample if c in VIETNAMESE_ONLY)
     tcvn = sum(1 for c in sample if c in _TCVN3_CHARS)
+    vni = len(_VNI_RE.findall(sample))
+    # The two share some Latin-1 letters; VNI's give themselves away by following a vowel.
+    if vni >= 3 and vni / letters > 0.005 and vni > viet and vni * 2 >= tcvn:
+        return "VNI"
     if tcvn >= 3 and tcvn / letters > 0.01 and tcvn > viet:
         return "TCVN3"
-    vni = len(_VNI_RE.findall(sample))
-    if vni >= 3 and vni / letters > 0.005 and vni > viet:
-        return "VNI"
     return None
 
 
