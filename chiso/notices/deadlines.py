@@ -60,6 +60,12 @@ _PATTERNS = [
         r"(?!\s*[-–]\s*\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)", _F)),
 ]
 
+_NEEDS = {
+    "relative": ("từ",), "recurring_day": ("hàng", "hằng"), "recurring": ("hàng", "hằng"), "range": ("từ",),
+    "phase": ("giai",), "half": ("tháng đầu", "tháng cuối"), "start": ("từ",), "date": ("ngày",), "month": ("tháng",),
+    "quarter": ("quý",), "year": ("năm",),
+}
+
 # Dates inside a cited document's name ("Chỉ thị số 11-CT/TU ... giai đoạn 2021 - 2025") describe that
 # document, not the task; the span ends where the sentence or clause does, or where a deadline word starts.
 _CITED_RE = re.compile(
@@ -168,8 +174,12 @@ def _read(kind, m, text, year, add_working_days, base_date):
         return _Found("recurring", m, strict=None, every=_EVERY[g["per"].lower()])
     if kind == "range":
         b = _parse_when(g["b"], year)
-        a = _parse_when(g["a"], b[1].year if b else year)
-        if not a or not b:
+        if not b:
+            return None
+        a = _parse_when(g["a"], b[1].year)
+        if a and a[0] > b[1] and not re.search(r"\d{4}", g["a"]):
+            a = _parse_when(g["a"], b[1].year - 1)  # "từ tháng 11 đến tháng 02/2023" starts in 2022
+        if not a or a[0] > b[1]:
             return None
         return _Found("range", m, due=b[1], start=a[0])
     if kind == "phase":
@@ -242,7 +252,11 @@ def find_all(text, *, year=None, add_working_days=None, base_date=None):
     found = []
     taken = []
     cited = None
+    low = text.lower()
     for kind, pattern in _PATTERNS:
+        # Most task texts hold none of a pattern's key words; a substring test is far cheaper than a scan.
+        if not any(word in low for word in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(text):
             b, e = m.start(), m.end()
             if any(b < te and tb < e for tb, te in taken):

@@ -21,7 +21,7 @@ INDICES = [
 ]
 
 MARKER_RE = re.compile(
-    r"^(?:(?P<roman>IX|IV|V?I{1,3}|VI{0,3}|X{1,2}I{0,3})\s*[.)/]\s+"
+    r"^(?:(?P<roman>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)/]\s+"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+"
     r"|(?P<num1>\d{1,2})\s*[.)]\s+"
     r"|(?P<letter>[a-zđ])\s*\)\s+"

@@ -24,6 +24,7 @@ def dl(text, year=2022, **kw):
     ("Tập trung hoàn thành các chỉ tiêu trong năm 2022.", "year", "2022-12-31", False, None, None),
     ("từ tháng 9/2022 đến tháng 10/2022", "range", "2022-10-31", False, "2022-09-01", None),
     ("từ tháng 11 đến tháng 12/2022", "range", "2022-12-31", False, "2022-11-01", None),
+    ("từ tháng 11 đến tháng 02/2023", "range", "2023-02-28", False, "2022-11-01", None),
     ("từ ngày 01/9/2022 đến ngày 15/9/2022", "range", "2022-09-15", False, "2022-09-01", None),
     ("giai đoạn 2021 - 2023", "range", "2023-12-31", False, "2021-01-01", None),
     ("mua sắm trong giai đoạn 2 (năm 2021 - 2023) theo Đề án", "range", "2023-12-31", False, "2021-01-01", None),
@@ -94,6 +95,7 @@ def test_day_month_without_year_uses_notice_year():
     "chuyển đổi số đến năm 2025, định hướng đến năm 2030",
     "thường xuyên theo dõi",
     "ngày 31/2/2022 trước ngày 32/13/2022",
+    "từ tháng 9/2022 đến tháng 1/2022",
 ])
 def test_not_deadlines(text):
     assert dl(text)["kind"] == "none"
