@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves Swagger UI from its own static files instead of a CDN
     "chiso.registry",
     "chiso.directives",
     "chiso.indices",

@@ -81,3 +81,10 @@ def test_api_agencies_needs_login_or_token(client, demo_registry):
     response = client.get("/api/registry/agencies/lookup", {"name": "Sở TT&TT", "on": "2022-07-27"}, HTTP_AUTHORIZATION=f"Bearer {key}")
     assert response.status_code == 200 and response.json()[0]["name"] == "Sở Thông tin và Truyền thông"
     assert client.get("/api/registry/agencies", HTTP_AUTHORIZATION="Bearer chiso_wrong").status_code == 401
+
+
+@pytest.mark.django_db
+def test_api_docs_are_served_without_a_cdn(logged_in):
+    page = logged_in.get("/api/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn." not in page and "https://" not in page.replace("https://swagger.io", "")
