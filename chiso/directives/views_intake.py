@@ -118,7 +118,11 @@ def review(request, pk):
             directive = intake.publish_draft(draft, request.user, accepted)
             messages.success(request, f"Đã ban hành {directive} với {directive.tasks.filter(parent=None).count()} nhiệm vụ.")
             return redirect("directives:intake_upload")
-    agencies = list(Agency.objects.order_by("name").only("pk", "name", "valid_to"))
+    doc = parsed.get("document") or {}
+    # Offer the agencies that existed when the notice was issued, not today's structure.
+    on = doc.get("date") or doc.get("meeting_date")
+    choices = Agency.objects.valid_on(datetime.strptime(on, "%Y-%m-%d").date()) if on else Agency.objects.all()
+    agencies = list(choices.order_by("name").only("pk", "name", "valid_to"))
     names = {a.pk: a.name for a in agencies}
     rows = []
     for i, t in enumerate(tasks):
@@ -130,7 +134,6 @@ def review(request, pk):
             "due": fmt_date(dl.get("due")), "start": fmt_date(dl.get("start")), "kind": dl.get("kind") or "none",
             "every": dl.get("every") or "",
         })
-    doc = parsed.get("document") or {}
     return render(request, "directives/intake/review.html", {
         "title": "Rà soát nhiệm vụ đề xuất", "draft": draft, "doc": doc, "rows": rows, "agencies": agencies,
         "kinds": Task.DEADLINE_KINDS, "every_choices": EVERY, "errors": errors, "warnings": parsed.get("warnings") or [],
