@@ -142,12 +142,23 @@ def response_rate(wave):
     return None
 
 
+class _Row:
+    __slots__ = ("agency", "answers")
+
+    def __init__(self, agency, answers):
+        self.agency, self.answers = agency, answers
+
+
 def results(wave, weighted=None):
     """The wave's results as the documented JSON structure (shares in percent)."""
     questionnaire = wave.questionnaire
     items = element_items(questionnaire)
     names = dict(questionnaire.elements or {})
-    responses = list(wave.responses.select_related("agency").only("agency__code", "agency__name", "agency__short_name", "answers", "group"))
+    from chiso.registry.models import Agency
+
+    rows = list(wave.responses.values_list("agency_id", "answers"))
+    agencies = Agency.objects.in_bulk({a for a, _ in rows if a})
+    responses = [_Row(agencies.get(a), answers) for a, answers in rows]
     scored = [respondent_scores(r.answers, items) for r in responses]
     has_targets = bool(wave.agency_shares) or bool(wave.stratum_shares)
     weighted = has_targets if weighted is None else (weighted and has_targets)
