@@ -6,6 +6,7 @@ app_name = "surveys"
 urlpatterns = [
     path("", views.index, name="index"),
     path("phieu-mau/", views.install_builtin, name="install_builtin"),
+    path("phieu/<int:pk>/", views.preview, name="preview"),
     path("dot/moi/", views.wave_edit, name="wave_new"),
     path("dot/<int:pk>/", views.wave_detail, name="wave"),
     path("dot/<int:pk>/sua/", views.wave_edit, name="wave_edit"),

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chiso.core import audit
@@ -30,6 +31,17 @@ def index(request):
     can_change = permissions.can(request.user, "change", "survey")
     return render(request, "surveys/index.html", {"title": "Khảo sát", "waves": waves, "can_change": can_change,
                                                   "questionnaires": Questionnaire.objects.all(), "new_q": NewQuestionnaireForm()})
+
+
+@login_required
+def preview(request, pk):
+    permissions.require(request.user, "view", "survey")
+    questionnaire = get_object_or_404(Questionnaire, pk=pk)
+    sections = [{"section": s, "questions": list(s.questions.all())} for s in questionnaire.sections.prefetch_related("questions")]
+    wave = Wave(questionnaire=questionnaire, name="Xem trước phiếu", year=0, start=timezone.localdate(), end=timezone.localdate())
+    return render(request, "surveys/answer.html", {"wave": wave, "questionnaire": questionnaire, "sections": sections, "preview": True,
+                                                   "answers": {}, "errors": {}, "title": questionnaire.title,
+                                                   "draft_key": f"chiso-nhap-xem-truoc-{pk}", "action": ""})
 
 
 @login_required

@@ -85,7 +85,7 @@ def build():
     for line in ["(*) Số phiếu dưới {{ min_cell }}: kết quả chỉ để tham khảo.",
                  "{% if comparison %}4. So sánh: {{ comparison }}{% endif %}",
                  "III. LƯU Ý",
-                 "{% for w in warnings %}- {{ w }}\n{% endfor %}",
+                 "{{ warnings_text }}",
                  "Tỷ lệ hài lòng là tỷ lệ người trả lời có điểm trung bình của yếu tố từ 4 trở lên trên thang 5 mức; khoảng tin cậy Wilson 95 %."]:
         p = _para(doc, line, bold=line.startswith("III."), size=14, space_after=6)
         p.paragraph_format.first_line_indent = Cm(1)

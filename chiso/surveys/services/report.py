@@ -37,6 +37,7 @@ def context(wave):
         "agencies": [{"rank": a["rank"], "name": a["name"], "share": _pct(a["satisfied_share"]), "ci": f"{_pct(a['ci_low'])} – {_pct(a['ci_high'])}",
                       "n": a["n"], "small": a["small_cell"]} for a in result["by_agency"]],
         "min_cell": wave.min_cell, "comparison": "; ".join(compared), "warnings": result["warnings"][:30],
+        "warnings_text": " ".join(f"- {w}" for w in result["warnings"][:30]) or "Không có.",
         "signer_title": "GIÁM ĐỐC", "signer_name": "",
     }
 

@@ -170,3 +170,31 @@ def test_open_answers_search_ignores_diacritics(client, monitor, open_wave):
     client.force_login(monitor)
     html = client.get(reverse("surveys:open_answers", args=[open_wave.pk]) + "?q=tan tinh").content.decode()
     assert "Cán bộ tận tình" in html and "Nơi ngồi chờ" not in html
+
+
+def test_create_wave_and_preview_questionnaire(client, monitor, sipas, demo_registry):
+    from chiso.registry.models import Agency
+
+    stp = Agency.objects.get(code="bt-stp")
+    page = client.post(reverse("surveys:wave_new"), {"questionnaire": sipas.pk, "name": "SIPAS quý I", "year": 2026, "start": "01/01/2026",
+                                                     "end": "31/03/2026", "target_group": "Người dân", "sample_size": 400, "status": "open",
+                                                     "public_enabled": "on", "agencies": [stp.pk], "min_cell": 30})
+    wave = Wave.objects.get(name="SIPAS quý I")
+    assert page.status_code == 302 and wave.end.isoformat() == "2026-03-31" and list(wave.agencies.all()) == [stp]
+    bad = client.post(reverse("surveys:wave_new"), {"questionnaire": sipas.pk, "name": "Sai", "year": 2026, "start": "31/03/2026",
+                                                    "end": "01/01/2026", "target_group": "x", "sample_size": 0, "status": "draft", "min_cell": 30})
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in bad.content.decode()
+    preview = client.get(reverse("surveys:preview", args=[sipas.pk])).content.decode()
+    assert "Xem trước" in preview and "Gửi phiếu" not in preview and "Nơi ngồi chờ" in preview
+
+
+def test_home_card_and_report_links(client, monitor, open_wave):
+    from chiso.surveys import demo
+
+    demo.load()
+    demo.load()  # idempotent
+    assert Wave.objects.filter(year=2025).count() == 2
+    home = client.get(reverse("home")).content.decode()
+    assert "Hài lòng (SIPAS tỉnh 2025)" in home
+    reports = client.get(reverse("core:reports")).content.decode()
+    assert "Báo cáo kết quả: Khảo sát SIPAS của tỉnh năm 2025" in reports
