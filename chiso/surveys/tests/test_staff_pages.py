@@ -198,3 +198,17 @@ def test_home_card_and_report_links(client, monitor, open_wave):
     assert "Hài lòng (SIPAS tỉnh 2025)" in home
     reports = client.get(reverse("core:reports")).content.decode()
     assert "Báo cáo kết quả: Khảo sát SIPAS của tỉnh năm 2025" in reports
+
+
+def test_remind_command(open_wave):
+    from django.core.management import CommandError, call_command
+
+    distribution.create_invitations(open_wave, [{"name": "A", "email": "a@example.vn"}, {"name": "B", "email": ""}])
+    out = io.StringIO()
+    call_command("survey-remind", "--wave", str(open_wave.pk), "--base-url", "https://chiso.example.vn", stdout=out)
+    assert "Đã gửi 1 thư nhắc" in out.getvalue()
+    assert "https://chiso.example.vn/khao-sat/tra-loi/" in mail.outbox[0].body
+    open_wave.status = Wave.CLOSED
+    open_wave.save()
+    with pytest.raises(CommandError, match="không mở nhận phiếu"):
+        call_command("survey-remind", "--wave", str(open_wave.pk))
