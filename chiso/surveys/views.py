@@ -111,7 +111,7 @@ def wave_detail(request, pk):
         "invitations": invitations, "answered": wave.invitations.filter(used=True).count(),
         "can_change": permissions.can(request.user, "change", "survey"),
         "has_targets": bool(wave.agency_shares or wave.stratum_shares),
-        "element_names": dict(wave.questionnaire.elements or {}),
+        "element_columns": [(e["code"], e["name"]) for e in result["elements"]],
         "public_url": request.build_absolute_uri(reverse("surveys:public", args=[wave.public_slug])),
         "indices_available": weights.indices_service() is not None,
         "channels": {label: wave.responses.filter(channel=code).count() for code, label in wave.responses.model.CHANNELS},

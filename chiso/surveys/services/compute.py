@@ -178,7 +178,8 @@ def results(wave, weighted=None):
     everyone = range(len(responses))
     overall = cell(everyone, OVERALL)
     elements = []
-    for code in [c for c in names if c != OVERALL and c in items] + [c for c in items if c not in names and c != OVERALL]:
+    # question order, not the JSON's key order (PostgreSQL's jsonb does not keep it)
+    for code in [c for c in items if c != OVERALL]:
         est = cell(everyone, code)
         elements.append({"code": code, "name": names.get(code, code), **_public(est)})
         if est["n"] and est["n"] < minimum:
