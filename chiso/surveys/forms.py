@@ -33,6 +33,8 @@ class WeightsForm(forms.Form):
     stratum_question = forms.CharField(label="Câu hỏi phân tầng (mã câu hỏi, vd: kenh_nop)", required=False, max_length=80)
     stratum_shares = forms.CharField(label="Tỷ trọng theo tầng (mỗi dòng: giá trị; tỷ lệ)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     official_overall = forms.FloatField(label="Chỉ số chính thức – hài lòng chung (%)", required=False, min_value=0, max_value=100, localize=True)
+    official_elements = forms.CharField(label="Chỉ số chính thức theo yếu tố/lĩnh vực (mỗi dòng: mã yếu tố; %)", required=False,
+                                        widget=forms.Textarea(attrs={"rows": 4}))
     official_source = forms.CharField(label="Nguồn số liệu chính thức", required=False, max_length=300)
 
     @staticmethod

@@ -144,6 +144,7 @@ def wave_weights(request, pk):
         "agency_shares_source": wave.agency_shares_source, "stratum_question": wave.stratum_question,
         "stratum_shares": "\n".join(f"{k}; {v:g}" for k, v in (wave.stratum_shares or {}).items()),
         "official_overall": (wave.official or {}).get("overall"), "official_source": wave.official_source,
+        "official_elements": "\n".join(f"{k}; {v:g}" for k, v in ((wave.official or {}).get("elements") or {}).items()),
     }
     form = WeightsForm(request.POST or None, initial=initial)
     dossier_shares = weights.dossier_shares(wave)
@@ -156,6 +157,11 @@ def wave_weights(request, pk):
         agency_shares, errors = WeightsForm.parse_pairs(form.cleaned_data["agency_shares"], "Tỷ trọng theo cơ quan")
         stratum_shares, more = WeightsForm.parse_pairs(form.cleaned_data["stratum_shares"], "Tỷ trọng theo tầng")
         errors += more
+        official_elements, more = WeightsForm.parse_pairs(form.cleaned_data["official_elements"], "Chỉ số chính thức theo yếu tố")
+        errors += more
+        element_codes = set(wave.questionnaire.elements or {})
+        errors += [f"Chỉ số chính thức theo yếu tố: phiếu không có yếu tố mã “{c}” (các mã: {', '.join(sorted(element_codes))})."
+                   for c in official_elements if c not in element_codes]
         known = set(Agency.objects.filter(code__in=agency_shares).values_list("code", flat=True))
         errors += [f"Tỷ trọng theo cơ quan: không có cơ quan mã “{c}”." for c in agency_shares if c not in known]
         question = form.cleaned_data["stratum_question"].strip()
@@ -171,6 +177,7 @@ def wave_weights(request, pk):
             wave.stratum_question, wave.stratum_shares = question, stratum_shares
             official = dict(wave.official or {})
             official["overall"] = form.cleaned_data["official_overall"]
+            official["elements"] = official_elements
             wave.official, wave.official_source = official, form.cleaned_data["official_source"]
             wave.save()
             messages.success(request, "Đã lưu tỷ trọng gia quyền và số liệu chính thức.")

@@ -47,9 +47,11 @@ def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
     html = bad.content.decode()
     assert "dòng 3" in html and "không có cơ quan mã “khong-co”" in html
     ok = client.post(url, {"agency_shares": "bt-stp; 300\nbt-sxd; 100", "stratum_question": "kenh_nop",
-                           "stratum_shares": "truc-tiep; 0,6\ntruc-tuyen; 0,4", "official_overall": "80,5"})
+                           "stratum_shares": "truc-tiep; 0,6\ntruc-tuyen; 0,4", "official_overall": "80,5",
+                           "official_elements": "tiep-can; 84,27"})
     assert ok.status_code == 302
     open_wave.refresh_from_db()
+    assert open_wave.official == {"overall": 80.5, "elements": {"tiep-can": 84.27}}
     assert open_wave.agency_shares == {"bt-stp": 300.0, "bt-sxd": 100.0}
     assert open_wave.stratum_shares == {"truc-tiep": 0.6, "truc-tuyen": 0.4}
 
