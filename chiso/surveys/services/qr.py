@@ -10,5 +10,5 @@ def make(url, fmt="svg", scale=8):
     if fmt == "png":
         code.save(out, kind="png", scale=scale, border=2)
     else:
-        code.save(out, kind="svg", scale=scale, border=2, xmldecl=False, svgns=True, title="Mã QR khảo sát")
+        code.save(out, kind="svg", scale=scale, border=2, xmldecl=False, svgns=True, omitsize=True, title="Mã QR khảo sát")
     return out.getvalue()
