@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from chiso.registry.models import Agency
 
 from .models import DeviceMark, Wave
 from .services import distribution
