@@ -105,7 +105,11 @@ def wave_detail(request, pk):
     result = compute.results(wave, weighted=weighted)
     comparison = compute.compare(wave, result)
     invitations = wave.invitations.count()
+    choices = [q for q in wave.questionnaire.questions() if q.kind == "single"]
+    by = next((q for q in choices if q.code == request.GET.get("theo")), choices[0] if choices else None)
     context = {
+        "breakdown_questions": choices, "breakdown_by": by,
+        "breakdown": compute.breakdown(wave, by, weighted=weighted) if by else [],
         "wave": wave, "title": wave.name, "result": result, "comparison": comparison,
         "elements_chart": _chart_elements(result), "agency_chart": _chart_agencies(result),
         "invitations": invitations, "answered": wave.invitations.filter(used=True).count(),

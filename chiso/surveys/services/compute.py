@@ -241,3 +241,30 @@ def compare(wave, current=None):
         row["delta"] = {code: (None if mine.get(code) is None or row["values"].get(code) is None
                                else round(mine[code] - float(row["values"][code]), 2)) for code in mine}
     return {"mine": mine, "rows": rows}
+
+
+def breakdown(wave, question, weighted=None):
+    """Overall satisfaction per answer to one single-choice question (e.g. respondent group, channel)."""
+    items = element_items(wave.questionnaire)
+    labels = {c["value"]: c["label"] for c in question.choices}
+    rows = list(wave.responses.values_list("agency_id", "answers"))
+    has_targets = bool(wave.agency_shares) or bool(wave.stratum_shares)
+    if (has_targets if weighted is None else (weighted and has_targets)):
+        from chiso.registry.models import Agency
+
+        codes = dict(Agency.objects.filter(pk__in={a for a, _ in rows if a}).values_list("pk", "code"))
+        keys = [(codes.get(a, ""), str(ans.get(wave.stratum_question, "")) if wave.stratum_question else "") for a, ans in rows]
+        weights, _ = post_stratify(keys, wave.agency_shares, wave.stratum_shares if wave.stratum_question else None)
+    else:
+        weights = [1.0] * len(rows)
+    groups = defaultdict(list)
+    for i, (_, answers) in enumerate(rows):
+        groups[answers.get(question.code)].append(i)
+    scores = [respondent_scores(answers, items).get(OVERALL) for _, answers in rows]
+    out = []
+    for value in [c["value"] for c in question.choices] + ([None] if None in groups else []):
+        indexes = groups.get(value, [])
+        est = estimate([scores[i] for i in indexes], [weights[i] for i in indexes])
+        out.append({"value": value, "label": labels.get(value, "Không trả lời"), **_public(est),
+                    "small_cell": est["n"] < wave.min_cell})
+    return out

@@ -119,3 +119,20 @@ def test_provisional_figure_has_provenance(ranked_wave):
     figure = weights.provisional_figure(ranked_wave)
     assert figure["value"] == 60.0 and figure["provisional"] is True and figure["index"] == "SIPAS"
     assert "Đợt thử" in figure["source"] and "20 phiếu" in figure["source"]
+
+
+def test_breakdown_by_channel(ranked_wave, client, user_factory):
+    from chiso.surveys.models import Question
+    from chiso.surveys.services import compute
+
+    question = Question.objects.get(section__questionnaire=ranked_wave.questionnaire, code="kenh_nop")
+    rows = {r["value"]: r for r in compute.breakdown(ranked_wave, question)}
+    # online: 7 + 1 satisfied of 10; counter: 4 of 10; post: nobody
+    assert (rows["truc-tuyen"]["satisfied_share"], rows["truc-tuyen"]["n"]) == (80.0, 10)
+    assert (rows["truc-tiep"]["satisfied_share"], rows["truc-tiep"]["n"]) == (40.0, 10)
+    assert rows["buu-chinh"]["n"] == 0 and rows["buu-chinh"]["satisfied_share"] is None
+    from django.urls import reverse
+
+    client.force_login(user_factory("monitor"))
+    html = client.get(reverse("surveys:wave", args=[ranked_wave.pk]) + "?theo=kenh_nop").content.decode()
+    assert "Trực tuyến (Cổng dịch vụ công)</td><td>80,0 %" in html
