@@ -23,6 +23,16 @@ def _para(doc_or_cell, text, bold=False, italic=False, size=13, align=None, spac
     return p
 
 
+def _widths(table, widths_cm):
+    # Word honours cell widths only with autofit off and a width on every cell of the column.
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+
+
 def build():
     doc = Document()
     section = doc.sections[0]
@@ -33,8 +43,8 @@ def build():
 
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(header, [6.0, 10.0])
     left, right = header.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     left.paragraphs[0].text = ""
     _para(left, "{{ parent_agency }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "{{ issuing_agency }}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -70,6 +80,7 @@ def build():
     row[3].paragraphs[0].text = "{{ e.n }}{%tr endfor %}"
     # docxtpl's {%tr %} needs the loop tags in their own rows
     _fix_loop_rows(table)
+    _widths(table, [7.5, 3.0, 3.7, 1.8])
 
     p = _para(doc, "3. Kết quả theo cơ quan (xếp hạng):", size=14, space_after=6)
     p.paragraph_format.first_line_indent = Cm(1)
@@ -81,6 +92,7 @@ def build():
     for cell, text in zip(agencies.rows[2].cells, ["{{ a.rank }}", "{{ a.name }}{% if a.small %} (*){% endif %}", "{{ a.share }}", "{{ a.ci }}", "{{ a.n }}"]):
         cell.paragraphs[0].text = text
     agencies.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    _widths(agencies, [1.6, 6.6, 2.5, 3.5, 1.8])
 
     for line in ["(*) Số phiếu dưới {{ min_cell }}: kết quả chỉ để tham khảo.",
                  "{% if comparison %}4. So sánh: {{ comparison }}{% endif %}",
@@ -91,6 +103,7 @@ def build():
         p.paragraph_format.first_line_indent = Cm(1)
 
     footer = doc.add_table(rows=1, cols=2)
+    _widths(footer, [8.0, 8.0])
     left, right = footer.rows[0].cells
     left.paragraphs[0].text = ""
     _para(left, "Nơi nhận:", bold=True, italic=True, size=12)

@@ -196,7 +196,8 @@ def results(wave, weighted=None):
                "elements": {code: _pct(cell(indexes, code)["satisfied_share"]) for code in items if code != OVERALL}}
         by_agency.append(row)
         if small:
-            warnings.append(f"{row['name']}: chỉ {est['n']} phiếu (hiệu dụng {est['n_eff']:.1f}) < {minimum}; kết quả chỉ để tham khảo.")
+            n_eff = f"{est['n_eff']:.1f}".replace(".", ",")
+            warnings.append(f"{row['name']}: chỉ {est['n']} phiếu (hiệu dụng {n_eff}) < {minimum}; kết quả chỉ để tham khảo.")
     by_agency.sort(key=lambda r: (r["satisfied_share"] is None, -(r["satisfied_share"] or 0), r["name"]))
     for rank, row in enumerate(by_agency, 1):
         row["rank"] = rank

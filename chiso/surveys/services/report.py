@@ -44,7 +44,7 @@ def context(wave):
 
 def render_docx(wave):
     document = DocxTemplate(str(TEMPLATE))
-    document.render(context(wave))
+    document.render(context(wave), autoescape=True)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
