@@ -148,6 +148,7 @@ def test_docx_report_layout(client, monitor, open_wave):
     agency_rows = [[c.text for c in row.cells] for row in document.tables[2].rows]
     assert agency_rows[1][1].startswith("Sở Xây dựng")
     assert "{{" not in text and "{%" not in text
+    assert "chỉ 1 phiếu (hiệu dụng 1,0) < 2" in text  # "<" survives (escaped), Vietnamese decimal comma
 
 
 def test_qr_codes(client, monitor, open_wave):
