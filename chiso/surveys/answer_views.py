@@ -55,13 +55,18 @@ def answer(request, token):
     if not wave.accepting:
         return render(request, "surveys/answer_closed.html", {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."}, status=410)
     # the draft key must not reveal the token to other scripts on the device: a hash prefix will do
-    context = dict(action=request.path, draft_key=f"chiso-nhap-{wave.pk}-{distribution.hash_token(token)[:12]}", agency=invitation.agency)
+    choose = invitation.agency is None and wave.agencies.exists()
+    context = dict(action=request.path, draft_key=f"chiso-nhap-{wave.pk}-{distribution.hash_token(token)[:12]}",
+                   agency=invitation.agency, choose_agency=choose)
     if request.method == "POST":
         raw = _strip_multi(_raw_answers(request.POST))
         answers, errors = clean(wave.questionnaire.questions(), raw)
+        chosen = wave.agencies.filter(code=request.POST.get("co_quan")).first() if choose else None
+        if choose and chosen is None:
+            errors["co_quan"] = "Vui lòng chọn cơ quan được đánh giá."
         if not errors:
             try:
-                distribution.submit_with_token(token, answers)
+                distribution.submit_with_token(token, answers, agency=chosen)
             except (distribution.TokenInvalid, distribution.SurveyClosed) as exc:
                 return render(request, "surveys/answer_closed.html", {"message": str(exc)}, status=410)
             return redirect("surveys:thanks")

@@ -119,3 +119,13 @@ def test_api_results_carry_no_link(client, invited, user_factory):
     assert body["responses"] == 1
     listing = client.get("/api/surveys/waves").json()
     assert {"invited", "answered"} <= set(listing[0]) and "invitations" not in listing[0]
+
+
+def test_invitee_without_agency_chooses_one(client, open_wave):
+    created = distribution.create_invitations(open_wave, [{"name": "Lãnh đạo", "email": "ld@example.vn", "agency": None}])
+    url = reverse("surveys:answer", args=[created[0][1]])
+    assert 'name="co_quan"' in client.get(url).content.decode()
+    missing = client.post(url, full_answers())
+    assert missing.status_code == 400 and "Vui lòng chọn cơ quan được đánh giá." in missing.content.decode()
+    assert client.post(url, full_answers(co_quan="bt-sxd")).status_code == 302
+    assert Response.objects.get().agency.code == "bt-sxd"

@@ -122,7 +122,7 @@ def test_upload_type_is_checked(client, monitor, open_wave):
 
 def test_exports_are_anonymous(client, monitor, open_wave):
     created = distribution.create_invitations(open_wave, [{"name": "Người Được Mời", "email": "moi@example.vn", "agency": None}])
-    client.post(reverse("surveys:answer", args=[created[0][1]]), full_answers(gop_y="Rất tốt"))
+    assert client.post(reverse("surveys:answer", args=[created[0][1]]), full_answers(gop_y="Rất tốt", co_quan="bt-stp")).status_code == 302
     data = client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(data)))
     assert rows[0][:5] == ["ma_phieu", "ngay_nhan", "kenh", "co_quan", "nhom"]
