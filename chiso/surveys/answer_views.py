@@ -4,6 +4,10 @@ Public links are limited in two ways: a signed cookie and a hashed (IP, browser,
 answer per device and day, and a per-IP counter in the cache caps bursts (one-stop counters share an
 IP, so the cap is generous).
 """
+import time
+
+from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -17,6 +21,22 @@ from .services.answers import clean
 
 PUBLIC_PER_IP_PER_HOUR = 120
 COOKIE_SALT = "chiso.surveys.device"
+STAMP_SALT = "chiso.surveys.form-opened"
+
+
+def form_stamp():
+    """Signed time the public form was opened: sheets sent within seconds of opening are bots."""
+    return signing.dumps(time.time(), salt=STAMP_SALT)
+
+
+def _stamp_problem(value):
+    try:
+        opened = signing.loads(value or "", salt=STAMP_SALT, max_age=2 * 86400)
+    except signing.BadSignature:
+        return "Phiếu đã mở quá lâu hoặc không hợp lệ. Xin gửi lại (câu trả lời vẫn được giữ)."
+    if time.time() - float(opened) < getattr(settings, "CHISO_SURVEY_MIN_SECONDS", 5):
+        return "Phiếu được gửi quá nhanh sau khi mở. Xin kiểm tra lại các câu trả lời rồi gửi lại."
+    return None
 
 
 def _raw_answers(post):
@@ -36,7 +56,7 @@ def _sections(questionnaire):
 
 
 def _form_context(wave, answers=None, errors=None, agency=None, choose_agency=False, action="", draft_key=""):
-    return {"wave": wave, "questionnaire": wave.questionnaire, "sections": _sections(wave.questionnaire),
+    return {"stamp": form_stamp(),"wave": wave, "questionnaire": wave.questionnaire, "sections": _sections(wave.questionnaire),
             "answers": answers or {}, "errors": errors or {}, "agency": agency, "action": action, "draft_key": draft_key,
             "agencies": list(wave.agencies.order_by("name")) if choose_agency else [], "title": wave.questionnaire.title}
 
@@ -107,6 +127,9 @@ def public_answer(request, slug):
         answers, errors = clean(wave.questionnaire.questions(), raw)
         if choose and not agency:
             errors["co_quan"] = "Vui lòng chọn cơ quan nơi ông/bà giải quyết thủ tục."
+        problem = _stamp_problem(request.POST.get("_mo_luc"))
+        if problem:
+            errors["mo_luc"] = problem
         if not errors:
             try:
                 with transaction.atomic():

@@ -31,8 +31,22 @@ def full_answers(level="5", **extra):
         if q.code != "pa":
             for row in q.rows:
                 data[row["code"]] = level
+    # the public form's signed opening time, a minute ago
+    import time
+
+    from django.core import signing
+
+    from chiso.surveys.answer_views import STAMP_SALT
+
+    data["_mo_luc"] = signing.dumps(time.time() - 60, salt=STAMP_SALT)
     data.update(extra)
     return data
+
+
+@pytest.fixture(autouse=True)
+def _quick_fill(settings):
+    # Playwright answers faster than a person; the check itself has its own test.
+    settings.CHISO_SURVEY_MIN_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -87,3 +87,21 @@ def test_public_link_disabled_is_not_found(client, open_wave):
     open_wave.public_enabled = False
     open_wave.save()
     assert client.get(reverse("surveys:public", args=[open_wave.public_slug])).status_code == 404
+
+
+def test_public_sheet_sent_too_fast_or_without_stamp_is_refused(client, open_wave, settings):
+    import time
+
+    from django.core import signing
+
+    from chiso.surveys.answer_views import STAMP_SALT
+
+    settings.CHISO_SURVEY_MIN_SECONDS = 5
+    url = reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp"
+    fast = client.post(url, full_answers(_mo_luc=signing.dumps(time.time() - 1, salt=STAMP_SALT)))
+    assert fast.status_code == 400 and "gửi quá nhanh" in fast.content.decode()
+    assert 'value="ho-tich" checked' in fast.content.decode()  # answers kept
+    forged = client.post(url, full_answers(_mo_luc="gia-mao"))
+    assert forged.status_code == 400 and "không hợp lệ" in forged.content.decode()
+    assert Response.objects.count() == 0
+    assert client.post(url, full_answers()).status_code == 302  # opened a minute ago

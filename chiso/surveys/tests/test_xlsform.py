@@ -1,4 +1,6 @@
 """XLSForm import: a form made here imports and renders; broken ones name the sheet and row."""
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -65,7 +67,8 @@ def test_xlsform_imports_and_renders(tmp_path, demo_registry, client):
     html = client.get(reverse("surveys:public", args=[wave.public_slug])).content.decode()
     assert "Ông/bà nộp hồ sơ thế nào?" in html and "Rất hài lòng" in html and 'name="m__cai_thien"' in html
     posted = client.post(reverse("surveys:public", args=[wave.public_slug]),
-                         {"kenh": "truc_tiep", "thai_do": "4", "hai_long": "5", "m__cai_thien": ["thoi_gian"]})
+                         {"kenh": "truc_tiep", "thai_do": "4", "hai_long": "5", "m__cai_thien": ["thoi_gian"],
+                          "_mo_luc": re.search(r'name="_mo_luc" value="([^"]+)"', html).group(1)})
     assert posted.status_code == 302
     from chiso.surveys.services import compute
 

@@ -12,7 +12,7 @@
   function values(form) {
     var out = {};
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === "csrfmiddlewaretoken" || el.disabled) return;
+      if (!el.name || el.name === "csrfmiddlewaretoken" || el.name === "_mo_luc" || el.disabled) return;
       var name = el.name.indexOf("m__") === 0 ? el.name.slice(3) : el.name;
       if (el.type === "checkbox") {
         if (!out[name]) out[name] = [];
@@ -86,7 +86,7 @@
     try { data = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { data = null; }
     if (!data) return false;
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === "csrfmiddlewaretoken") return;
+      if (!el.name || el.name === "csrfmiddlewaretoken" || el.name === "_mo_luc") return;
       var name = el.name.indexOf("m__") === 0 ? el.name.slice(3) : el.name, v = data[name];
       if (v === undefined) return;
       if (el.type === "checkbox") el.checked = Array.isArray(v) && v.indexOf(el.value) >= 0;
