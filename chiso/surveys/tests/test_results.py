@@ -136,3 +136,15 @@ def test_breakdown_by_channel(ranked_wave, client, user_factory):
     client.force_login(user_factory("monitor"))
     html = client.get(reverse("surveys:wave", args=[ranked_wave.pk]) + "?theo=kenh_nop").content.decode()
     assert "Trực tuyến (Cổng dịch vụ công)</td><td>80,0 %" in html
+
+
+def test_api_results_and_permissions(ranked_wave, client, user_factory):
+    client.force_login(user_factory("officer"))
+    assert client.get(f"/api/surveys/waves/{ranked_wave.pk}/results").status_code == 403
+    client.force_login(user_factory("leader"))
+    ranked_wave.stratum_question, ranked_wave.stratum_shares = "kenh_nop", {"truc-tuyen": 1, "truc-tiep": 1}
+    ranked_wave.save()
+    weighted = client.get(f"/api/surveys/waves/{ranked_wave.pk}/results").json()
+    plain = client.get(f"/api/surveys/waves/{ranked_wave.pk}/results?weighted=false").json()
+    assert (weighted["weighted"], weighted["overall"]["satisfied_share"]) == (True, 46.88)
+    assert (plain["weighted"], plain["overall"]["satisfied_share"]) == (False, 60.0)
