@@ -261,11 +261,13 @@ def breakdown(wave, question, weighted=None):
     groups = defaultdict(list)
     for i, (_, answers) in enumerate(rows):
         groups[answers.get(question.code)].append(i)
-    scores = [respondent_scores(answers, items).get(OVERALL) for _, answers in rows]
+    scored = [respondent_scores(answers, items) for _, answers in rows]
     out = []
     for value in [c["value"] for c in question.choices] + ([None] if None in groups else []):
         indexes = groups.get(value, [])
-        est = estimate([scores[i] for i in indexes], [weights[i] for i in indexes])
-        out.append({"value": value, "label": labels.get(value, "Không trả lời"), **_public(est),
+        est = estimate([scored[i].get(OVERALL) for i in indexes], [weights[i] for i in indexes])
+        per_element = {code: _pct(estimate([scored[i].get(code) for i in indexes], [weights[i] for i in indexes])["satisfied_share"])
+                       for code in items if code != OVERALL}
+        out.append({"value": value, "label": labels.get(value, "Không trả lời"), **_public(est), "elements": per_element,
                     "small_cell": est["n"] < wave.min_cell})
     return out

@@ -43,3 +43,11 @@ def signed(value):
     if value is None:
         return "–"
     return ("+" if value > 0 else "") + f"{value:.1f}".replace(".", ",")
+
+
+@register.filter
+def vn2(value):
+    """Two decimals with the Vietnamese decimal comma."""
+    if value is None:
+        return "–"
+    return f"{value:.2f}".replace(".", ",")

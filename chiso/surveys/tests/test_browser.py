@@ -33,6 +33,7 @@ def test_demo_results_render_with_charts(live_server, browser, artifacts_dir, us
         assert page.locator("[data-testid=responses]").inner_text() == str(wave.responses.count())
         assert "%" in page.locator("[data-testid=overall]").inner_text()
         page.screenshot(path=os.path.join(artifacts_dir, f"surveys-results-{wave.questionnaire.kind}.png"), full_page=True)
+        page.locator("#theo-nhom").screenshot(path=os.path.join(artifacts_dir, f"surveys-breakdown-{wave.questionnaire.kind}.png"))
     public = Wave.objects.get(public_enabled=True, status=Wave.OPEN)
     page.goto(live_server.url + reverse("surveys:qr", args=[public.pk]) + "?dang=trang")
     assert page.locator(".sv-qr svg").count() == public.agencies.count()

@@ -131,6 +131,7 @@ def test_breakdown_by_channel(ranked_wave, client, user_factory):
     assert (rows["truc-tuyen"]["satisfied_share"], rows["truc-tuyen"]["n"]) == (80.0, 10)
     assert (rows["truc-tiep"]["satisfied_share"], rows["truc-tiep"]["n"]) == (40.0, 10)
     assert rows["buu-chinh"]["n"] == 0 and rows["buu-chinh"]["satisfied_share"] is None
+    assert rows["truc-tuyen"]["elements"]["tiep-can"] == 80.0 and rows["truc-tiep"]["elements"]["cong-chuc"] == 40.0
     from django.urls import reverse
 
     client.force_login(user_factory("monitor"))
