@@ -5,4 +5,18 @@ from . import views
 app_name = "directives"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("viec-cua-don-vi/", views.inbox, name="inbox"),
+    path("theo-doi/", views.board, name="board"),
+    path("van-ban/<int:pk>/", views.directive_detail, name="directive"),
+    path("nhiem-vu/<int:pk>/", views.task_detail, name="task"),
+    path("nhiem-vu/<int:pk>/thao-tac/<slug:action>/", views.task_action, name="task_action"),
+    path("nhiem-vu/<int:pk>/bao-cao/", views.task_report, name="task_report"),
+    path("nhiem-vu/<int:pk>/bao-cao/<int:report_pk>/duyet/", views.report_approve, name="report_approve"),
+    path("nhiem-vu/<int:pk>/gia-han/", views.extension_request, name="extension_request"),
+    path("nhiem-vu/<int:pk>/gia-han/<int:ext_pk>/", views.extension_decide, name="extension_decide"),
+    path("minh-chung/<int:pk>/", views.evidence_download, name="evidence"),
+    path("thong-bao/", views.notifications, name="notifications"),
+    path("trach-nhiem/", views.accountability_view, name="accountability"),
+    path("bao-cao/", views.reports_page, name="reports"),
+    path("bao-cao/tai-ve/", views.official_report, name="official_report"),
 ]
