@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,7 +45,9 @@ def _rows(tasks, on, soon):
 
 @login_required
 def inbox(request):
-    if permissions.scope(request.user, "report", "task") is None and permissions.scope(request.user, "view", "task") != permissions.OWN:
+    if not request.user.agency_id or permissions.scope(request.user, "view", "task") is None:
+        if permissions.scope(request.user, "view", "task") == permissions.ALL:
+            return redirect("directives:board")
         raise PermissionDenied
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
     tab = request.GET.get("tab", "open")
@@ -115,7 +118,9 @@ def directive_detail(request, pk):
 
 def _task_for(request, pk):
     task = get_object_or_404(Task.objects.select_related("directive", "lead", "parent", "parent__lead"), pk=pk)
-    if not life.may(request.user, "view", task) and not life.visible_tasks(request.user, Task.objects.filter(pk=pk)).exists():
+    # A group task is visible to every agency with a share in it.
+    family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(parent__parent_id=pk))
+    if not life.may(request.user, "view", task) and not life.visible_tasks(request.user, family).exists():
         raise PermissionDenied("Bạn không có quyền xem nhiệm vụ này.")
     return task
 
