@@ -63,7 +63,7 @@ def context(directive, start, end, on=None, agency_ids=None):
 
 def report_docx(directive, start, end, on=None, agency_ids=None):
     doc = DocxTemplate(str(template_path()))
-    doc.render(context(directive, start, end, on, agency_ids))
+    doc.render(context(directive, start, end, on, agency_ids), autoescape=True)  # "    doc.render(context(directive, start, end, on, agency_ids))", "<" in task texts
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
