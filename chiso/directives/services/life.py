@@ -382,6 +382,9 @@ def periods(task, until):
     step = {"month": 1, "quarter": 3, "year": 12}.get(task.recurrence)
     if step is None:
         return []
+    if task.start_date is None and step in (1, 3):
+        # "định kỳ hàng tháng" in a notice of 27/7 means the reports of August onward
+        start = _add_months(date(start.year, start.month, 1), step)
     if step == 12:
         cursor = date(start.year, 1, 1)
     elif step == 3:
