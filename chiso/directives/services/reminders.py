@@ -82,7 +82,8 @@ def due_reminders(on, schedule=None):
 def run(on=None, dry_run=False):
     """Send what is due on `on`; returns the list of reminders (sent or, with dry_run, that would be)."""
     on = on or life.today()
-    life.extend_recurring(on)
+    if not dry_run:
+        life.extend_recurring(on)  # the new month's periods exist before anyone is reminded of them
     sent = []
     for reminder in due_reminders(on):
         if ReminderLog.objects.filter(key=reminder.key).exists():
