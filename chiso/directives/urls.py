@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_intake
 
 app_name = "directives"
 urlpatterns = [
@@ -19,4 +19,6 @@ urlpatterns = [
     path("trach-nhiem/", views.accountability_view, name="accountability"),
     path("bao-cao/", views.reports_page, name="reports"),
     path("bao-cao/tai-ve/", views.official_report, name="official_report"),
+    path("nhap-van-ban/", views_intake.upload, name="intake_upload"),
+    path("nhap-van-ban/<int:pk>/", views_intake.review, name="intake_review"),
 ]
