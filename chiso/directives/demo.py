@@ -54,19 +54,34 @@ def _publish_from_fixture():
     return directive
 
 
-def _publish():
-    """The intake path once the parser is merged; the hand-written fixture until then."""
-    if importlib.util.find_spec("chiso.notices.parser") and importlib.util.find_spec("chiso.directives.services.intake"):
-        from chiso.directives.services import intake
-        from chiso.notices import parser
+SEED_NAME = "thong-bao-ket-luan-par-index-2021.txt"
 
-        path = "/work/shared/seed/thong-bao-ket-luan-par-index-2021.txt"
-        try:
-            with open(path, encoding="utf-8") as fh:
-                parsed = parser.parse(fh.read())
-            return intake.publish_parsed(parsed)
-        except (OSError, AttributeError, TypeError):
-            pass  # different signature or no seed file here: fall back to the fixture
+
+def _seed_path():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for candidate in (root / "shared" / "seed" / SEED_NAME, root.parent / "shared" / "seed" / SEED_NAME):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _publish():
+    """The intake path (notice parser + publish_parsed) when both exist and the seed notice is at hand;
+    the hand-written fixture otherwise, so the demo never depends on a file outside the repository."""
+    path = _seed_path()
+    if path and importlib.util.find_spec("chiso.notices.parser") and importlib.util.find_spec("chiso.directives.services.intake"):
+        from chiso.directives.services import intake
+
+        data = path.read_bytes()
+        _text, parsed = intake.read_upload(data, SEED_NAME, notice_date=DIRECTIVE_DATE)
+        directive = intake.publish_parsed(parsed, file_bytes=data, filename=SEED_NAME)
+        if directive.issued_on is None:
+            directive.issued_on = DIRECTIVE_DATE + timedelta(days=2)
+            directive.save(update_fields=["issued_on"])
+        directive.tasks.filter(index_components=[]).update(index_components=demo_fixture.DOCUMENT["indices"][:3])
+        return directive
     return _publish_from_fixture()
 
 
