@@ -105,7 +105,7 @@ def directive_detail(request, pk):
         return _xlsx_response(lists.xlsx(life.visible_tasks(request.user, directive.tasks.filter(children__isnull=True))
                                          .select_related("lead", "directive"), on, str(directive)), f"chi-dao-{directive.pk}.xlsx")
     events = (life.TaskEvent.objects.filter(task__directive=directive, task__in=visible).select_related("task", "task__lead")
-              .order_by("-at")[:30]) if visible else []
+              .order_by("-on", "-at")[:30]) if visible else []
     events = list(events)
     for e in events:
         e.label = life.ACTION_LABELS.get(e.action, e.action)
