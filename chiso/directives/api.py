@@ -149,6 +149,55 @@ def create_report(request, task_id: int, payload: ReportIn):
     return 201, report
 
 
+class ExtensionIn(Schema):
+    new_due: date
+    reason: str
+    version: int
+
+
+class DecisionIn(Schema):
+    approve: bool
+    note: str = ""
+    version: int
+
+
+class ExtensionOut(Schema):
+    id: int
+    task_id: int
+    old_due: date | None
+    new_due: date
+    reason: str
+    status: str
+    decision_note: str
+
+
+@router.post("/tasks/{task_id}/extensions", response={201: ExtensionOut, 400: Problem, 409: Problem})
+def request_extension(request, task_id: int, payload: ExtensionIn):
+    task = _task(request, task_id)
+    try:
+        with acting_as(request.user):
+            ext = life.request_extension(task, request.user, new_due=payload.new_due, reason=payload.reason, version=payload.version)
+    except life.StaleTask as exc:
+        return 409, {"detail": str(exc)}
+    except ValidationError as exc:
+        return 400, {"detail": " ".join(exc.messages)}
+    return 201, ext
+
+
+@router.post("/tasks/{task_id}/extensions/{extension_id}/decision", response={200: ExtensionOut, 400: Problem, 409: Problem})
+def decide_extension(request, task_id: int, extension_id: int, payload: DecisionIn):
+    task = _task(request, task_id)
+    ext = get_object_or_404(task.extensions, pk=extension_id)
+    try:
+        with acting_as(request.user):
+            ext = life.decide_extension(ext, request.user, approve=payload.approve, note=payload.note, version=payload.version)
+    except life.StaleTask as exc:
+        return 409, {"detail": str(exc)}
+    except ValidationError as exc:
+        return 400, {"detail": " ".join(exc.messages)}
+    return 200, ext
+
+
 @router.get("/reports/{report_id}", response=ReportOut)
 def get_report(request, report_id: int):
     report = get_object_or_404(ProgressReport.objects.select_related("task", "task__parent"), pk=report_id)

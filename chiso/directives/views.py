@@ -140,7 +140,8 @@ def task_detail(request, pk, error=None, status=200):
                reports=reports, extensions=task.extensions.select_related("requested_by", "decided_by"),
                events=_labelled(task.events.select_related("actor")), actions=life.allowed_actions(request.user, task),
                action_labels=life.ACTION_LABELS, states=dict(Task.STATES), error=error,
-               can_approve=life.may(request.user, "approve", task), can_decide=life.may(request.user, "decide_extension", task),
+               can_approve=life.may(request.user, "approve", task),
+               can_edit=life.may(request.user, "change", task) and task.state not in (Task.DONE, Task.CANCELLED), can_decide=life.may(request.user, "decide_extension", task),
                can_evidence=permissions.can(request.user, "view", "evidence", life.task_agencies(task)))
     return render(request, "directives/task.html", ctx, status=status)
 
@@ -172,6 +173,18 @@ def task_action(request, pk, action):
             raise ValidationError("Thao tác không hợp lệ.")
         life.transition(task, action, request.user, version=request.POST.get("version"), note=request.POST.get("note", ""))
         messages.success(request, f"Đã {life.ACTION_LABELS[action].lower()}.")
+    return _act(request, pk, work)
+
+
+@login_required
+@require_POST
+def task_edit(request, pk):
+    def work(task):
+        due = request.POST.get("due_date", "").strip()
+        life.edit(task, request.user, version=request.POST.get("version"), note=request.POST.get("note", ""),
+                  text=request.POST.get("text", task.text).strip(), due_date=_date(due, "Thời hạn") if due else None,
+                  due_strict=request.POST.get("due_strict") == "1")
+        messages.success(request, "Đã lưu thay đổi nhiệm vụ.")
     return _act(request, pk, work)
 
 
@@ -233,6 +246,12 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(Evidence.objects.select_related("report__task", "report__task__parent"), pk=pk)
     permissions.require(request.user, "view", "evidence", life.task_agencies(evidence.report.task))
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.filename, content_type=evidence.content_type)
+
+
+@login_required
+def notification_count(request):
+    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    return HttpResponse(f'<span class="badge{" bad" if unread else ""}" id="bell-count">{unread}</span>')
 
 
 @login_required

@@ -426,3 +426,34 @@ def extend_recurring(until=None):
             continue
         count += len(make_instances(task, until))
     return count
+
+
+# ---- editing a task (monitor) ---------------------------------------------------------------------
+
+EDITABLE = ("text", "due_date", "due_strict", "deadline_text")
+
+
+def edit(task, user, *, version, note="", **changes):
+    """A monitor corrects a task; a stale version is refused rather than overwriting a colleague's edit."""
+    if not may(user, "change", task):
+        raise PermissionDenied("Chỉ cơ quan theo dõi được sửa nhiệm vụ.")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"Không sửa được: {', '.join(sorted(unknown))}")
+    if "text" in changes and not (changes["text"] or "").strip():
+        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    with transaction.atomic():
+        task = _locked(task, version)
+        diff = {k: v for k, v in changes.items() if getattr(task, k) != v}
+        if not diff:
+            return task
+        if "due_date" in diff and task.original_due_date is None and task.due_date is not None:
+            task.original_due_date = task.due_date
+            diff["original_due_date"] = task.due_date
+        for k, v in diff.items():
+            setattr(task, k, v)
+        _save(task, *diff)
+        labels = {"text": "nội dung", "due_date": "thời hạn", "due_strict": "hạn 'trước ngày'", "deadline_text": "thời hạn như văn bản"}
+        _log(task, "edit", task.state, task.state, user,
+             ("Sửa " + ", ".join(labels[k] for k in diff if k in labels) + (f". {note}" if note else "")).strip())
+    return task

@@ -38,3 +38,17 @@ def test_token_auth_and_permissions(people, make_task, client):
                      content_type="application/json", **monitor)
     assert ok.status_code == 200 and ok.json()["state"] == "done" and ok.json()["status"] == "done_on_time"
     assert client.get("/api/docs").status_code in (200, 302)
+
+
+def test_extension_through_the_api(people, make_task, client):
+    task = make_task(due=date(2022, 9, 30))
+    r = client.post(f"/api/directives/tasks/{task.pk}/extensions", {"new_due": "2022-10-31", "reason": "Chờ số liệu", "version": 1},
+                    content_type="application/json", **_auth(people["officer"]))
+    assert r.status_code == 201 and r.json()["old_due"] == "2022-09-30"
+    ext_id = r.json()["id"]
+    url = f"/api/directives/tasks/{task.pk}/extensions/{ext_id}/decision"
+    assert client.post(url, {"approve": True, "version": 2}, content_type="application/json", **_auth(people["head"])).status_code == 403
+    r = client.post(url, {"approve": True, "version": 2}, content_type="application/json", **_auth(people["monitor"]))
+    assert r.status_code == 200 and r.json()["status"] == "approved"
+    task.refresh_from_db()
+    assert (task.due_date, task.original_due_date) == (date(2022, 10, 31), date(2022, 9, 30))

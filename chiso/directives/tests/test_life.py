@@ -218,3 +218,24 @@ def test_recurring_task_gets_one_instance_per_period(make_task, demo_registry):
     yearly = make_task(due=None, recurrence="year", ref="II.4.1", deadline_text="hàng năm")
     life.make_instances(yearly, until=date(2023, 3, 1))
     assert list(yearly.children.values_list("period", "due_date")) == [("Năm 2022", date(2022, 12, 31)), ("Năm 2023", date(2023, 12, 31))]
+
+
+def test_two_monitors_editing_the_same_task_do_not_overwrite_each_other(people, make_task, client):
+    from django.test import Client
+
+    task = make_task(due=date(2022, 9, 30))
+    a, b = Client(), Client()
+    a.force_login(people["monitor"])
+    b.force_login(people["monitor"])
+    url = reverse("directives:task_edit", args=[task.pk])
+    seen = task.version
+    assert a.post(url, {"version": seen, "text": "Nội dung đã sửa lần 1", "due_date": "2022-10-15"}).status_code == 302
+    response = b.post(url, {"version": seen, "text": "Nội dung sửa lần 2 (chưa thấy lần 1)", "due_date": "2022-09-30"})
+    assert response.status_code == 409
+    task.refresh_from_db()
+    assert (task.text, task.due_date, task.original_due_date) == ("Nội dung đã sửa lần 1", date(2022, 10, 15), date(2022, 9, 30))
+    assert task.events.get(action="edit").note.startswith("Sửa nội dung, thời hạn")
+    for role in ["officer", "head", "leader", "other_officer"]:
+        c = Client()
+        c.force_login(people[role])
+        assert c.post(url, {"version": task.version, "text": "x"}).status_code == 403, role
