@@ -2,7 +2,7 @@
 from datetime import timedelta
 from io import BytesIO
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -41,7 +41,7 @@ def inbox(user, tab, on, soon):
         qs = qs.filter(state=Task.RETURNED)
     else:
         qs = qs.filter(state_q(tab, on, soon))
-    return qs.select_related("lead", "directive", "parent").order_by("due_date", "pk")
+    return qs.select_related("lead", "directive", "parent").order_by(F("due_date").asc(nulls_last=True), "pk")
 
 
 def inbox_counts(user, on, soon):
@@ -72,7 +72,7 @@ def board(user, params, on, soon):
         qs = qs.filter(index_components__icontains=params["index"])
     if params.get("q"):
         qs = qs.filter(Q(text__icontains=params["q"]) | Q(ref__icontains=params["q"]))
-    return qs.select_related("lead", "directive", "parent").order_by("due_date", "directive_id", "position", "pk")
+    return qs.select_related("lead", "directive", "parent").order_by(F("due_date").asc(nulls_last=True), "directive_id", "position", "pk")
 
 
 def summary(qs, on, soon):
