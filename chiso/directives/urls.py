@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("viec-cua-don-vi/", views.inbox, name="inbox"),
     path("theo-doi/", views.board, name="board"),
+    path("van-ban/", views.directive_list, name="directive_list"),
     path("van-ban/<int:pk>/", views.directive_detail, name="directive"),
     path("nhiem-vu/<int:pk>/", views.task_detail, name="task"),
     path("nhiem-vu/<int:pk>/thao-tac/<slug:action>/", views.task_action, name="task_action"),

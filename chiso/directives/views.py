@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -81,6 +81,21 @@ def board(request):
                agencies=Agency.objects.filter(led_tasks__isnull=False).distinct().only("pk", "name"),
                states=lists.STATE_FILTERS, windows=lists.WINDOWS, indices=["PAR INDEX", "SIPAS", "PAPI", "PCI"])
     return render(request, "directives/board.html", ctx)
+
+
+@login_required
+def directive_list(request):
+    permissions.require(request.user, "view", "directive")
+    on = life.today()
+    rows = []
+    for d in Directive.objects.filter(status=Directive.PUBLISHED).annotate(
+            parts=Count("tasks", filter=Q(tasks__children__isnull=True), distinct=True)):
+        leaves = d.tasks.filter(children__isnull=True)
+        done = leaves.filter(state=Task.DONE).count()
+        rows.append({"directive": d, "parts": d.parts, "done": done, "overdue": leaves.filter(life.overdue_q(on)).count(),
+                     "percent": round(100 * done / d.parts) if d.parts else 0})
+    return render(request, "directives/directive_list.html", _ctx(request, rows=rows,
+                                                                   can_intake=permissions.can(request.user, "change", "directive")))
 
 
 @login_required

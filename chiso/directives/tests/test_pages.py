@@ -77,3 +77,11 @@ def test_home_card_counts_overdue(board_data, people, client):
     client.force_login(people["monitor"])
     page = client.get("/").content.decode()
     assert "Nhiệm vụ quá hạn (toàn tỉnh)" in page
+
+
+def test_directive_list_counts(board_data, people, client, directive):
+    client.force_login(people["officer"])
+    r = client.get(reverse("directives:directive_list"))
+    assert r.status_code == 200
+    assert [(row["parts"], row["done"], row["overdue"]) for row in r.context["rows"]] == [(5, 1, 2)]
+    assert "Nhập văn bản mới" not in r.content.decode()
