@@ -57,19 +57,25 @@ def due_reminders(on, schedule=None):
         elif left < 0:
             late = -left
             every = max(1, schedule.overdue_every)
-            if late == 1 or (late - 1) % every == 0:
-                kinds.append((f"overdue-{late}", f"[Đôn đốc] Quá hạn {late} ngày: {title[:80]}", "officer"))
-            if late == schedule.head_after:
-                kinds.append((f"head-{late}", f"[Đôn đốc] Nhiệm vụ quá hạn {late} ngày chưa hoàn thành: {title[:70]}", "head"))
-            if late == schedule.monitor_after:
-                kinds.append((f"monitor-{late}", f"[Đôn đốc] {task.lead} quá hạn {late} ngày: {title[:70]}", "monitor"))
+            # From head_after overdue days on the head is copied, from monitor_after the monitors too;
+            # the first day of each escalation gets a mail even off the usual every-N-days rhythm.
+            if (late - 1) % every == 0 or late in (schedule.head_after, schedule.monitor_after):
+                audience = "officer" + ("+head" if late >= schedule.head_after else "") + ("+monitor" if late >= schedule.monitor_after else "")
+                if late >= schedule.monitor_after:
+                    subject = f"[Đôn đốc] {task.lead} quá hạn {late} ngày: {title[:70]}"
+                elif late >= schedule.head_after:
+                    subject = f"[Đôn đốc] Nhiệm vụ quá hạn {late} ngày chưa hoàn thành: {title[:70]}"
+                else:
+                    subject = f"[Đôn đốc] Quá hạn {late} ngày: {title[:80]}"
+                kinds.append((f"overdue-{late}", subject, audience))
         for kind, subject, audience in kinds:
-            if audience == "officer":
-                users = _people(task.lead_id, OFFICER) or _people(task.lead_id, HEAD)
-            elif audience == "head":
-                users = _people(task.lead_id, HEAD)
-            else:
-                users = _monitors()
+            users = []
+            if "officer" in audience:
+                users += _people(task.lead_id, OFFICER) or _people(task.lead_id, HEAD)
+            if "head" in audience:
+                users += [u for u in _people(task.lead_id, HEAD) if u not in users]
+            if "monitor" in audience:
+                users += [u for u in _monitors() if u not in users]
             body = (f"Kính gửi {task.lead},\n\nNhiệm vụ: {task.text}\nTheo văn bản: {where}\n"
                     f"Thời hạn: {end:%d/%m/%Y}" + (f" (hạn ban đầu {task.original_due_date:%d/%m/%Y})" if task.original_due_date else "")
                     + f"\nTình trạng: {life.status(task, on).label}\n\n"

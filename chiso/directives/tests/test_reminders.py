@@ -79,15 +79,16 @@ def test_clock_across_a_task_life_sends_exactly_the_scheduled_mails(smtp, staff,
         ("30/09", [officer], "[Nhắc việc] Hôm nay đến hạn"),
         ("01/10", [officer], "[Đôn đốc] Quá hạn 1 ngày"),
         ("04/10", [officer], "[Đôn đốc] Quá hạn 4 ngày"),
-        ("07/10", [officer], "[Đôn đốc] Quá hạn 7 ngày"),
-        ("07/10", [head], "[Đôn đốc] Nhiệm vụ quá hạn 7 ngày chưa hoàn thành"),
-        ("10/10", [officer], "[Đôn đốc] Quá hạn 10 ngày"),
-        ("13/10", [officer], "[Đôn đốc] Quá hạn 13 ngày"),
-        ("14/10", [monitor], "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 14 ngày"),
-        ("16/10", [officer], "[Đôn đốc] Quá hạn 16 ngày"),
+        ("07/10", sorted([officer, head]), "[Đôn đốc] Nhiệm vụ quá hạn 7 ngày chưa hoàn thành"),
+        ("10/10", sorted([officer, head]), "[Đôn đốc] Nhiệm vụ quá hạn 10 ngày chưa hoàn thành"),
+        ("13/10", sorted([officer, head]), "[Đôn đốc] Nhiệm vụ quá hạn 13 ngày chưa hoàn thành"),
+        ("14/10", sorted([officer, head, monitor]), "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 14 ngày"),
+        ("16/10", sorted([officer, head, monitor]), "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 16 ngày"),
     ]
-    assert ReminderLog.objects.count() == 12 and ReminderLog.objects.filter(mailed=True).count() == 12
-    assert Notification.objects.filter(user=staff["officer"]).count() == 10
+    assert ReminderLog.objects.count() == 11 and ReminderLog.objects.filter(mailed=True).count() == 11
+    assert Notification.objects.filter(user=staff["officer"]).count() == 11
+    assert Notification.objects.filter(user=staff["head"]).count() == 5
+    assert Notification.objects.filter(user=staff["monitor"]).count() == 2
     assert Notification.objects.filter(user=staff["other"]).count() == 0
 
 
