@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chiso.registry import permissions
@@ -272,7 +273,7 @@ def notification_count(request):
 @login_required
 def notifications(request):
     items = list(Notification.objects.filter(user=request.user)[:100])
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=life.timezone.now())
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "directives/notifications.html", _ctx(request, items=items))
 
 

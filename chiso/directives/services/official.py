@@ -8,7 +8,7 @@ from docxtpl import DocxTemplate, Listing
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ..models import ReportTemplate, Task
+from ..models import ReportTemplate
 from . import accountability, life
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "report_templates" / "bao-cao-tinh-hinh.docx"
@@ -116,4 +116,3 @@ def accountability_xlsx(rows, start, end):
     return out.getvalue()
 
 
-__all__ = ["Task", "report_docx", "report_xlsx", "per_agency_zip", "accountability_xlsx"]
