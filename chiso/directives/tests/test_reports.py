@@ -95,3 +95,26 @@ def test_lists_export_to_xlsx(mix, people, client):
     wb = load_workbook(io.BytesIO(response.content))
     texts = [r[2].value for r in wb.active.iter_rows(min_row=4)]
     assert len(texts) == 2 and "Nhiệm vụ quá hạn của Phan Thiết" in texts
+
+
+def test_period_report_and_accountability_xlsx(mix, people, client):
+    doc = Document(io.BytesIO(official.report_docx(None, date(2022, 9, 1), date(2022, 9, 30), on=date(2022, 10, 14))))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    # due in September: Phan Thiết's overdue task (30/9) and Sở TT&TT's task done on time (10/9)
+    assert "các nhiệm vụ được giao từ ngày 01/09/2022 đến ngày 30/09/2022" in text
+    assert "Tổng số nhiệm vụ, phần việc được giao: 2; đã hoàn thành 1 (đúng hạn 1, trễ hạn 0)" in text
+    from chiso.directives.models import ReminderSchedule
+
+    ReminderSchedule.objects.create(days_before=[7], as_of=date(2022, 10, 14))
+    client.force_login(people["leader"])
+    response = client.get(reverse("directives:accountability"), {"from": "01/01/2022", "to": "31/12/2022", "format": "xlsx"})
+    rows = [[c.value for c in r] for r in load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=4)]
+    assert rows == [[1, "Ủy ban nhân dân thành phố Phan Thiết", 5, 2, 1, 1, 1, 0, 62.5],
+                    [2, "Sở Thông tin và Truyền thông", 2, 1, 0, 1, 0, 0, 50.0]]
+
+
+def test_embedded_server_runs_reminders_daily():
+    from chiso.core.management.commands.serve import daily_jobs
+    from chiso.directives.jobs import run_reminders
+
+    assert run_reminders in daily_jobs()
