@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from chiso.core import audit
 from chiso.registry import permissions
 
 from ..models import Evidence, Extension, ProgressReport, ReminderSchedule, Task, TaskEvent
@@ -366,6 +367,8 @@ def fan_out(task, agencies, on=None):
                             due_date=task.due_date, due_strict=task.due_strict, start_date=task.start_date,
                             recurrence=task.recurrence, index_components=task.index_components))
     Task.objects.bulk_create(created)
+    if created:
+        audit.record(task, "action", {"shares": [a.lead_id for a in created]}, f"Giao cho {len(created)} đơn vị (phần việc)")
     return created
 
 
@@ -415,6 +418,8 @@ def make_instances(task, until=None):
         for label, begin, due, strict in periods(task, until) if label not in have
     ]
     Task.objects.bulk_create(created)
+    if created:
+        audit.record(task, "action", {"periods": [t.period for t in created]}, f"Mở {len(created)} kỳ thực hiện")
     return created
 
 

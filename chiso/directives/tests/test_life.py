@@ -239,3 +239,15 @@ def test_two_monitors_editing_the_same_task_do_not_overwrite_each_other(people, 
         c = Client()
         c.force_login(people[role])
         assert c.post(url, {"version": task.version, "text": "x"}).status_code == 403, role
+
+
+def test_fan_out_and_new_periods_leave_one_audit_entry_each(make_task, demo_registry):
+    from chiso.core.audit import entries_for
+    from chiso.registry.models import AgencyGroup
+
+    parent = make_task(code=None, lead_group="ubnd-cap-huyen")
+    life.fan_out(parent, list(AgencyGroup.objects.get(code="ubnd-cap-huyen").agencies_on(date(2022, 7, 27))))
+    monthly = make_task(due=None, recurrence="month", start_date=date(2022, 8, 1))
+    life.make_instances(monthly, until=date(2022, 9, 15))
+    assert [e.note for e in entries_for(parent).filter(action="action")] == ["Giao cho 10 đơn vị (phần việc)"]
+    assert entries_for(monthly).get(action="action").changes == {"periods": ["08/2022", "09/2022"]}
