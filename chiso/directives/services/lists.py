@@ -46,11 +46,12 @@ def inbox(user, tab, on, soon):
 
 def inbox_counts(user, on, soon):
     qs = leaves().filter(lead_id__in=permissions.own_agency_ids(user))
-    return qs.aggregate(
+    counts = qs.aggregate(
         open=Count("pk", filter=state_q("open", on, soon)), due_soon=Count("pk", filter=state_q("due_soon", on, soon)),
         overdue=Count("pk", filter=state_q("overdue", on, soon)), returned=Count("pk", filter=Q(state=Task.RETURNED)),
-        waiting=Count("pk", filter=Q(state=Task.REPORTED)),
     )
+    counts["waiting"] = qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).distinct().count()
+    return counts
 
 
 def board(user, params, on, soon):

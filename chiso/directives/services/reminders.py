@@ -4,6 +4,7 @@ twice on the same day — or catching up after a day the server was off — neve
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -80,7 +81,7 @@ def due_reminders(on, schedule=None):
                     f"Thời hạn: {end:%d/%m/%Y}" + (f" (hạn ban đầu {task.original_due_date:%d/%m/%Y})" if task.original_due_date else "")
                     + f"\nTình trạng: {life.status(task, on).label}\n\n"
                     f"Đề nghị đơn vị khẩn trương thực hiện và báo cáo kết quả trên hệ thống chiso: "
-                    f"{reverse('directives:task', args=[task.pk])}\n\nHệ thống chiso (tin nhắn tự động).")
+                    f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('directives:task', args=[task.pk])}\n\nHệ thống chiso (tin nhắn tự động).")
             found.append(Reminder(task, kind, f"{task.pk}:{kind}:{on.isoformat()}", subject, body, users))
     return found
 

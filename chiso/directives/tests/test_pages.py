@@ -30,6 +30,12 @@ def test_inbox_tabs_show_only_own_agency_work(board_data, people, client):
     assert _texts(r) == ["Bị trả lại PT", "Quá hạn PT", "Sắp đến hạn PT"]
     assert [(k, n) for k, _l, n in r.context["tabs"]] == [("open", 3), ("due_soon", 1), ("overdue", 1), ("returned", 1), ("waiting", 0)]
     assert _texts(client.get(reverse("directives:inbox"), {"tab": "overdue"})) == ["Quá hạn PT"]
+    from chiso.directives.services import life
+
+    life.submit_report(board_data["soon"], people["officer"], text="Xong", percent=100, final=True)  # awaits the head
+    assert _texts(client.get(reverse("directives:inbox"), {"tab": "waiting"})) == ["Sắp đến hạn PT"]
+    client.force_login(people["head"])
+    assert [(k, n) for k, _l, n in client.get(reverse("directives:inbox")).context["tabs"]][-1] == ("waiting", 1)
     partial = client.get(reverse("directives:inbox"), {"tab": "due_soon"}, HTTP_HX_REQUEST="true")
     assert b"<html" not in partial.content and "Sắp đến hạn PT" in partial.content.decode()
 
