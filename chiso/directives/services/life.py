@@ -179,6 +179,9 @@ def transition(task, action, user, *, version=None, note="", on=None):
         fields = ["state"]
         if action in ("accept", "return"):
             report = task.reports.filter(status=ProgressReport.SUBMITTED).first()
+            if report and report.author_id == getattr(user, "pk", None):
+                # someone holding both roles (e.g. the director of Sở Nội vụ) never judges his own report
+                raise ValidationError("Người gửi báo cáo không tự xem xét báo cáo của mình; đề nghị cán bộ theo dõi khác xem xét.")
             if report:
                 report.status = ProgressReport.ACCEPTED if action == "accept" else ProgressReport.RETURNED
                 report.reviewed_by, report.reviewed_at, report.review_comment = user, timezone.now(), note

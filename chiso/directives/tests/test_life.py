@@ -251,3 +251,16 @@ def test_fan_out_and_new_periods_leave_one_audit_entry_each(make_task, demo_regi
     life.make_instances(monthly, until=date(2022, 9, 15))
     assert [e.note for e in entries_for(parent).filter(action="action")] == ["Giao cho 10 đơn vị (phần việc)"]
     assert entries_for(monthly).get(action="action").changes == {"periods": ["08/2022", "09/2022"]}
+
+
+def test_nobody_reviews_his_own_report(make_task, user_factory, people):
+    both = user_factory("head", "monitor", agency="bt-phanthiet")
+    task = make_task()
+    life.submit_report(task, both, text="Xong", percent=100, final=True)
+    task.refresh_from_db()
+    assert task.state == Task.REPORTED
+    with pytest.raises(ValidationError, match="không tự xem xét"):
+        life.transition(task, "accept", both)
+    life.transition(task, "accept", people["monitor"])
+    task.refresh_from_db()
+    assert task.state == Task.DONE
