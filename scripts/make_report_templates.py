@@ -117,9 +117,9 @@ def build():
                ["rank", "name", "assigned", "on_time", "late", "overdue", "open", "score"], "agencies",
                [1.0, 5.6, 1.5, 1.5, 1.4, 1.4, 1.8, 1.8])
     para(doc, "", space_after=6)
-    para(doc, "II. NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH", bold=True, size=14, space_after=6)
+    para(doc, "II. {{ tasks_heading }}", bold=True, size=14, space_after=6)
     loop_table(doc, ["Mục", "Nội dung nhiệm vụ", "Chủ trì", "Thời hạn", "Tình hình"],
-               ["ref", "text", "lead", "due", "status"], "overdue", [1.4, 7.0, 3.6, 2.0, 2.0])
+               ["ref", "text", "lead", "due", "status"], "tasks", [1.4, 7.0, 3.6, 2.0, 2.0])
     para(doc, "", space_after=6)
     para(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True, size=14, space_after=6)
     p = para(doc, "{{ proposals }}", size=14, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=12)

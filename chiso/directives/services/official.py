@@ -29,9 +29,12 @@ def context(directive, start, end, on=None, agency_ids=None):
     rows = accountability.table(start, end, on=on, directive=directive, agency_ids=agency_ids)
     totals = {k: sum(getattr(r, k) for r in rows) for k in ("assigned", "on_time", "late", "overdue", "open", "cancelled")}
     totals["done"] = totals["on_time"] + totals["late"]
-    overdue = accountability.leaf_tasks(start, end, directive).filter(life.overdue_q(on)).select_related("lead").order_by("due_date", "position")
+    single_agency = agency_ids is not None and len(agency_ids) == 1
+    tasks = accountability.leaf_tasks(start, end, directive).select_related("lead").order_by("due_date", "position", "pk")
     if agency_ids is not None:
-        overdue = overdue.filter(lead_id__in=agency_ids)
+        tasks = tasks.filter(lead_id__in=agency_ids)
+    if not single_agency:
+        tasks = tasks.filter(life.overdue_q(on))  # the province's report lists what is late; an agency's, all its own
     if directive is not None:
         subject = f"{directive.kind.lower()} {directive.number + ' ' if directive.number else ''}{directive.title[:1].lower()}{directive.title[1:]}"
     else:
@@ -44,14 +47,16 @@ def context(directive, start, end, on=None, agency_ids=None):
         "place": getattr(settings, "CHISO_PLACE", "Bình Thuận"),
         "day": f"{on.day:02d}", "month": f"{on.month:02d}", "year": on.year,
         "subject": subject,
-        "intro": (f"Thực hiện nhiệm vụ được giao theo dõi, đôn đốc, {'Sở Nội vụ' if single is None else single.name} báo cáo tình hình "
-                  f"thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"),
+        "intro": (f"Thực hiện nhiệm vụ được giao theo dõi, đôn đốc, Sở Nội vụ báo cáo tình hình thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"
+                  if single is None else
+                  f"Thực hiện các nhiệm vụ được giao, {single.name} báo cáo tình hình thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"),
         "totals": totals,
         "agencies": [{"rank": r.rank or "—", "name": r.agency.name, "assigned": r.assigned, "on_time": r.on_time, "late": r.late,
                       "overdue": r.overdue, "open": r.open, "score": "—" if r.score is None else f"{r.score:.1f}".replace(".", ",")}
                      for r in rows],
-        "overdue": [{"ref": t.ref + (f" ({t.period})" if t.period else ""), "text": t.text[:160] + ("…" if len(t.text) > 160 else ""), "lead": t.lead.name,
-                     "due": f"{t.due_date:%d/%m/%Y}", "status": life.status(t, on).label} for t in overdue[:300]],
+        "tasks_heading": "NHIỆM VỤ CỦA ĐƠN VỊ VÀ TÌNH HÌNH THỰC HIỆN" if single_agency else "NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH",
+        "tasks": [{"ref": t.ref + (f" ({t.period})" if t.period else ""), "text": t.text[:160] + ("…" if len(t.text) > 160 else ""), "lead": t.lead.name,
+                     "due": f"{t.due_date:%d/%m/%Y}" if t.due_date else "—", "status": life.status(t, on).label} for t in tasks[:500]],
         "proposals": ("Đề nghị Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các huyện, thị xã, thành phố có nhiệm vụ quá hạn "
                       "khẩn trương hoàn thành và báo cáo kết quả; kết quả thực hiện nhiệm vụ là căn cứ đánh giá trách nhiệm "
                       "người đứng đầu theo quy định." if totals["overdue"] else "Các nhiệm vụ đến hạn đã được thực hiện theo yêu cầu."),
@@ -81,10 +86,11 @@ def report_xlsx(directive, start, end, on=None, agency_ids=None):
     for r in ctx["agencies"]:
         ws.append([r["rank"], r["name"], r["assigned"], r["on_time"], r["late"], r["overdue"], r["open"], r["score"]])
     ws["A1"].font = Font(bold=True)
-    tasks = wb.create_sheet("Nhiem vu qua han")
-    tasks.append(["Mục", "Nội dung", "Chủ trì", "Thời hạn", "Tình hình"])
-    for r in ctx["overdue"]:
-        tasks.append([r["ref"], r["text"], r["lead"], r["due"], r["status"]])
+    sheet = wb.create_sheet("Nhiem vu")
+    sheet.append([ctx["tasks_heading"].capitalize()])
+    sheet.append(["Mục", "Nội dung", "Chủ trì", "Thời hạn", "Tình hình"])
+    for r in ctx["tasks"]:
+        sheet.append([r["ref"], r["text"], r["lead"], r["due"], r["status"]])
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -68,7 +68,10 @@ def test_zip_has_one_file_per_agency_with_only_its_own_tasks(mix, directive, peo
     doc = Document(io.BytesIO(zf.read("bao-cao-bt-stttt.docx")))
     rows = [[c.text for c in row.cells] for row in doc.tables[1].rows[1:]]
     assert rows == [["1", "Sở Thông tin và Truyền thông", "2", "1", "0", "1", "0", "50,0"]]
-    assert [r.cells[1].text for r in doc.tables[2].rows[1:]] == ["Nhiệm vụ quá hạn của Sở TT&TT"]
+    # an agency's own file lists all its tasks with their state, not only the late ones
+    assert "II. NHIỆM VỤ CỦA ĐƠN VỊ VÀ TÌNH HÌNH THỰC HIỆN" in [p.text for p in doc.paragraphs]
+    assert [(r.cells[1].text, r.cells[4].text) for r in doc.tables[2].rows[1:]] == [
+        ("Rà soát, khắc phục tồn tại của chỉ số PAR INDEX", "Hoàn thành đúng hạn"), ("Nhiệm vụ quá hạn của Sở TT&TT", "Quá hạn 13 ngày")]
     # an officer's own report covers only the agency's own tasks
     client.force_login(people["other_officer"])
     wb = load_workbook(io.BytesIO(client.get(reverse("directives:official_report"), {"format": "xlsx", "from": "01/01/2022", "to": "31/12/2022"}).content))
