@@ -74,7 +74,11 @@ def trend_option(history, province_name):
         "yAxis": [{"type": "value", "name": "Điểm", "scale": True},
                   {"type": "value", "name": "Hạng", "inverse": True, "min": 1, "max": 63}],
         "series": [
-            {"name": "Tổng điểm", "type": "bar", "data": [_round(h["score"]) for h in history]},
+            {"name": "Tổng điểm", "type": "bar", "data": [_round(h["score"]) for h in history],
+             "markLine": {"symbol": "none", "lineStyle": {"type": "dashed", "color": "#b22222"},
+                          "label": {"formatter": "Đổi phương pháp", "position": "insideEndTop"},
+                          "data": [{"xAxis": str(h["year"])} for prev, h in zip(history, history[1:])
+                                   if prev["methodology"] != h["methodology"]]}},
             {"name": "Thứ hạng", "type": "line", "yAxisIndex": 1, "data": [h["rank"] or h["computed_rank"] for h in history],
              "label": {"show": True}},
         ],
