@@ -6,6 +6,7 @@ app_name = "indices"
 urlpatterns = [
     path("", views.index, name="index"),
     path("nhap/", views.data_entry, name="data_entry"),
+    path("gan-nhan/<int:pk>/", views.confirm_tag, name="confirm_tag"),
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/xlsx/", views.export_xlsx, name="export_xlsx"),
     path("<str:code>/bao-cao/", views.report_docx, name="report_docx"),

@@ -179,3 +179,16 @@ def data_entry(request):
     return render(request, "indices/data_entry.html", {"title": "Nhập kết quả chỉ số", "result_form": result_form,
                                                        "import_form": import_form, "problems": problems,
                                                        "recent": Result.objects.filter(batch__isnull=True).select_related("index", "province").order_by("-pk")[:20]})
+
+
+@login_required
+@require_http_methods(["POST"])
+def confirm_tag(request, pk):
+    from .services.tags import confirm
+
+    tag = get_object_or_404(TaskComponent.objects.select_related("task", "index"), pk=pk)
+    permissions.require(request.user, "change", "task", tag.task.agency_ids())
+    with acting_as(request.user):
+        confirm(tag, keep=request.POST.get("keep") == "1")
+    messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
+    return redirect(request.POST.get("next") or "indices:index")
