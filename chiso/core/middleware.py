@@ -12,6 +12,5 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith("/api/docs"):
-            response.headers.setdefault("Content-Security-Policy", self.POLICY)
+        response.headers.setdefault("Content-Security-Policy", self.POLICY)
         return response
