@@ -56,6 +56,18 @@ def load_responsibilities():
             row.supporting.set([agencies[c] for c in supporting if c in agencies])
 
 
+def tag_and_evaluate():
+    """Suggest component tags for the demo notices' tasks and judge their targets against the data."""
+    from chiso.directives.models import Target, Task
+
+    from .services.tags import suggest_for_tasks
+    from .services.targets import evaluate_targets
+
+    suggest_for_tasks(Task.objects.filter(index_components__isnull=True))
+    for year in Target.objects.exclude(year=None).values_list("year", flat=True).distinct():
+        evaluate_targets(year)
+
+
 @transaction.atomic
 def load(stdout=None):
     definitions.load()
@@ -65,5 +77,6 @@ def load(stdout=None):
     if not Result.objects.filter(index=papi, year=2024).exists():
         import_results(path.read_bytes(), os.path.basename(path), "PAPI")
     load_responsibilities()
+    tag_and_evaluate()
     if stdout:
         stdout.write(f"Chỉ số: {Index.objects.count()} bộ chỉ số, {Result.objects.count()} số liệu (PAPI từ {path}).\n")
