@@ -218,7 +218,8 @@ def import_results(content, filename, index_code, mapping=None, drop=(), source=
                 current = existing.get((province.pk, rec["year"], code))
                 if current is None:
                     to_create.append(Result(index=index, province=province, year=rec["year"], component_code=code, **fields))
-                elif any(getattr(current, k) != v for k, v in fields.items() if k != "batch"):
+                elif current.methodology_id != rec["methodology"].pk or any(
+                        getattr(current, k) != v for k, v in fields.items() if k not in ("batch", "methodology")):
                     for k, v in fields.items():
                         setattr(current, k, v)
                     to_update.append(current)
