@@ -38,6 +38,14 @@ RESPONSIBILITIES = [
 ]
 
 
+# PCI of Bình Thuận from a stored snapshot of pcivietnam.vn's province table (domain.md §4). The snapshot
+# matches PCI 2021 (Bà Rịa - Vũng Tàu 69.03, rank 9) but the year is an inference: loaded as provisional.
+PCI_CSV = ("province_vi,year,P1,P2,P3,P4,P5,P6,P7,P8,P9,P10,total,rank,tier\n"
+           "Bình Thuận,2021,5.79,6.98,6.93,7.25,6.97,5.52,7.04,7.69,5.14,6.35,65.96,21,Khá\n"
+           "Bà Rịa - Vũng Tàu,2021,,,,,,,,,,,69.03,9,\n")
+PCI_SOURCE = "pcivietnam.vn – bảng chỉ số các tỉnh (bản lưu; năm 2021 là suy luận, cần đối chiếu)"
+
+
 def papi_path():
     """The shared dataset next to the repository if present, else the vendored copy."""
     shared = REPO_ROOT.parent / "shared" / "data" / "papi" / PAPI_FILE
@@ -76,6 +84,8 @@ def load(stdout=None):
     path = papi_path()
     if not Result.objects.filter(index=papi, year=2024).exists():
         import_results(path.read_bytes(), os.path.basename(path), "PAPI")
+    if not Result.objects.filter(index__code="PCI").exists():
+        import_results(PCI_CSV.encode(), "pci-binh-thuan-2021.csv", "PCI", source=PCI_SOURCE, official=False)
     load_responsibilities()
     tag_and_evaluate()
     if stdout:

@@ -80,11 +80,15 @@ def analyse(index_code, year, province_name):
     warnings = []
     if not methodology.confirmed:
         warnings.append(f"Phương pháp {methodology.code} có số liệu chưa xác nhận: {methodology.note}")
+    ranked = sum(1 for s in standings.values() if s[0] is not None)
+    if published_rank is not None and ranked < published_rank:
+        # Only a few provinces' figures are held: a recomputed rank would say nothing.
+        warnings.append(f"Chỉ có số liệu của {ranked} tỉnh, thành phố: không tính lại được thứ hạng.")
+        computed_rank = None
     if published_rank is not None and computed_rank is not None and published_rank != computed_rank:
         warnings.append(f"Xếp hạng tính lại ({computed_rank}) khác xếp hạng công bố ({published_rank}).")
     if total_row and total_row.score is not None and score is not None and abs(total_row.score - score) > 0.0005:
         warnings.append(f"Tổng điểm công bố {total_row.score:.3f} khác tổng các thành phần {score:.3f}.")
-    ranked = sum(1 for s in standings.values() if s[0] is not None)
     region_peers = [p for p in table if p.region == province.region]
     components, declined = [], []
     for comp in methodology.components.all():
@@ -124,6 +128,15 @@ def analyse(index_code, year, province_name):
         if previous["methodology"] and previous["methodology"] != methodology.code:
             warnings.append(f"Năm {prev_year} tính theo {previous['methodology']}, năm {year} theo {methodology.code}: "
                             "chỉ so sánh được các thành phần cùng mã.")
+    predecessors = []
+    if previous is None:
+        # A unit formed by the 2025 merger: show each old province's last result beside it, unmixed.
+        for old in province.predecessors.all():
+            last = Result.objects.filter(index=index, province=old, component_code=Result.TOTAL).order_by("-year").first()
+            if last:
+                old_standing = computed_standings(index, last.year).get(old, (None, None, ""))
+                predecessors.append({"province": old.name, "year": last.year, "score": old_standing[0],
+                                     "rank": last.rank or old_standing[1]})
     recoverable = sorted((c for c in components if c["gap_to_best"] is not None), key=lambda c: -c["gap_to_best"])
     nat_total = ranking.summary(s[0] for s in standings.values())
     return {
@@ -137,5 +150,6 @@ def analyse(index_code, year, province_name):
             key=lambda x: (x["rank"] is None, x["rank"] or 0)),
         "recoverable": [{"code": c["code"], "name": c["name"], "gap_to_best": c["gap_to_best"], "lost": c["lost"]}
                         for c in recoverable],
+        "predecessors": predecessors,
         "lineage": [{"province": p.name, "relation": rel, "code": p.code} for p, rel in province_service.lineage(province)],
     }

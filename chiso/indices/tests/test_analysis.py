@@ -62,3 +62,18 @@ def test_unknown_province_or_year(papi_loaded):
         analyse("PAPI", 2009, "Bình Thuận")
     with pytest.raises(NotFound):
         analyse("PAPI", 2021, "Bắc Ninh")  # no 2021 figures in the dataset
+
+
+@pytest.mark.django_db
+def test_merged_unit_shows_its_predecessors_apart(papi_loaded):
+    from chiso.indices.services.importer import import_results
+
+    header = "province_vi,year,D1,D2,D3,D4,D5,D6,D7,D8\n"
+    import_results((header + "Lâm Đồng,2025,5,5,5,5,5,5,5,5\n").encode(), "kq2025.csv", "PAPI")
+    r = analyse("PAPI", 2025, "Lâm Đồng")
+    assert r["previous"] is None and r["score"] == 40
+    preds = {p["province"]: p for p in r["predecessors"]}
+    assert set(preds) == {"Bình Thuận", "Lâm Đồng", "Đắk Nông"}
+    assert preds["Bình Thuận"]["year"] == 2024 and preds["Bình Thuận"]["rank"] == 3
+    # the old Bình Thuận keeps its own history, untouched by the new unit's 2025 figure
+    assert analyse("PAPI", 2024, "Bình Thuận")["score"] == pytest.approx(47.127, abs=5e-4)

@@ -20,7 +20,18 @@ def test_demo_is_idempotent(demo_registry):
     demo.load()
     count = Result.objects.count()
     demo.load()
-    assert Result.objects.count() == count == 6963
+    assert Result.objects.count() == count == 6963 + 12  # PAPI + the provisional PCI rows (11 + 1)
     assert Responsibility.objects.filter(index__code="PAPI").count() == 8
     bt = Result.objects.get(province__code="binh-thuan", year=2021, component_code="")
     assert bt.province.agency.code == "bt-ubnd" and bt.province.successor.agency.code == "ld-ubnd"
+
+
+@pytest.mark.django_db
+def test_demo_pci_is_provisional_and_not_re_ranked(demo_registry):
+    from chiso.indices.services.analysis import analyse
+
+    demo.load()
+    r = analyse("PCI", 2021, "Bình Thuận")
+    assert r["score"] == 65.96 and r["rank"] == 21 and r["tier"] == "Khá" and r["computed_rank"] is None
+    assert any("Chỉ có số liệu của 2 tỉnh" in w for w in r["warnings"])
+    assert not Result.objects.get(index__code="PCI", province__code="binh-thuan", component_code="").official
