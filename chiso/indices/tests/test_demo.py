@@ -22,7 +22,7 @@ def test_demo_is_idempotent(demo_registry):
     demo.load()
     assert Result.objects.count() == count == 6963 + 12  # PAPI + the provisional PCI rows (11 + 1)
     assert Responsibility.objects.filter(index__code="PAPI").count() == 8
-    bt = Result.objects.get(province__code="binh-thuan", year=2021, component_code="")
+    bt = Result.objects.get(index__code="PAPI", province__code="binh-thuan", year=2021, component_code="")
     assert bt.province.agency.code == "bt-ubnd" and bt.province.successor.agency.code == "ld-ubnd"
 
 
