@@ -192,3 +192,27 @@ def confirm_tag(request, pk):
         confirm(tag, keep=request.POST.get("keep") == "1")
     messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
     return redirect(request.POST.get("next") or "indices:index")
+
+
+@login_required
+def methodologies(request, code):
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    items = []
+    for m in idx.methodologies.prefetch_related("components"):
+        comps = list(m.components.all())
+        children = {}
+        for c in comps:
+            children.setdefault(c.parent_id, []).append(c)
+        items.append({"m": m, "roots": children.get(None, []), "children": children})
+    return render(request, "indices/methodologies.html", {"title": f"Phương pháp – {idx.code}", "index": idx, "items": items})
+
+
+@login_required
+def definitions_xlsx(request):
+    permissions.require(request.user, "view", "index")
+    from .services.definitions_xlsx import export_workbook
+
+    response = HttpResponse(export_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="dinh-nghia-chi-so.xlsx"'
+    return response

@@ -42,3 +42,8 @@ def maxnum(value):
     if value is None:
         return ""
     return vn_number(value, 0) if float(value) == int(value) else vn_number(value, 1)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

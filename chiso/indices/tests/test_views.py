@@ -81,3 +81,14 @@ def test_responsibility_matrix_edit(papi_loaded, monitor, client):
     assert row.lead == lead and row.supporting.count() == 1
     page = client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=2022").content.decode()
     assert "Sở Thông tin và Truyền thông" in page or lead.short_name in page
+
+
+@pytest.mark.django_db
+def test_methodology_tree_page_and_definitions_download(papi_loaded, monitor, client):
+    html = client.get("/chi-so/PAR/phuong-phap/").content.decode()
+    assert "QĐ 876/QĐ-BNV ngày 10/11/2022" in html and "Điểm thẩm định" in html and "tối đa 61,5" in html
+    assert "chưa xác nhận" in html and "Khảo sát lãnh đạo, quản lý" in html
+    html = client.get("/chi-so/PAPI/phuong-phap/").content.decode()
+    assert "Tiếp cận thông tin" in html and "(thang 1–10)" in html
+    response = client.get("/chi-so/dinh-nghia.xlsx")
+    assert response.status_code == 200 and response.content[:2] == b"PK"
