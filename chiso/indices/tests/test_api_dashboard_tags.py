@@ -59,3 +59,16 @@ def test_tasks_get_suggested_tags_and_show_on_the_index_page(papi_loaded, demo_r
     assert client.post(f"/chi-so/gan-nhan/{tag.pk}/", {"keep": "1"}).status_code == 302
     tag.refresh_from_db()
     assert tag.confirmed
+
+
+@pytest.mark.django_db
+def test_new_tasks_and_targets_are_handled_after_commit(papi_loaded, django_capture_on_commit_callbacks):
+    from chiso.directives.models import Target
+
+    d = Directive.objects.create(title="TB")
+    with django_capture_on_commit_callbacks(execute=True):
+        task = Task.objects.create(directive=d, text="Công khai ngân sách xã, danh sách hộ nghèo")
+        target = Target.objects.create(directive=d, text="PAPI 2021 tăng điểm", indices=["PAPI"], year=2021, goal="score improve over 2020")
+    assert TaskComponent.objects.filter(task=task, index__code="PAPI", component_code="D2", suggested=True, confirmed=False).exists()
+    target.refresh_from_db()
+    assert target.status == Target.MET
