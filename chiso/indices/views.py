@@ -16,8 +16,19 @@ from .services.importer import ImportRejected, import_results
 DEFAULT_PROVINCE = "binh-thuan"
 
 
+def _home_province(user):
+    """The province of the user's agency (its UBND tỉnh, or the one above it), else the demo province."""
+    agency = getattr(user, "agency", None)
+    while agency is not None:
+        found = Province.objects.filter(agency=agency).first()
+        if found:
+            return found.code
+        agency = agency.parent
+    return DEFAULT_PROVINCE
+
+
 def _province(request):
-    code = request.GET.get("tinh") or DEFAULT_PROVINCE
+    code = request.GET.get("tinh") or _home_province(request.user)
     province = Province.objects.filter(code=code).first()
     if province is None:
         province_service.ensure()

@@ -92,3 +92,15 @@ def test_methodology_tree_page_and_definitions_download(papi_loaded, monitor, cl
     assert "Tiếp cận thông tin" in html and "(thang 1–10)" in html
     response = client.get("/chi-so/dinh-nghia.xlsx")
     assert response.status_code == 200 and response.content[:2] == b"PK"
+
+
+@pytest.mark.django_db
+def test_pages_of_indices_without_or_with_few_results(monitor, client):
+    from chiso.indices import demo
+
+    demo.load()
+    assert "Chưa có kết quả PAR" in client.get("/chi-so/PAR/?tinh=binh-thuan").content.decode()
+    html = client.get("/chi-so/PCI/?tinh=binh-thuan&nam=2021").content.decode()
+    assert "65,96" in html and "không tính được" in html and "Chỉ có số liệu của 2 tỉnh" in html
+    assert client.get("/chi-so/KHONGCO/").status_code == 404
+    assert client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=abc").status_code == 200
