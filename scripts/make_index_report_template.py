@@ -124,18 +124,19 @@ def build():
 
     para(doc, "I. KẾT QUẢ CHUNG", 14, bold=True, indent=True)
     para(doc, "Năm {{ year }}, {{ province_title }} đạt {{ score }} điểm{% if total_max %}/{{ total_max }}{% endif %}, "
-              "xếp thứ {{ rank }}/{{ ranked }} tỉnh, thành phố{% if tier %}, thuộc nhóm “{{ tier }}”{% endif %}."
+              "xếp thứ {{ rank }}{% if rank_denominator %}/{{ rank_denominator }} tỉnh, thành phố{% endif %}{% if tier %}, thuộc nhóm “{{ tier }}”{% endif %}."
               "{% if previous %} So với năm {{ previous.year }} ({{ previous.score }} điểm, xếp thứ {{ previous.rank }}), "
               "tổng điểm {{ score_change_text }} và thứ hạng {{ rank_change_text }}.{% endif %}")
-    para(doc, "Điểm bình quân cả nước là {{ national_mean }} điểm; tỉnh cao nhất đạt {{ national_best }} điểm, "
+    para(doc, "{% if compare_ok %}Điểm bình quân cả nước là {{ national_mean }} điểm; tỉnh cao nhất đạt {{ national_best }} điểm, "
               "tỉnh thấp nhất {{ national_worst }} điểm. Trong vùng {{ region }}, {{ province_title }} xếp thứ "
-              "{{ region_position }}/{{ region_count }}.")
+              "{{ region_position }}/{{ region_count }}.{% else %}Hệ thống chưa có đủ số liệu của các tỉnh, thành phố "
+              "để so sánh với bình quân cả nước.{% endif %}")
     para(doc, "{% for w in warnings %}Lưu ý về số liệu: {{ w }}{% if not loop.last %} {% endif %}{% endfor %}", 12, italic=True)
 
     para(doc, "II. KẾT QUẢ CÁC CHỈ SỐ THÀNH PHẦN", 14, bold=True)
-    para(doc, "Bảng 1. Điểm các chỉ số thành phần năm {{ year }} so với năm {{ previous_year }}", 13, italic=True,
+    para(doc, "Bảng 1. Điểm các chỉ số thành phần năm {{ year }}{% if previous_year %} so với năm {{ previous_year }}{% endif %}", 13, italic=True,
          align=WD_ALIGN_PARAGRAPH.CENTER)
-    grid_table(doc, ["Mã", "Chỉ số thành phần", "Điểm {{ year }}", "Điểm {{ previous_year }}", "Tăng/giảm", "Hạng", "BQ cả nước"],
+    grid_table(doc, ["Mã", "Chỉ số thành phần", "Điểm {{ year }}", "Điểm {{ previous_year or 'năm trước' }}", "Tăng/giảm", "Hạng", "BQ cả nước"],
                ("{%tr for c in components %}",
                 ["{{ c.code }}", "{{ c.name }}", "{{ c.score }}", "{{ c.previous_score }}", "{{ c.delta }}", "{{ c.rank }}",
                  "{{ c.national_mean }}"]),
@@ -148,7 +149,7 @@ def build():
     para(doc, "Hình 2. Tổng điểm và thứ hạng qua các năm", 13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
     para(doc, "III. CÁC CHỈ SỐ THÀNH PHẦN GIẢM ĐIỂM VÀ TRÁCH NHIỆM", 14, bold=True)
-    para(doc, "{% if declined %}Có {{ declined|length }} chỉ số thành phần giảm điểm so với năm {{ previous_year }}: "
+    para(doc, "{% if not previous_year %}Không có kết quả năm trước để so sánh.{% elif declined %}Có {{ declined|length }} chỉ số thành phần giảm điểm so với năm {{ previous_year }}: "
               "{{ declined_names }}. Cơ quan chủ trì, phối hợp cải thiện từng chỉ số như sau:"
               "{% else %}Không có chỉ số thành phần nào giảm điểm so với năm {{ previous_year }}.{% endif %}")
     para(doc, "Bảng 2. Chỉ số thành phần giảm điểm và cơ quan chịu trách nhiệm", 13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -157,7 +158,8 @@ def build():
                 ["{{ d.code }}", "{{ d.name }}", "{{ d.delta }}", "{{ d.lead }}", "{{ d.supporting }}", "{{ d.tasks }}"]),
                [1.2, 4.2, 1.5, 3.0, 3.3, 2.8])
     para(doc, "", space_after=6)
-    para(doc, "Các chỉ số có khả năng cải thiện nhiều nhất (khoảng cách tới tỉnh cao nhất cả nước): {{ recoverable_text }}.")
+    para(doc, "{% if compare_ok %}Các chỉ số có khả năng cải thiện nhiều nhất (khoảng cách tới tỉnh cao nhất cả nước): "
+              "{{ recoverable_text }}.{% endif %}")
 
     para(doc, "IV. ĐỀ XUẤT NHIỆM VỤ", 14, bold=True)
     para(doc, "{%p for t in proposals %}")

@@ -125,12 +125,12 @@ def context(index_code, year, province_name, now=None):
         proposals.append(f"{who}: phân tích nguyên nhân giảm điểm chỉ số “{c['name']}” ({c['code']}: {vn_number(c['previous_score'], 3)} → "
                          f"{vn_number(c['score'], 3)} điểm), đề ra giải pháp khắc phục và báo cáo UBND tỉnh (qua Sở Nội vụ) "
                          f"trước ngày {deadline:%d/%m/%Y}.")
-    weakest = sorted((c for c in result["components"] if c["national_mean"] is not None and c["score"] is not None
+    weakest = sorted((c for c in result["components"] if result["national"]["count"] >= 10 and c["national_mean"] is not None and c["score"] is not None
                       and c["score"] < c["national_mean"] and c["code"] not in result["declined"]), key=lambda c: c["score"] - c["national_mean"])
     for c in weakest[:3]:
         owner = owners.get(c["code"])
-        lead = _agency_name(owner.lead) if owner else "Sở Nội vụ"
-        proposals.append(f"{lead} chủ trì nâng cao chỉ số “{c['name']}” ({c['code']}), hiện thấp hơn bình quân cả nước "
+        who = f"{_agency_name(owner.lead)} chủ trì" if owner else "Sở Nội vụ đề xuất cơ quan chủ trì"
+        proposals.append(f"{who} nâng cao chỉ số “{c['name']}” ({c['code']}), hiện thấp hơn bình quân cả nước "
                          f"{vn_number(c['national_mean'] - c['score'], 3)} điểm.")
     proposals.append("Sở Nội vụ theo dõi, tổng hợp kết quả thực hiện các nhiệm vụ trên, báo cáo UBND tỉnh định kỳ hằng quý.")
     region_peers = result["region_peers"]
@@ -143,7 +143,8 @@ def context(index_code, year, province_name, now=None):
         "number": "      /BC-SNV", "place": province.name, "date_text": f"ngày {now.day:02d} tháng {now.month:02d} năm {now.year}",
         "index_code": result["index"], "index_name": index.name, "owner": index.owner, "year": year,
         "province_title": province_title, "score": fmt(result["score"]),
-        "total_max": vn_number(result["total_max"], 0) if result["total_max"] else "", "rank": rank, "ranked": result["ranked"],
+        "total_max": vn_number(result["total_max"], 0) if result["total_max"] else "", "rank": rank, "rank_denominator": result["ranked"] if result["computed_rank"] else "",
+        "compare_ok": result["national"]["count"] >= 10,
         "tier": result["tier"],
         "previous": {"year": prev.get("year"), "score": fmt(prev.get("score")), "rank": prev.get("rank")} if prev else None,
         "previous_year": prev.get("year", ""),

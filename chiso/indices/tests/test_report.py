@@ -51,3 +51,15 @@ def test_report_download(papi_loaded, demo_registry, user_factory, client):
     response = client.get("/chi-so/PAPI/bao-cao/?nam=2021&tinh=binh-thuan")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get("/chi-so/PAPI/bao-cao/?nam=1990&tinh=binh-thuan").status_code == 404
+
+
+@pytest.mark.django_db
+def test_report_without_previous_year_or_peers(demo_registry):
+    demo.load()
+    text = _text(Document(io.BytesIO(build_report("PAPI", 2011, "Bình Thuận"))))
+    assert "xếp thứ 56/63" in text and "Không có kết quả năm trước để so sánh." in text
+    assert "Bảng 1. Điểm các chỉ số thành phần năm 2011\n" in text
+    # the demo matrix starts in 2021, so nobody owns D1 in 2011
+    assert "Sở Nội vụ đề xuất cơ quan chủ trì nâng cao chỉ số “Tham gia của người dân ở cấp cơ sở” (D1)" in text
+    pci = _text(Document(io.BytesIO(build_report("PCI", 2021, "Bình Thuận"))))
+    assert "xếp thứ 21, thuộc nhóm “Khá”" in pci and "chưa có đủ số liệu" in pci and "kém 0,000" not in pci
