@@ -23,6 +23,12 @@ def _fig_to_png(fig):
     return buf
 
 
+def _comma_axis(axis):
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",")))
+
+
 def components_chart(result):
     import matplotlib
 
@@ -44,6 +50,7 @@ def components_chart(result):
             ax.annotate("giảm", (i, c["score"]), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7, color="#b22222")
     ax.set_xticks(list(x), codes)
     ax.set_ylabel("Điểm")
+    _comma_axis(ax.yaxis)
     ax.legend(fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return _fig_to_png(fig)
@@ -60,6 +67,11 @@ def trend_chart(history, province_name):
     fig, ax = plt.subplots(figsize=(7.5, 3.0))
     ax.bar([str(y) for y in years], [h["score"] or 0 for h in history], color="#6baed6", label="Tổng điểm")
     ax.set_ylabel("Tổng điểm")
+    _comma_axis(ax.yaxis)
+    for i, (prev, h) in enumerate(zip(history, history[1:]), start=1):
+        if prev["methodology"] != h["methodology"]:
+            ax.axvline(i - 0.5, color="#b22222", linestyle="--", linewidth=1)
+            ax.annotate("đổi phương pháp", (i - 0.45, 0.97), xycoords=("data", "axes fraction"), fontsize=7, color="#b22222", va="top")
     scores = [h["score"] for h in history if h["score"]]
     if scores:
         ax.set_ylim(min(scores) * 0.9, max(scores) * 1.05)
