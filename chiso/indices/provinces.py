@@ -108,6 +108,13 @@ def successor_of(old_name):
     raise KeyError(old_name)
 
 
+def exists_in(canonical_name, year):
+    """Did a unit of that name report results for the year (old units to 2024, the 34 new ones from 2025)?"""
+    if year < MERGER_OPERATIONAL.year:
+        return True
+    return canonical_name in MERGERS_2025 or canonical_name in UNCHANGED_2025
+
+
 def provinces_34():
     names = list(MERGERS_2025) + [RENAMED_2025.get(n, n) for n in UNCHANGED_2025]
     assert len(names) == 34, len(names)

@@ -185,8 +185,13 @@ def data_entry(request):
         except ImportRejected as exc:
             problems = exc.problems[:100]
         else:
-            messages.success(request, f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật.")
+            done = f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật."
+            if request.headers.get("HX-Request"):
+                return render(request, "indices/_import_result.html", {"done": done, "batch": batch})
+            messages.success(request, done)
             return redirect("indices:data_entry")
+        if request.headers.get("HX-Request"):
+            return render(request, "indices/_import_result.html", {"problems": problems, "import_form": import_form})
     return render(request, "indices/data_entry.html", {"title": "Nhập kết quả chỉ số", "result_form": result_form,
                                                        "import_form": import_form, "problems": problems,
                                                        "recent": Result.objects.filter(batch__isnull=True).select_related("index", "province").order_by("-pk")[:20]})

@@ -133,6 +133,10 @@ def parse(content, filename, index, mapping=None, drop=()):
         if province_data.canonical(province_text) is None:
             problems.append(f"{where}, cột '{columns['province']}': không nhận ra tỉnh, thành phố '{province_text}'.")
             continue
+        if not province_data.exists_in(province_data.canonical(province_text), year):
+            problems.append(f"{where}, cột '{columns['province']}': {province_text} đã sáp nhập từ 01/7/2025, "
+                            f"kết quả năm {year} thuộc {province_data.successor_of(province_data.canonical(province_text))}.")
+            continue
         maxima = {c.code: c.max_points for c in methodology.components.all()}
         values = {}
         for field in ["total", "rank", "tier", *component_codes]:

@@ -104,3 +104,11 @@ def test_command_reports_problems(db, tmp_path):
     with pytest.raises(CommandError) as exc:
         call_command("import-index", str(bad), "--index", "PAPI", verbosity=0)
     assert "dòng 2, cột 'province_vi': không nhận ra tỉnh, thành phố 'Atlantis'" in str(exc.value)
+
+
+def test_a_merged_province_cannot_receive_results_after_the_merger(defs):
+    with pytest.raises(ImportRejected) as exc:
+        import_results((HEADER + "Bình Thuận,2025,5,5,5,5,5,5,5,5,40,1\n").encode(), "kq.csv", "PAPI")
+    assert exc.value.problems == [
+        "Tệp kq.csv, dòng 2, cột 'province_vi': Bình Thuận đã sáp nhập từ 01/7/2025, kết quả năm 2025 thuộc Lâm Đồng."]
+    assert Result.objects.count() == 0

@@ -104,3 +104,24 @@ def test_pages_of_indices_without_or_with_few_results(monitor, client):
     assert "65,96" in html and "không tính được" in html and "Chỉ có số liệu của 2 tỉnh" in html
     assert client.get("/chi-so/KHONGCO/").status_code == 404
     assert client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=abc").status_code == 200
+
+
+@pytest.mark.django_db
+def test_htmx_upload_answers_with_a_fragment(papi_loaded, monitor, client):
+    from chiso.indices.models import Index
+
+    papi = Index.objects.get(code="PAPI")
+    upload = io.BytesIO("province_vi,year,D1\nNinh Thuận,2030,5\n".encode())
+    upload.name = "kq.csv"
+    html = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": upload, "source": "thử"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html and "Tệp bị từ chối" in html
+    upload = io.BytesIO("province_vi,year,D1\nKhánh Hòa,2030,5.5\n".encode())
+    upload.name = "kq.csv"
+    html = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": upload, "source": "Báo cáo thử"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "Đã nhập 1 dòng: 1 số liệu mới" in html
+    bad = io.BytesIO(b"x")
+    bad.name = "kq.pdf"
+    html = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": bad, "source": "x"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Chỉ nhận tệp .csv hoặc .xlsx." in html
