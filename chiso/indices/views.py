@@ -58,7 +58,7 @@ def index(request):
         rows.append({"index": idx, "latest": latest, "previous": prev,
                      "score_change": _change(latest and latest["score"], prev and prev["score"]),
                      "rank_change": _change(prev and (prev["rank"] or prev["computed_rank"]), latest and (latest["rank"] or latest["computed_rank"])),
-                     "methodologies": list(idx.methodologies.all())})
+                     "years": [h["year"] for h in history], "methodologies": list(idx.methodologies.all())})
     return render(request, "indices/index.html", {"title": "Chỉ số", "province": province, "rows": rows,
                                                   "provinces": _provinces_with_results(), "can_change": permissions.can(request.user, "change", "index"),
                                                   "lineage": province_service.lineage(province) if province else []})

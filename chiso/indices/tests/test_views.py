@@ -20,6 +20,7 @@ def test_overview_and_detail_pages(papi_loaded, monitor, client):
     assert page.status_code == 200
     html = page.content.decode()
     assert "PAPI" in html and "47,13" in html  # Bình Thuận 2024: 47.127
+    assert "/chi-so/PAPI/?tinh=binh-thuan&amp;nam=2021" in html
     detail = client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=2021")
     html = detail.content.decode()
     assert detail.status_code == 200
