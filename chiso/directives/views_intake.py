@@ -70,7 +70,7 @@ def upload(request):
             else:
                 if existing is not None:
                     messages.info(request, f"Văn bản này đã được ban hành trước đây ({existing}); không tạo thêm.")
-                    return redirect("directives:intake_upload")
+                    return redirect("directives:directive", pk=existing.pk)
                 return redirect("directives:intake_review", pk=draft.pk)
     drafts = NoticeDraft.objects.filter(status=NoticeDraft.OPEN)[:20]
     return render(request, "directives/intake/upload.html", {"title": "Nhập thông báo kết luận", "error": error,
@@ -117,7 +117,7 @@ def review(request, pk):
         if not errors:
             directive = intake.publish_draft(draft, request.user, accepted)
             messages.success(request, f"Đã ban hành {directive} với {directive.tasks.filter(parent=None).count()} nhiệm vụ.")
-            return redirect("directives:intake_upload")
+            return redirect("directives:directive", pk=directive.pk)
     doc = parsed.get("document") or {}
     # Offer the agencies that existed when the notice was issued, not today's structure.
     on = doc.get("date") or doc.get("meeting_date")

@@ -77,7 +77,7 @@ def test_upload_review_publish_and_reupload_creates_nothing(client, monitor):
 
     before = (Directive.objects.count(), Task.objects.count(), NoticeDraft.objects.count())
     resp = upload(client, name="ban-sao.txt")
-    assert resp.status_code == 302 and resp.url == reverse("directives:intake_upload")
+    assert resp.status_code == 302 and resp.url == reverse("directives:directive", args=[directive.pk])
     assert (Directive.objects.count(), Task.objects.count(), NoticeDraft.objects.count()) == before
     # Same words, different bytes (CRLF): recognised by the content fingerprint.
     upload(client, data=SEED.read_bytes().replace(b"\n", b"\r\n"))
