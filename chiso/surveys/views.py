@@ -117,7 +117,7 @@ def wave_detail(request, pk):
         "has_targets": bool(wave.agency_shares or wave.stratum_shares),
         "element_columns": [(e["code"], e["name"]) for e in result["elements"]],
         "public_url": request.build_absolute_uri(reverse("surveys:public", args=[wave.public_slug])),
-        "indices_available": weights.indices_service() is not None,
+        "indices_available": weights.indices_service(wave) is not None,
         "channels": {label: wave.responses.filter(channel=code).count() for code, label in wave.responses.model.CHANNELS},
     }
     return render(request, "surveys/wave_detail.html", context)
@@ -312,7 +312,16 @@ def qr(request, pk):
 @require_POST
 def to_indices(request, pk):
     wave = _wave(request, pk, "change")
-    outcome = weights.write_provisional(wave, request.user)
+    try:
+        outcome = weights.write_provisional(wave, request.user)
+    except weights.ProvisionalRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("surveys:wave", pk=wave.pk)
+    except Exception as exc:  # the indices importer's own rejection (ImportRejected) lists its reasons
+        if type(exc).__name__ != "ImportRejected":
+            raise
+        messages.error(request, "Mô-đun chỉ số từ chối số liệu: " + str(exc))
+        return redirect("surveys:wave", pk=wave.pk)
     if outcome is None:
         messages.warning(request, "Mô-đun chỉ số chưa có chức năng nhận số liệu tạm tính; chưa ghi được.")
     else:

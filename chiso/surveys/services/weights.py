@@ -65,8 +65,76 @@ def dossier_shares(wave):
     return shares
 
 
-def indices_service():
-    return _service("indices", INDICES_FUNCTIONS)
+def _indices_importer():
+    try:
+        spec = importlib.util.find_spec("chiso.indices.services.importer")
+    except ModuleNotFoundError:
+        return None
+    if spec is None:
+        return None
+    module = importlib.import_module("chiso.indices.services.importer")
+    return module if callable(getattr(module, "import_results", None)) else None
+
+
+# Our SIPAS elements → the components of the indices module's SIPAS methodologies.
+SIPAS_2022 = {"tiep-can": "DV.1", "thu-tuc": "DV.2", "cong-chuc": "DV.3", "ket-qua": "DV.4", "phan-anh": "DV.5", "chinh-sach": "CS"}
+SIPAS_2017 = {"tiep-can": "YT1", "thu-tuc": "YT2", "cong-chuc": "YT3", "ket-qua": "YT4", "phan-anh": "YT5"}
+
+
+def _province_name(year):
+    """The province the results belong to in that year (after 01/7/2025 the merged province)."""
+    from chiso.indices import provinces as province_data
+    from chiso.indices.models import Province
+    from chiso.indices.services import provinces as province_service
+
+    province_service.ensure()
+    found = Province.objects.filter(agency__kind="ubnd_tinh", valid_to__isnull=False).first() or \
+        Province.objects.filter(agency__kind="ubnd_tinh").first()
+    name = found.name if found else "Bình Thuận"
+    canonical = province_data.canonical(name) or name
+    if year >= 2025 and not province_data.exists_in(canonical, year):
+        return province_data.successor_of(canonical)
+    return canonical
+
+
+def _write_with_importer(figure, user=None):
+    """Hand a SIPAS wave's figure to chiso.indices' importer as a provisional (official=False) row."""
+    import csv
+    import io
+
+    from chiso.indices.models import Index, Result
+    from chiso.indices.services import provinces as province_service
+
+    importer = _indices_importer()
+    year = figure["year"]
+    mapping = SIPAS_2022 if year >= 2022 else SIPAS_2017
+    province = _province_name(year)
+    resolved = province_service.resolve(province, year)
+    if Result.objects.filter(index__code="SIPAS", province=resolved, year=year, component_code=Result.TOTAL, official=True).exists():
+        raise ProvisionalRefused(f"Đã có số liệu SIPAS chính thức năm {year} của {province}; không ghi đè bằng số tạm tính.")
+    if not Index.objects.filter(code="SIPAS").exists():
+        raise ProvisionalRefused("Mô-đun chỉ số chưa có bộ chỉ số SIPAS.")
+    components = {mapping[code]: value for code, value in figure["components"].items() if code in mapping and value is not None}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["province", "year", "total", *components])
+    writer.writerow([province, year, figure["value"], *components.values()])
+    return importer.import_results(out.getvalue().encode("utf-8"), f"khao-sat-chiso-{figure['wave']}.csv", "SIPAS",
+                                   source=figure["source"][:300], official=False, user=user)
+
+
+class ProvisionalRefused(Exception):
+    pass
+
+
+def indices_service(wave=None):
+    """A callable(figure, user=) that stores the figure in the indices module, or None."""
+    custom = _service("indices", INDICES_FUNCTIONS)
+    if custom is not None:
+        return custom
+    if _indices_importer() is not None and (wave is None or wave.questionnaire.kind == "sipas"):
+        return _write_with_importer
+    return None
 
 
 def provisional_figure(wave):
@@ -83,6 +151,7 @@ def provisional_figure(wave):
         "components": {e["code"]: e["satisfied_share"] for e in result["elements"]},
         "by_agency": {a["code"]: a["satisfied_share"] for a in result["by_agency"] if a["code"]},
         "provisional": True,
+        "wave": wave.pk,
         "source": f"Khảo sát chiso “{wave.name}” (đợt #{wave.pk}), {result['responses']} phiếu"
                   + (", có gia quyền hậu phân tầng" if result["weighted"] else ""),
     }
@@ -90,7 +159,7 @@ def provisional_figure(wave):
 
 def write_provisional(wave, user=None):
     """Hand the figure to the indices module if it offers a function for it; None otherwise."""
-    function = indices_service()
+    function = indices_service(wave)
     if function is None:
         return None
     figure = provisional_figure(wave)

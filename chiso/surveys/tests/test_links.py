@@ -52,10 +52,10 @@ def test_provisional_figure_goes_to_indices_when_it_offers_a_service(open_wave, 
         received.update(figure)
         return "ok"
 
-    monkeypatch.setattr(weights, "indices_service", lambda: record_provisional)
+    monkeypatch.setattr(weights, "indices_service", lambda wave=None: record_provisional)
     assert weights.write_provisional(open_wave) == "ok"
     assert received["provisional"] is True and received["year"] == 2026 and "Đợt thử" in received["source"]
-    monkeypatch.setattr(weights, "indices_service", lambda: None)
+    monkeypatch.setattr(weights, "indices_service", lambda wave=None: None)
     assert weights.write_provisional(open_wave) is None
 
 
@@ -63,4 +63,26 @@ def test_dashboard_button_disabled_without_indices_service(client, user_factory,
     client.force_login(user_factory("monitor"))
     html = client.get(reverse("surveys:wave", args=[open_wave.pk])).content.decode()
     assert "Ghi vào chỉ số (tạm tính)" in html
-    assert ("disabled" in html.split("Ghi vào chỉ số")[0].rsplit("<button", 1)[1]) == (weights.indices_service() is None)
+    assert ("disabled" in html.split("Ghi vào chỉ số")[0].rsplit("<button", 1)[1]) == (weights.indices_service(open_wave) is None)
+
+
+def test_sipas_wave_lands_in_indices_as_provisional(client, user_factory, open_wave):
+    from chiso.indices.models import Result
+    from chiso.indices.services import definitions
+
+    from .conftest import full_answers
+
+    definitions.load()
+    client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp", full_answers("4"))
+    client.force_login(user_factory("monitor"))
+    page = client.post(reverse("surveys:to_indices", args=[open_wave.pk]), follow=True)
+    assert "Đã ghi kết quả vào mô-đun chỉ số" in page.content.decode()
+    rows = {r.component_code: r for r in Result.objects.filter(index__code="SIPAS", year=2026)}
+    assert rows[""].score == 100.0 and rows[""].official is False
+    assert rows["DV.1"].score == 100.0 and "Đợt thử" in rows[""].source
+    # 2026 is after the 2025 merger: the figure belongs to the merged province
+    assert rows[""].province.name == "Lâm Đồng"
+    # an official figure is never overwritten by a provisional one
+    Result.objects.filter(index__code="SIPAS", year=2026).update(official=True)
+    page = client.post(reverse("surveys:to_indices", args=[open_wave.pk]), follow=True)
+    assert "không ghi đè bằng số tạm tính" in page.content.decode()
