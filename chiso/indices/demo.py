@@ -71,7 +71,7 @@ def tag_and_evaluate():
     from .services.tags import suggest_for_tasks
     from .services.targets import evaluate_targets
 
-    suggest_for_tasks(Task.objects.filter(index_components__isnull=True))
+    suggest_for_tasks(Task.objects.filter(component_tags__isnull=True))
     for year in Target.objects.exclude(year=None).values_list("year", flat=True).distinct():
         evaluate_targets(year)
 

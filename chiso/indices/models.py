@@ -191,7 +191,7 @@ class Responsibility(AuditedModel):
 class TaskComponent(AuditedModel):
     """A task (from a directive) tagged with an index component it works on."""
 
-    task = models.ForeignKey("directives.Task", on_delete=models.CASCADE, related_name="index_components")
+    task = models.ForeignKey("directives.Task", on_delete=models.CASCADE, related_name="component_tags")
     index = models.ForeignKey(Index, on_delete=models.CASCADE, related_name="task_tags")
     component_code = models.CharField("thành phần", max_length=30)
     suggested = models.BooleanField("do hệ thống gợi ý", default=False)

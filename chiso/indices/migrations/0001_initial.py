@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
                 ('confirmed', models.BooleanField(default=False, verbose_name='đã xác nhận')),
                 ('reason', models.CharField(blank=True, max_length=200, verbose_name='lý do gợi ý')),
                 ('index', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='task_tags', to='indices.index')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='index_components', to='directives.task')),
+                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='component_tags', to='directives.task')),
             ],
             options={
                 'verbose_name': 'chỉ số mục tiêu của nhiệm vụ',
