@@ -2,6 +2,7 @@
 from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
+from chiso.core.hooks import app_modules
 from chiso.registry.tokens import SessionOrToken
 
 api = NinjaAPI(
@@ -18,17 +19,5 @@ def forbidden(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Không có quyền."}, status=403)
 
 
-def _mount():
-    import importlib
-
-    for app in ("registry", "directives", "indices", "dossiers", "surveys"):
-        try:
-            module = importlib.import_module(f"chiso.{app}.api")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"chiso.{app}.api":
-                raise
-            continue
-        api.add_router(f"/{app}/", module.router)
-
-
-_mount()
+for _app, _module in app_modules("api"):
+    api.add_router(f"/{_app}/", _module.router)

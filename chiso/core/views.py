@@ -1,5 +1,3 @@
-import importlib
-
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -8,22 +6,16 @@ from django.shortcuts import render
 
 from chiso.registry import permissions
 
+from .hooks import app_modules
 from .models import AuditEntry
 
 # Apps fill the home page and the reports page through optional hooks in their `dashboard` module:
 # home_cards(request) -> list of {"title", "value", "detail", "url"}; report_links(request) -> list of {"title", "url", "detail"}.
-APPS = ["directives", "indices", "dossiers", "surveys"]
 
 
 def _collect(hook, request):
     items = []
-    for app in APPS:
-        try:
-            module = importlib.import_module(f"chiso.{app}.dashboard")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"chiso.{app}.dashboard":
-                raise
-            continue
+    for _app, module in app_modules("dashboard"):
         if hasattr(module, hook):
             items.extend(getattr(module, hook)(request))
     return items

@@ -106,6 +106,10 @@ class Task(AuditedModel):
     milestones = models.JSONField("các mốc", default=list, blank=True)
     state = models.CharField("trạng thái", max_length=20, choices=STATES, default=NEW, db_index=True)
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    original_due_date = models.DateField("hạn ban đầu", null=True, blank=True)
+    period = models.CharField("kỳ", max_length=20, blank=True)
+    percent = models.PositiveSmallIntegerField("tỷ lệ hoàn thành (%)", default=0)
+    index_components = models.JSONField("chỉ số, lĩnh vực", default=list, blank=True)
     version = models.PositiveIntegerField(default=1)  # optimistic locking: two editors never silently overwrite
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -140,3 +144,179 @@ class NoticeDraft(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at"]
+
+
+# --- Follow-up: history, reports, evidence, extensions, reminders -------------------------------
+
+class TaskEvent(models.Model):
+    """One step in a task's life: who moved it, when, from which state to which, and why."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    on = models.DateField("ngày (theo nghiệp vụ)")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField("người thực hiện", max_length=200, blank=True)
+    action = models.CharField("thao tác", max_length=40)
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20, blank=True)
+    note = models.TextField("lý do, ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = "lịch sử nhiệm vụ"
+        verbose_name_plural = "lịch sử nhiệm vụ"
+
+
+class ProgressReport(AuditedModel):
+    PENDING_HEAD, SUBMITTED, ACCEPTED, RETURNED, NOTED = "pending_head", "submitted", "accepted", "returned", "noted"
+    STATUSES = [
+        (PENDING_HEAD, "Chờ lãnh đạo đơn vị duyệt"),
+        (SUBMITTED, "Chờ cơ quan theo dõi xem xét"),
+        (ACCEPTED, "Được chấp nhận"),
+        (RETURNED, "Bị trả lại"),
+        (NOTED, "Báo cáo tiến độ"),
+    ]
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reported_on = models.DateField("ngày báo cáo")
+    created_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField("nội dung báo cáo")
+    percent = models.PositiveSmallIntegerField("tỷ lệ hoàn thành (%)", default=0)
+    final = models.BooleanField("báo cáo hoàn thành", default=False)
+    status = models.CharField("tình trạng", max_length=20, choices=STATUSES, default=SUBMITTED)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField("ý kiến cơ quan theo dõi", blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "báo cáo tiến độ"
+        verbose_name_plural = "báo cáo tiến độ"
+
+    def __str__(self):
+        return f"Báo cáo {self.reported_on:%d/%m/%Y} – {self.task}"[:300]
+
+    def agency_ids(self):
+        return self.task.agency_ids()
+
+
+def _evidence_path(instance, filename):
+    # The stored name never comes from the user: no path tricks, no overwriting another file.
+    import uuid
+
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"evidence/{instance.report.task_id}/{uuid.uuid4().hex}.{ext}"
+
+
+class Evidence(AuditedModel):
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField("tệp", upload_to=_evidence_path)
+    filename = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveIntegerField("dung lượng (byte)")
+    content_type = models.CharField(max_length=100)
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "minh chứng"
+        verbose_name_plural = "minh chứng"
+
+    def __str__(self):
+        return self.filename
+
+    def agency_ids(self):
+        return self.report.task.agency_ids()
+
+
+class Extension(AuditedModel):
+    PENDING, APPROVED, REFUSED = "pending", "approved", "refused"
+    STATUSES = [(PENDING, "Chờ quyết định"), (APPROVED, "Đồng ý gia hạn"), (REFUSED, "Không đồng ý")]
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_on = models.DateField("ngày đề nghị")
+    reason = models.TextField("lý do")
+    old_due = models.DateField("hạn cũ", null=True, blank=True)
+    new_due = models.DateField("hạn đề nghị")
+    status = models.CharField("quyết định", max_length=20, choices=STATUSES, default=PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_on = models.DateField(null=True, blank=True)
+    decision_note = models.TextField("ý kiến", blank=True)
+
+    class Meta:
+        ordering = ["-requested_on", "-pk"]
+        verbose_name = "đề nghị gia hạn"
+        verbose_name_plural = "đề nghị gia hạn"
+
+    def __str__(self):
+        return f"Gia hạn đến {self.new_due:%d/%m/%Y} – {self.task}"[:300]
+
+
+class ReminderSchedule(AuditedModel):
+    """How the system reminds and escalates (one row; the administrator edits it)."""
+
+    days_before = models.JSONField("nhắc trước hạn (ngày)", default=list, help_text="ví dụ [7, 3, 1]")
+    on_due_day = models.BooleanField("nhắc đúng ngày đến hạn", default=True)
+    overdue_every = models.PositiveSmallIntegerField("quá hạn: nhắc lại sau mỗi (ngày)", default=3)
+    head_after = models.PositiveSmallIntegerField("quá hạn từ (ngày) thì báo lãnh đạo đơn vị", default=7)
+    monitor_after = models.PositiveSmallIntegerField("quá hạn từ (ngày) thì báo cơ quan theo dõi", default=14)
+    due_soon_days = models.PositiveSmallIntegerField("“sắp đến hạn” trong vòng (ngày)", default=7)
+    head_approval = models.BooleanField("báo cáo của chuyên viên cần lãnh đạo đơn vị duyệt", default=True)
+    as_of = models.DateField("tính như hôm nay là ngày", null=True, blank=True,
+                             help_text="Để trống khi vận hành thật; đặt một ngày cho bản trình diễn, tập huấn.")
+
+    class Meta:
+        verbose_name = "lịch nhắc việc"
+        verbose_name_plural = "lịch nhắc việc"
+
+    def __str__(self):
+        return "Lịch nhắc việc"
+
+    @classmethod
+    def current(cls):
+        obj = cls.objects.order_by("pk").first()
+        return obj or cls(days_before=[7, 3, 1])
+
+
+class ReminderLog(models.Model):
+    """One reminder sent; the unique key makes a second run of `chiso remind` send nothing again."""
+
+    key = models.CharField(max_length=200, unique=True)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reminders")
+    on = models.DateField("ngày nhắc")
+    kind = models.CharField(max_length=40)
+    recipients = models.TextField(blank=True)
+    mailed = models.BooleanField(default=False)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = "nhắc việc đã gửi"
+        verbose_name_plural = "nhắc việc đã gửi"
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    at = models.DateTimeField(auto_now_add=True)
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=300, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+
+class ReportTemplate(AuditedModel):
+    """A DOCX template the administrator uploads to replace the built-in one."""
+
+    code = models.CharField("loại báo cáo", max_length=40, unique=True, choices=[("bao-cao-tinh-hinh", "Báo cáo tình hình thực hiện")])
+    file = models.FileField("tệp mẫu (.docx)", upload_to="report-templates/")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "mẫu báo cáo"
+        verbose_name_plural = "mẫu báo cáo"

@@ -5,3 +5,8 @@ class IndicesConfig(AppConfig):
     name = "chiso.indices"
     label = "indices"
     verbose_name = "Chỉ số"
+
+    def ready(self):
+        from .signals import connect
+
+        connect()

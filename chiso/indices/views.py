@@ -1,7 +1,234 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from chiso.core.audit import acting_as
+from chiso.registry import permissions
+
+from .forms import ImportForm, ResponsibilityForm, ResultForm
+from .models import Index, Province, Responsibility, Result, TaskComponent
+from .services import analysis, charts, definitions, exports
+from .services import provinces as province_service
+from .services.importer import ImportRejected, import_results
+
+DEFAULT_PROVINCE = "binh-thuan"
+
+
+def _home_province(user):
+    """The province of the user's agency (its UBND tỉnh, or the one above it), else the demo province."""
+    agency = getattr(user, "agency", None)
+    while agency is not None:
+        found = Province.objects.filter(agency=agency).first()
+        if found:
+            return found.code
+        agency = agency.parent
+    return DEFAULT_PROVINCE
+
+
+def _province(request):
+    code = request.GET.get("tinh") or _home_province(request.user)
+    province = Province.objects.filter(code=code).first()
+    if province is None:
+        province_service.ensure()
+        province = Province.objects.filter(code=code).first() or Province.objects.filter(code=DEFAULT_PROVINCE).first()
+    return province
+
+
+def _provinces_with_results():
+    return Province.objects.filter(results__isnull=False).distinct().order_by("valid_from", "name")
+
+
+def _change(current, previous):
+    if current is None or previous is None:
+        return None
+    return current - previous
 
 
 @login_required
 def index(request):
-    return render(request, "core/placeholder.html", {"title": "Chỉ số"})
+    permissions.require(request.user, "view", "index")
+    province = _province(request)
+    rows = []
+    for idx in Index.objects.all():
+        history = charts.province_history(idx, province) if province else []
+        latest = history[-1] if history else None
+        prev = history[-2] if len(history) > 1 else None
+        rows.append({"index": idx, "latest": latest, "previous": prev,
+                     "score_change": _change(latest and latest["score"], prev and prev["score"]),
+                     "rank_change": _change(prev and (prev["rank"] or prev["computed_rank"]), latest and (latest["rank"] or latest["computed_rank"])),
+                     "years": [h["year"] for h in history], "methodologies": list(idx.methodologies.all())})
+    return render(request, "indices/index.html", {"title": "Chỉ số", "province": province, "rows": rows,
+                                                  "provinces": _provinces_with_results(), "can_change": permissions.can(request.user, "change", "index"),
+                                                  "lineage": province_service.lineage(province) if province else []})
+
+
+def _owners(index, year):
+    owners = {}
+    for r in Responsibility.objects.filter(index=index, year_from__lte=year).select_related("lead").prefetch_related("supporting"):
+        if r.year_to and r.year_to < year:
+            continue
+        owners.setdefault(r.component_code, r)
+    return owners
+
+
+def _tasks(index):
+    tasks = {}
+    for tag in TaskComponent.objects.filter(index=index).select_related("task", "task__lead", "task__directive"):
+        tasks.setdefault(tag.component_code, []).append(tag)
+    return tasks
+
+
+@login_required
+def detail(request, code):
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    province = _province(request)
+    history = charts.province_history(idx, province) if province else []
+    years = [h["year"] for h in history]
+    try:
+        year = int(request.GET.get("nam") or (years[-1] if years else 0))
+    except ValueError:
+        year = years[-1] if years else 0
+    context = {"title": f"Chỉ số {idx.code}", "index": idx, "province": province, "years": years, "year": year,
+               "provinces": _provinces_with_results(), "history": history}
+    if year in years:
+        result = analysis.analyse(idx.code, year, province.name)
+        methodology = idx.methodology_for(year)
+        owners, tasks = _owners(idx, year), _tasks(idx)
+        for comp in result["components"]:
+            comp["owner"] = owners.get(comp["code"])
+            comp["tasks"] = tasks.get(comp["code"], [])
+        context.update({
+            "analysis": result, "methodology": methodology,
+            "radar": charts.radar_option(result), "trend": charts.trend_option(history, province.name),
+            "heatmap": charts.heatmap_option(history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]),
+            "ranking": exports.year_ranking(idx, year),
+        })
+    return render(request, "indices/detail.html", context)
+
+
+@login_required
+def export_xlsx(request, code):
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    try:
+        year = int(request.GET.get("nam", ""))
+    except ValueError:
+        raise Http404
+    content = exports.year_workbook(idx, year, _province(request))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="chi-so-{idx.code}-{year}.xlsx"'
+    return response
+
+
+@login_required
+def report_docx(request, code):
+    permissions.require(request.user, "view", "index")
+    from .services.report import build_report
+
+    idx = get_object_or_404(Index, code=code)
+    province = _province(request)
+    try:
+        year = int(request.GET.get("nam", ""))
+        content = build_report(idx.code, year, province.name)
+    except (ValueError, analysis.NotFound):
+        raise Http404("Chưa có kết quả để lập báo cáo.")
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def responsibilities(request, code):
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    can_change = permissions.can(request.user, "change", "index")
+    form = ResponsibilityForm(request.POST or None, index=idx)
+    if request.method == "POST":
+        permissions.require(request.user, "change", "index")
+        if form.is_valid():
+            with acting_as(request.user):
+                form.save()
+            messages.success(request, "Đã lưu phân công trách nhiệm.")
+            return redirect("indices:responsibilities", code=idx.code)
+    rows = Responsibility.objects.filter(index=idx).select_related("lead").prefetch_related("supporting")
+    return render(request, "indices/responsibilities.html", {"title": f"Phân công trách nhiệm – {idx.code}", "index": idx,
+                                                             "rows": rows, "form": form, "can_change": can_change})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_entry(request):
+    """Manual entry of one figure and upload of a results file."""
+    permissions.require(request.user, "change", "index")
+    definitions.load() if not Index.objects.exists() else None
+    province_service.ensure()
+    result_form = ResultForm(request.POST if request.POST.get("form") == "result" else None)
+    import_form = ImportForm(request.POST if request.POST.get("form") == "import" else None,
+                             request.FILES if request.POST.get("form") == "import" else None)
+    problems = []
+    if request.method == "POST" and request.POST.get("form") == "result" and result_form.is_valid():
+        with acting_as(request.user):
+            obj = result_form.save()
+        messages.success(request, f"Đã lưu số liệu {obj.index.code} {obj.year} của {obj.province.name}.")
+        return redirect("indices:data_entry")
+    if request.method == "POST" and request.POST.get("form") == "import" and import_form.is_valid():
+        upload = import_form.cleaned_data["file"]
+        try:
+            with acting_as(request.user):
+                batch = import_results(upload.read(), upload.name, import_form.cleaned_data["index"].code,
+                                       mapping=import_form.cleaned_data["mapping"], source=import_form.cleaned_data["source"],
+                                       official=not import_form.cleaned_data["provisional"], user=request.user)
+        except ImportRejected as exc:
+            problems = exc.problems[:100]
+        else:
+            done = f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật."
+            if request.headers.get("HX-Request"):
+                return render(request, "indices/_import_result.html", {"done": done, "batch": batch})
+            messages.success(request, done)
+            return redirect("indices:data_entry")
+        if request.headers.get("HX-Request"):
+            return render(request, "indices/_import_result.html", {"problems": problems, "import_form": import_form})
+    return render(request, "indices/data_entry.html", {"title": "Nhập kết quả chỉ số", "result_form": result_form,
+                                                       "import_form": import_form, "problems": problems,
+                                                       "recent": Result.objects.filter(batch__isnull=True).select_related("index", "province").order_by("-pk")[:20]})
+
+
+@login_required
+@require_http_methods(["POST"])
+def confirm_tag(request, pk):
+    from .services.tags import confirm
+
+    tag = get_object_or_404(TaskComponent.objects.select_related("task", "index"), pk=pk)
+    permissions.require(request.user, "change", "task", tag.task.agency_ids())
+    with acting_as(request.user):
+        confirm(tag, keep=request.POST.get("keep") == "1")
+    messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
+    return redirect(request.POST.get("next") or "indices:index")
+
+
+@login_required
+def methodologies(request, code):
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    items = []
+    for m in idx.methodologies.prefetch_related("components"):
+        comps = list(m.components.all())
+        children = {}
+        for c in comps:
+            children.setdefault(c.parent_id, []).append(c)
+        items.append({"m": m, "roots": children.get(None, []), "children": children})
+    return render(request, "indices/methodologies.html", {"title": f"Phương pháp – {idx.code}", "index": idx, "items": items})
+
+
+@login_required
+def definitions_xlsx(request):
+    permissions.require(request.user, "view", "index")
+    from .services.definitions_xlsx import export_workbook
+
+    response = HttpResponse(export_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="dinh-nghia-chi-so.xlsx"'
+    return response

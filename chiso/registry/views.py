@@ -39,7 +39,9 @@ def agency_list(request):
     if kind:
         agencies = agencies.filter(kind=kind)
     page = Paginator(agencies.order_by("kind", "name"), 50).get_page(request.GET.get("trang"))
-    context = {"page": page, "q": q, "kind": kind, "kinds": KIND_CHOICES, "as_of": as_of, "show_all": show_all,
+    # A unit merged away in 2025 is still what old notices name: say so rather than show nothing.
+    elsewhere = Agency.objects.search(q).count() - page.paginator.count if q and not show_all else 0
+    context = {"elsewhere": elsewhere, "page": page, "q": q, "kind": kind, "kinds": KIND_CHOICES, "as_of": as_of, "show_all": show_all,
                "can_admin": permissions.can(request.user, "change", "agency"),
                "tree": services.structure_on(as_of) if request.GET.get("cay") == "1" else None}
     template = "registry/_agency_rows.html" if request.headers.get("HX-Request") else "registry/agency_list.html"

@@ -1,13 +1,13 @@
 """chiso load-demo: the demo province in the configured database (safe to run again)."""
-import importlib
 import time
 
 from django.core.management.base import BaseCommand
 
 from chiso.core.audit import acting_as
+from chiso.core.hooks import APPS as DEMO_APPS, app_modules
 
-# Each app that contributes demo data has a `demo` module with load(stdout=...); order matters.
-DEMO_APPS = ["registry", "directives", "indices", "dossiers", "surveys"]
+# Each app that contributes demo data has a `demo` module with load(stdout=...), loaded in the
+# order of hooks.APPS (the registry first: everything else refers to its agencies).
 
 
 class Command(BaseCommand):
@@ -19,15 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, only=None, logins=False, **options):
         with acting_as(None, "load-demo"):
-            for app in DEMO_APPS:
-                if only and app not in only:
-                    continue
-                try:
-                    module = importlib.import_module(f"chiso.{app}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"chiso.{app}.demo":
-                        raise
-                    continue
+            for app, module in app_modules("demo", [a for a in DEMO_APPS if not only or a in only]):
                 started = time.monotonic()
                 module.load(stdout=self.stdout)
                 self.stdout.write(f"  ({app}: {time.monotonic() - started:.1f} s)")

@@ -1,5 +1,4 @@
 """chiso serve: the embedded server (waitress) plus the daily jobs, for a single-machine setup."""
-import importlib
 import logging
 import threading
 from datetime import timedelta
@@ -9,22 +8,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from chiso.core.hooks import app_modules
+
 log = logging.getLogger(__name__)
-APPS = ["registry", "directives", "indices", "dossiers", "surveys"]
 
 
 def daily_jobs():
     """Callables from each app's `jobs.DAILY` list (e.g. the reminder run of the follow-up)."""
-    jobs = []
-    for app in APPS:
-        try:
-            module = importlib.import_module(f"chiso.{app}.jobs")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"chiso.{app}.jobs":
-                raise
-            continue
-        jobs.extend(getattr(module, "DAILY", []))
-    return jobs
+    return [job for _app, module in app_modules("jobs") for job in getattr(module, "DAILY", [])]
 
 
 def _scheduler(at_hour, stop):

@@ -1,0 +1,42 @@
+from django import forms
+from django.contrib import admin
+
+from .models import ReminderLog, ReminderSchedule, ReportTemplate
+
+
+@admin.register(ReminderSchedule)
+class ReminderScheduleAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "days_before", "on_due_day", "overdue_every", "head_after", "monitor_after", "head_approval", "as_of")
+
+
+class ReportTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ReportTemplate
+        fields = ["code", "file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = getattr(upload, "name", "") or ""
+        if not name.lower().endswith(".docx"):
+            raise forms.ValidationError(f"Tệp “{name}”: mẫu báo cáo phải là tệp Word .docx.")
+        if getattr(upload, "size", 0) > 5 * 1024 * 1024:
+            raise forms.ValidationError(f"Tệp “{name}”: mẫu báo cáo không quá 5 MB.")
+        if hasattr(upload, "read"):
+            head = upload.read(2)
+            upload.seek(0)
+            if head != b"PK":
+                raise forms.ValidationError(f"Tệp “{name}”: nội dung không phải tệp .docx.")
+        return upload
+
+
+@admin.register(ReportTemplate)
+class ReportTemplateAdmin(admin.ModelAdmin):
+    form = ReportTemplateForm
+    list_display = ("code", "file", "updated_at")
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ("on", "kind", "task", "recipients", "mailed")
+    list_filter = ("kind", "mailed")
+    date_hierarchy = "on"

@@ -1,0 +1,13 @@
+"""Daily jobs the embedded server (`chiso serve`) runs by itself."""
+
+
+def run_reminders():
+    from chiso.core.audit import acting_as
+
+    from .services import reminders
+
+    with acting_as(None, "nhắc việc hằng ngày"):
+        reminders.run()
+
+
+DAILY = [run_reminders]

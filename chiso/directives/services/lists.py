@@ -1,0 +1,110 @@
+"""The lists people work from (agency inbox, monitor board) and their XLSX export."""
+from datetime import timedelta
+from io import BytesIO
+
+from django.db.models import Count, F, Q
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from chiso.registry import permissions
+
+from ..models import Task
+from . import life
+
+INBOX_TABS = [("open", "Đang mở"), ("due_soon", "Sắp đến hạn"), ("overdue", "Quá hạn"), ("returned", "Bị trả lại"), ("waiting", "Chờ duyệt / chờ xem xét")]
+STATE_FILTERS = [("open", "Đang mở"), ("new", "Chưa thực hiện"), ("in_progress", "Đang thực hiện"), ("reported", "Đã báo cáo"),
+                 ("returned", "Trả lại"), ("overdue", "Quá hạn"), ("due_soon", "Sắp đến hạn"), ("done", "Hoàn thành"),
+                 ("done_on_time", "Hoàn thành đúng hạn"), ("done_late", "Hoàn thành trễ hạn"), ("cancelled", "Dừng, hủy")]
+WINDOWS = [("7", "7 ngày tới"), ("30", "30 ngày tới"), ("90", "90 ngày tới"), ("past", "Đã qua hạn"), ("none", "Không thời hạn")]
+
+
+def leaves():
+    """Tasks someone reports on: no shares or periods under them."""
+    return Task.objects.filter(children__isnull=True)
+
+
+def state_q(key, on, soon):
+    return {
+        "open": Q(state__in=life.ACTIVE_STATES),
+        "overdue": life.overdue_q(on),
+        "due_soon": life.due_soon_q(on, soon) & ~life.overdue_q(on),
+        "done_late": life.done_late_q(),
+        "done_on_time": Q(state=Task.DONE) & ~life.done_late_q(),
+    }.get(key, Q(state=key))
+
+
+def inbox(user, tab, on, soon):
+    qs = leaves().filter(lead_id__in=permissions.own_agency_ids(user))
+    if tab == "waiting":
+        qs = qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).distinct()
+    elif tab == "returned":
+        qs = qs.filter(state=Task.RETURNED)
+    else:
+        qs = qs.filter(state_q(tab, on, soon))
+    return qs.select_related("lead", "directive", "parent").order_by(F("due_date").asc(nulls_last=True), "pk")
+
+
+def inbox_counts(user, on, soon):
+    qs = leaves().filter(lead_id__in=permissions.own_agency_ids(user))
+    counts = qs.aggregate(
+        open=Count("pk", filter=state_q("open", on, soon)), due_soon=Count("pk", filter=state_q("due_soon", on, soon)),
+        overdue=Count("pk", filter=state_q("overdue", on, soon)), returned=Count("pk", filter=Q(state=Task.RETURNED)),
+    )
+    counts["waiting"] = qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).distinct().count()
+    return counts
+
+
+def board(user, params, on, soon):
+    qs = life.visible_tasks(user, leaves())
+    if params.get("directive"):
+        qs = qs.filter(directive_id=params["directive"])
+    if params.get("agency"):
+        qs = qs.filter(lead_id=params["agency"])
+    if params.get("state"):
+        qs = qs.filter(state_q(params["state"], on, soon))
+    window = params.get("window")
+    if window == "past":
+        qs = qs.filter(due_date__lt=on)
+    elif window == "none":
+        qs = qs.filter(due_date__isnull=True)
+    elif window in ("7", "30", "90"):
+        qs = qs.filter(due_date__gte=on, due_date__lte=on + timedelta(days=int(window)))
+    if params.get("index"):
+        qs = qs.filter(index_components__icontains=params["index"])
+    if params.get("q"):
+        qs = qs.filter(Q(text__icontains=params["q"]) | Q(ref__icontains=params["q"]))
+    return qs.select_related("lead", "directive", "parent").order_by(F("due_date").asc(nulls_last=True), "directive_id", "position", "pk")
+
+
+def summary(qs, on, soon):
+    return qs.order_by().aggregate(
+        total=Count("pk"), overdue=Count("pk", filter=life.overdue_q(on)),
+        due_soon=Count("pk", filter=state_q("due_soon", on, soon)), reported=Count("pk", filter=Q(state=Task.REPORTED)),
+        done=Count("pk", filter=Q(state=Task.DONE)), done_late=Count("pk", filter=life.done_late_q()),
+    )
+
+
+def xlsx(tasks, on, title):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhiem vu"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([f"Tính đến ngày {on:%d/%m/%Y}"])
+    header = ["Mục", "Kỳ", "Nội dung", "Văn bản", "Chủ trì", "Thời hạn", "Hạn ban đầu", "Trạng thái", "Tình hình", "Tỷ lệ (%)", "Ngày hoàn thành"]
+    ws.append(header)
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+    for t in tasks:
+        ws.append([t.ref, t.period, t.text, str(t.directive), t.lead.name if t.lead else t.lead_text,
+                   t.due_date, t.original_due_date, t.get_state_display(), life.status(t, on).label, t.percent, t.completed_on])
+    for row in ws.iter_rows(min_row=4):
+        for cell in row:
+            if hasattr(cell.value, "year"):
+                cell.number_format = "DD/MM/YYYY"
+        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in zip("ABCDEFGHIJK", [8, 9, 70, 30, 30, 12, 12, 16, 24, 9, 14]):
+        ws.column_dimensions[col].width = width
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

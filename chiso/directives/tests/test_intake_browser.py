@@ -1,0 +1,49 @@
+import os
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_monitor_uploads_reviews_and_publishes_the_seed_notice(live_server, browser, artifacts_dir):
+    if not SEED.exists():
+        pytest.skip("shared/seed is not beside the repository")
+    from chiso.directives.models import Directive, Task
+    from chiso.registry import demo
+
+    demo.load()
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(live_server.url + "/dang-nhap/?next=/chi-dao/nhap-van-ban/")
+    page.fill("#id_username", "sonoivu")
+    page.fill("#id_password", demo.DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.set_input_files("input[name=file]", str(SEED))
+    page.click("button:has-text('Đọc văn bản')")
+    page.wait_for_url("**/nhap-van-ban/*/")
+    assert page.locator("input[name^=accept_]").count() == 23
+    # The source paragraph is shown with its lead and deadline marked.
+    assert page.locator("mark", has_text="trước ngày 31/8/2022").count() >= 1
+    page.screenshot(path=os.path.join(artifacts_dir, "intake-review.png"), full_page=False)
+    # Drop the general task I.5 and move II.2.2's deadline by five days.
+    page.uncheck("input[name=accept_4]")
+    due = page.locator("input[name=due_9]")
+    assert due.input_value() == "10/08/2022"
+    due.fill("15/08/2022")
+    page.click("button:has-text('Ban hành')")
+    page.wait_for_url("**/chi-dao/van-ban/*/")
+    assert "Đã ban hành" in page.locator(".messages").inner_text()
+    directive = Directive.objects.get()
+    top = Task.objects.filter(directive=directive, parent=None)
+    assert top.count() == 22
+    assert not top.filter(ref="I.5").exists()
+    assert top.get(ref="II.2.2").due_date.isoformat() == "2022-08-15"
+    # Uploading the same notice again creates nothing.
+    page.goto(live_server.url + "/chi-dao/nhap-van-ban/")
+    page.set_input_files("input[name=file]", str(SEED))
+    page.click("button:has-text('Đọc văn bản')")
+    page.wait_for_url("**/chi-dao/van-ban/*/")
+    assert "đã được ban hành trước đây" in page.locator(".messages").inner_text()
+    assert Directive.objects.count() == 1

@@ -1,0 +1,45 @@
+"""Home-page cards and report links of the indices app."""
+from django.urls import reverse
+
+from chiso.registry import permissions
+
+from .models import Index, Province
+from .services import charts
+from .templatetags.indices_format import vn_number
+
+PROVINCE = "binh-thuan"
+
+
+def home_cards(request):
+    if not permissions.can(request.user, "view", "index"):
+        return []
+    province = Province.objects.filter(code=PROVINCE).first()
+    papi = Index.objects.filter(code="PAPI").first()
+    if province is None or papi is None:
+        return []
+    history = charts.province_history(papi, province)
+    if not history:
+        return []
+    latest = history[-1]
+    prev = history[-2] if len(history) > 1 else None
+    rank = latest["rank"] or latest["computed_rank"]
+    detail = f"Hạng {rank}/{latest['ranked']}"
+    if prev and prev["score"] is not None and latest["score"] is not None:
+        prev_rank = prev["rank"] or prev["computed_rank"]
+        detail += (f"; so với {prev['year']}: {vn_number(latest['score'] - prev['score'], 2, signed=True)} điểm, "
+                   f"{'tăng' if prev_rank > rank else 'giảm' if prev_rank < rank else 'giữ'} {abs(prev_rank - rank) or ''} bậc".rstrip())
+    return [{"title": f"PAPI {latest['year']} – {province.name}", "value": vn_number(latest["score"], 2),
+             "detail": detail, "url": reverse("indices:detail", args=["PAPI"]) + f"?tinh={province.code}"}]
+
+
+def report_links(request):
+    if not permissions.can(request.user, "view", "index"):
+        return []
+    links = []
+    for index in Index.objects.filter(results__isnull=False).distinct():
+        year = index.results.filter(province__code=PROVINCE).order_by("-year").values_list("year", flat=True).first()
+        if year:
+            links.append({"title": f"Báo cáo phân tích, đánh giá chỉ số {index.code} năm {year}",
+                          "url": reverse("indices:report_docx", args=[index.code]) + f"?nam={year}&tinh={PROVINCE}",
+                          "detail": "DOCX theo thể thức Nghị định 30/2020/NĐ-CP; chọn năm khác ở trang chỉ số."})
+    return links

@@ -1,0 +1,89 @@
+"""Evaluate directive targets ("PAR INDEX, SIPAS, PAPI 2022 improve score and rank") when results arrive.
+
+A target names indices and a year; its goal says what must improve. Supported goals (folded text):
+"score" / "điểm" (the score must rise), "rank" / "hạng" / "thứ hạng" (the rank must rise), both
+when the goal names both or is empty; "top N" / "nhóm N" (rank ≤ N). The province is the demo
+province's unit (the UBND tỉnh the directive's issuer belongs to when known, else Bình Thuận).
+"""
+import re
+
+from django.utils import timezone
+
+from chiso.registry.names import clean, strip_diacritics
+
+from ..models import Index, Province, Result
+from . import analysis
+
+DEFAULT_PROVINCE = "binh-thuan"
+
+
+def _goal(text):
+    folded = strip_diacritics(clean(text or "")).lower()
+    top = re.search(r"(?:top|nhom|trong) (\d+)", folded)
+    wants_score = "diem" in folded or "score" in folded
+    wants_rank = "hang" in folded or "rank" in folded
+    if not (wants_score or wants_rank or top):
+        wants_score = wants_rank = True
+    return wants_score, wants_rank, int(top.group(1)) if top else None
+
+
+def _province_for(target):
+    issuer = getattr(target.directive, "issuer", None)
+    if issuer is not None:
+        province = Province.objects.filter(agency=issuer).first() or Province.objects.filter(agency=issuer.parent_id).first()
+        if province:
+            return province
+    return Province.objects.filter(code=DEFAULT_PROVINCE).first()
+
+
+def evaluate_target(target, now=None):
+    """Set target.status to met/missed when every named index has the year's result; returns True if decided."""
+    from chiso.directives.models import Target
+
+    if not target.year or not target.indices:
+        return False
+    province = _province_for(target)
+    if province is None:
+        return False
+    wants_score, wants_rank, top = _goal(target.goal or target.text)
+    details, all_met = {}, True
+    for code in target.indices:
+        index = Index.objects.filter(code__iexact=str(code).replace(" INDEX", "").strip()).first()
+        if index is None or not Result.objects.filter(index=index, year=target.year, province=province).exists():
+            return False
+        try:
+            result = analysis.analyse(index.code, target.year, province.name)
+        except analysis.NotFound:
+            return False
+        prev = result["previous"] or {}
+        rank = result["rank"] or result["computed_rank"]
+        checks = {}
+        if wants_score:
+            checks["score"] = prev.get("score") is not None and result["score"] is not None and result["score"] > prev["score"]
+        if wants_rank:
+            checks["rank"] = prev.get("rank") is not None and rank is not None and rank < prev["rank"]
+        if top:
+            checks["top"] = rank is not None and rank <= top
+        met = all(checks.values())
+        all_met &= met
+        details[index.code] = {"score": result["score"], "rank": rank, "previous": prev, "checks": checks, "met": met}
+    target.status = Target.MET if all_met else Target.MISSED
+    target.evaluation = {"province": province.name, "year": target.year, "indices": details}
+    target.evaluated_at = now or timezone.now()
+    target.save()
+    return True
+
+
+def evaluate_targets(year):
+    """Evaluate every target of the year; returns {"met": n, "missed": n, "pending": n}."""
+    try:
+        from chiso.directives.models import Target
+    except ImportError:
+        return {}
+    counts = {"met": 0, "missed": 0, "pending": 0}
+    for target in Target.objects.filter(year=year).select_related("directive", "directive__issuer"):
+        if evaluate_target(target):
+            counts[target.status] += 1
+        else:
+            counts["pending"] += 1
+    return counts

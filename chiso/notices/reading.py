@@ -1,0 +1,446 @@
+"""Turning a notice file (TXT, DOCX, PDF with a text layer) into plain NFC text.
+
+The output is what the parser reads: one paragraph per line, blank lines between paragraphs, a form
+feed where the document had an explicit page break, footnotes as "¹ text" lines at the end and
+their references as superscript marks in the running text. Anything we cannot read raises
+NoticeReadError with a Vietnamese message that tells the officer what to upload instead.
+"""
+import io
+import os
+import re
+import statistics
+import zipfile
+
+from .errors import NoticeReadError
+from .vietnamese import VIETNAMESE_ONLY, nfc, superscript
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_EXTENSIONS = {".txt", ".text"}
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# Characters TCVN3 (ABC) fonts put where Vietnamese letters should be; none is Vietnamese itself.
+_TCVN3_CHARS = set("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾ÆÇËÎÏÑÖ×ÞßäåæçëîïñöøûüþÐØÜ÷")
+# VNI-Windows writes a base vowel followed by a Latin-1 letter standing for the tone or hat.
+# ("uâ", "iê", "yê" are real Vietnamese, so only the pairs Vietnamese never writes count.)
+_VNI_RE = re.compile(r"[aeiouyAEIOUY][ùøûõïåäÙØÛÕÏÅÄ]|[aeoAEO][âÂ]|[aA][êÊ]|[ñÑöÖ]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+MSG_EMPTY = "Tệp rỗng: không có nội dung văn bản. Hãy kiểm tra lại tệp và tải lên bản có nội dung."
+MSG_DOC = ("Tệp Word 97-2003 (.doc) chưa được hỗ trợ. Hãy mở tệp trong Word hoặc LibreOffice, "
+           "chọn Lưu thành (Save As) định dạng .docx rồi tải lên lại.")
+MSG_SCANNED = ("Tệp PDF này không có lớp văn bản (bản scan/ảnh chụp), cần OCR mới đọc được. "
+               "Hãy tải lên bản DOCX hoặc PDF xuất trực tiếp từ Word của văn bản.")
+MSG_TCVN3 = ("Văn bản dùng bảng mã TCVN3 (ABC, phông .VnTime) cũ, không phải Unicode. Hãy chuyển mã sang Unicode "
+             "(Unikey: Công cụ chuyển mã, TCVN3 → Unicode) rồi tải lên lại.")
+MSG_VNI = ("Văn bản dùng bảng mã VNI (phông VNI-Times) cũ, không phải Unicode. Hãy chuyển mã sang Unicode "
+           "(Unikey: Công cụ chuyển mã, VNI Windows → Unicode) rồi tải lên lại.")
+MSG_BINARY = ("Tệp không phải văn bản đọc được (dữ liệu nhị phân hoặc bị hỏng). "
+              "Hãy tải lên tệp TXT, DOCX hoặc PDF của thông báo.")
+MSG_TOO_BIG = "Tệp quá lớn (tối đa 20 MB). Hãy tải lên bản DOCX hoặc PDF không kèm ảnh."
+
+
+def _unsupported(ext):
+    shown = ext or "(không có phần mở rộng)"
+    return NoticeReadError(f"Định dạng tệp {shown} không được hỗ trợ. Chỉ nhận tệp .txt, .docx hoặc .pdf.",
+                           code="unsupported")
+
+
+def read_notice_file(path):
+    """The text of a notice file, NFC-normalised; NoticeReadError when it cannot be read."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise NoticeReadError(MSG_TOO_BIG, code="too_big")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except NoticeReadError:
+        raise
+    except OSError as exc:
+        raise NoticeReadError(f"Không mở được tệp {path}: {exc.strerror or exc}. Hãy kiểm tra đường dẫn và quyền đọc.",
+                              code="io") from None
+    return read_notice_bytes(data, os.path.basename(path))
+
+
+def read_notice_bytes(data, filename):
+    """As read_notice_file, for bytes already in memory (an upload)."""
+    ext = os.path.splitext(filename or "")[1].lower()
+    if len(data) > MAX_BYTES:
+        raise NoticeReadError(MSG_TOO_BIG, code="too_big")
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise NoticeReadError(MSG_EMPTY, code="empty")
+    try:
+        # The content decides before the name: officers rename files freely.
+        if data.startswith(OLE_MAGIC):
+            raise NoticeReadError(MSG_DOC, code="legacy_doc")
+        if data.startswith(b"%PDF-"):
+            text = _read_pdf(data)
+        elif data.startswith(b"PK\x03\x04"):
+            text = _read_docx(data, ext)
+        elif data.lstrip().startswith(b"{\\rtf"):
+            raise NoticeReadError("Tệp RTF chưa được hỗ trợ. Hãy lưu thành .docx rồi tải lên lại.", code="unsupported")
+        elif ext == ".doc":
+            raise NoticeReadError(MSG_DOC, code="legacy_doc")
+        elif ext in TEXT_EXTENSIONS or ext == "":
+            text = _read_text(data)
+        elif ext in (".docx", ".pdf"):
+            raise NoticeReadError(f"Tệp có đuôi {ext} nhưng nội dung không phải {ext[1:].upper()} (tệp hỏng hoặc đổi tên). "
+                                  "Hãy xuất lại tệp từ Word và tải lên.", code="corrupt")
+        else:
+            raise _unsupported(ext)
+    except NoticeReadError:
+        raise
+    except Exception as exc:  # a library choking on a damaged file must not reach the user as a traceback
+        raise NoticeReadError(f"Tệp bị hỏng hoặc không đọc được ({type(exc).__name__}). "
+                              "Hãy mở và lưu lại tệp bằng Word (định dạng .docx) rồi tải lên.", code="corrupt") from None
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise NoticeReadError(MSG_EMPTY, code="empty")
+    check_legacy_encoding(text)
+    return text
+
+
+def legacy_encoding(text):
+    """"TCVN3", "VNI" or None, from the characters legacy fonts leave behind."""
+    sample = text[:20000]
+    letters = sum(1 for c in sample if c.isalpha()) or 1
+    viet = sum(1 for c in sample if c in VIETNAMESE_ONLY)
+    tcvn = sum(1 for c in sample if c in _TCVN3_CHARS)
+    vni = len(_VNI_RE.findall(sample))
+    # The two share some Latin-1 letters; VNI's give themselves away by following a vowel.
+    if vni >= 3 and vni / letters > 0.005 and vni > viet and vni * 2 >= tcvn:
+        return "VNI"
+    if tcvn >= 3 and tcvn / letters > 0.01 and tcvn > viet:
+        return "TCVN3"
+    return None
+
+
+def check_legacy_encoding(text):
+    kind = legacy_encoding(text)
+    if kind == "TCVN3":
+        raise NoticeReadError(MSG_TCVN3, code="tcvn3")
+    if kind == "VNI":
+        raise NoticeReadError(MSG_VNI, code="vni")
+
+
+def _read_text(data):
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        zeros = data[:4000].count(0)
+        if zeros > len(data[:4000]) // 4:
+            # UTF-16 without a byte-order mark: every other byte of Latin text is NUL.
+            even_zeros = data[:4000:2].count(0)
+            text = data.decode("utf-16-be" if even_zeros > zeros // 2 else "utf-16-le", errors="replace")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                # Windows-1258 writes tones as combining marks; read() NFC-normalises them afterwards.
+                text = data.decode("cp1258", errors="replace")
+    sample = text[:20000]
+    bad = len(_CONTROL_RE.findall(sample)) + sample.count("\ufffd")
+    if not sample.strip() or bad > max(3, len(sample) // 100):
+        raise NoticeReadError(MSG_BINARY, code="binary")
+    return text
+
+
+# ---------------------------------------------------------------- DOCX
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _read_docx(data, ext):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile:
+        raise NoticeReadError("Tệp DOCX bị hỏng (không giải nén được). Hãy lưu lại tệp bằng Word rồi tải lên.",
+                              code="corrupt") from None
+    if "word/document.xml" not in names:
+        raise _unsupported(ext or ".zip")
+    import docx  # python-docx; imported here so TXT-only use does not need lxml loaded
+
+    document = docx.Document(io.BytesIO(data))
+    reader = _DocxReader(document)
+    return reader.text()
+
+
+class _DocxReader:
+    def __init__(self, document):
+        self.document = document
+        self.footnote_numbers = {}  # footnote id in XML -> number shown
+        self.numbering = _Numbering(document)
+
+    def text(self):
+        lines = []
+        body = self.document.element.body
+        self._block(body, lines)
+        notes = self._footnotes()
+        if notes:
+            lines.append("")
+            for number, note in notes:
+                lines.append(f"{superscript(number)} {note}")
+                lines.append("")
+        return "\n".join(lines)
+
+    def _block(self, parent, lines):
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _W + "p":
+                self._paragraph(child, lines)
+            elif tag == _W + "tbl":
+                for row in child.iter(_W + "tr"):
+                    for cell in row.iterchildren(_W + "tc"):
+                        self._block(cell, lines)
+                        lines.append("")
+            elif tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self._block(content, lines)
+
+    def _paragraph(self, p, lines):
+        parts = []
+        page_break = False
+        for el in p.iter():
+            tag = el.tag
+            if tag == _W + "t":
+                parts.append(el.text or "")
+            elif tag == _W + "tab":
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                if el.get(_W + "type") == "page":
+                    page_break = True
+                    parts.append("\n\f\n")
+                else:
+                    parts.append("\n")
+            elif tag == _W + "footnoteReference":
+                fid = el.get(_W + "id")
+                number = self.footnote_numbers.setdefault(fid, len(self.footnote_numbers) + 1)
+                parts.append(superscript(number))
+        text = "".join(parts)
+        prefix = self.numbering.label(p)
+        if prefix and text.strip():
+            text = prefix + " " + text.lstrip()
+        if not text.strip() and not page_break:
+            lines.append("")
+            return
+        lines.append(text)
+        lines.append("")
+
+    def _footnotes(self):
+        part = None
+        for rel in self.document.part.rels.values():
+            if rel.reltype == _FOOTNOTES_RT and not rel.is_external:
+                part = rel.target_part
+                break
+        if part is None:
+            return []
+        from lxml import etree
+
+        root = etree.fromstring(part.blob)
+        out = []
+        for note in root.iterchildren(_W + "footnote"):
+            if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            fid = note.get(_W + "id")
+            text = " ".join("".join(t.text or "" for t in p.iter(_W + "t")).strip() for p in note.iter(_W + "p"))
+            text = " ".join(text.split())
+            if not text:
+                continue
+            number = self.footnote_numbers.get(fid)
+            if number is None:
+                number = self.footnote_numbers[fid] = len(self.footnote_numbers) + 1
+            out.append((number, text))
+        out.sort()
+        return out
+
+
+class _Numbering:
+    """Word's automatic numbering ("1.", "1.1.", "a)", bullets), which python-docx does not render.
+
+    Counters run per list (numId) and reset deeper levels when a level advances, which is what Word
+    shows for the outline lists directives use.
+    """
+
+    _FORMATS = {
+        "decimal": str,
+        "lowerLetter": lambda n: "abcdefghiklmnopqrstuvxy"[(n - 1) % 23],
+        "upperLetter": lambda n: "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23],
+        "lowerRoman": lambda n: _roman(n).lower(),
+        "upperRoman": lambda n: _roman(n),
+    }
+
+    def __init__(self, document):
+        self.levels = {}  # numId -> {ilvl: (fmt, lvlText, start)}
+        self.counters = {}
+        self.styles = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except Exception:
+            return
+        abstract = {}
+        for an in numbering.iterchildren(_W + "abstractNum"):
+            lv = {}
+            for lvl in an.iterchildren(_W + "lvl"):
+                ilvl = int(lvl.get(_W + "ilvl", "0"))
+                fmt = _val(lvl.find(_W + "numFmt")) or "decimal"
+                text = _val(lvl.find(_W + "lvlText"))
+                start = int(_val(lvl.find(_W + "start")) or 1)
+                lv[ilvl] = (fmt, text if text is not None else "", start)
+            abstract[an.get(_W + "abstractNumId")] = lv
+        for num in numbering.iterchildren(_W + "num"):
+            aid = _val(num.find(_W + "abstractNumId"))
+            self.levels[num.get(_W + "numId")] = abstract.get(aid, {})
+        try:
+            for style in document.styles.element.iterchildren(_W + "style"):
+                ppr = style.find(_W + "pPr")
+                numpr = ppr.find(_W + "numPr") if ppr is not None else None
+                if numpr is not None:
+                    self.styles[style.get(_W + "styleId")] = (_val(numpr.find(_W + "numId")), int(_val(numpr.find(_W + "ilvl")) or 0))
+        except Exception:
+            pass
+
+    def label(self, p):
+        ppr = p.find(_W + "pPr")
+        if ppr is None:
+            return ""
+        numpr = ppr.find(_W + "numPr")
+        num_id, ilvl = None, 0
+        if numpr is not None:
+            num_id = _val(numpr.find(_W + "numId"))
+            ilvl = int(_val(numpr.find(_W + "ilvl")) or 0)
+        else:
+            style = _val(ppr.find(_W + "pStyle"))
+            if style in self.styles:
+                num_id, ilvl = self.styles[style]
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        fmt, template, start = levels[ilvl]
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return template.strip()
+
+        def sub(m):
+            level = int(m.group(1)) - 1
+            lfmt, _t, lstart = levels.get(level, ("decimal", "", 1))
+            value = counters.get(level, lstart)
+            return self._FORMATS.get(lfmt, str)(value)
+
+        return re.sub(r"%(\d)", sub, template).strip()
+
+
+def _val(el):
+    return None if el is None else el.get(_W + "val")
+
+
+def _roman(n):
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+# ---------------------------------------------------------------- PDF
+
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+
+
+def _line_text(line, body_size):
+    """The line's text with small raised digits (footnote calls) turned into superscript marks."""
+    text = line["text"]
+    chars = [c for c in line.get("chars", []) if c.get("text", "").strip()]
+    if not chars or not body_size:
+        return text, False
+    small_flags = [c.get("size", body_size) < body_size * 0.85 for c in chars]
+    is_note = sum(small_flags) > 0.8 * len(small_flags)
+    if not is_note:
+        out = []
+        j = 0
+        for ch in text:
+            if j < len(chars) and ch == chars[j]["text"]:
+                small = ch.isdigit() and chars[j].get("size", body_size) < body_size * 0.8
+                out.append(superscript(ch) if small else ch)
+                j += 1
+            else:
+                out.append(ch)
+        text = "".join(out)
+    else:
+        # Footnote text sits at the page foot in a smaller size: "1. Khó khăn ..." -> "¹ Khó khăn ...".
+        m = re.match(r"^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.)]?\s+(.*)$", line["text"])
+        if m:
+            digits = m.group(1)
+            mark = digits if not digits.isdigit() else superscript(digits)
+            return f"{mark} {m.group(2)}", True
+    return text, is_note
+
+
+def _read_pdf(data):
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception:
+        raise NoticeReadError("Tệp PDF bị hỏng hoặc có mật khẩu. Hãy xuất lại PDF từ Word hoặc tải lên bản DOCX.",
+                              code="corrupt") from None
+    out = []
+    notes = []
+    chars = 0
+    with pdf:
+        prev = None  # the last body line kept, across pages
+        for page in pdf.pages:
+            lines = [ln for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True) if ln["text"].strip()]
+            lines = [ln for ln in lines if not _PAGE_NUMBER_RE.match(ln["text"])]
+            if not lines:
+                continue
+            chars += sum(len(ln["text"]) for ln in lines)
+            sizes = [c.get("size", 0) for ln in lines for c in ln.get("chars", []) if c.get("text", "").strip()]
+            body_size = statistics.median(sizes) if sizes else 0
+            body = []
+            for ln in lines:
+                text, is_note = _line_text(ln, body_size)
+                if is_note and (text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or notes):
+                    if text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or not notes:
+                        notes.append(text)
+                    else:
+                        notes[-1] += " " + text
+                    continue
+                body.append(dict(ln, text=text))
+            if not body:
+                continue
+            left = min(ln["x0"] for ln in body)
+            right = max(ln["x1"] for ln in body)
+            width = max(right - left, 1.0)
+            gaps = [b["top"] - a["top"] for a, b in zip(body, body[1:]) if b["top"] > a["top"]]
+            step = statistics.median(gaps) if gaps else 0
+            for i, ln in enumerate(body):
+                if prev is not None:
+                    same_page = i > 0
+                    short = prev["x1"] < prev["right"] - 0.12 * prev["width"]
+                    wide_gap = same_page and step and (ln["top"] - prev["top"]) > step * 1.35
+                    # A line that stops short of the margin ends its paragraph; one that reaches it
+                    # continues on the next line, even across a page break.
+                    if short or wide_gap:
+                        out.append("")
+                out.append(ln["text"])
+                prev = dict(ln, right=right, width=width)
+    if chars < 40:
+        raise NoticeReadError(MSG_SCANNED, code="scanned")
+    if notes:
+        out.append("")
+        for note in notes:
+            out += [note, ""]
+    return "\n".join(out)

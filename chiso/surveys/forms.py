@@ -1,0 +1,80 @@
+from django import forms
+
+from chiso.registry.models import Agency
+
+from .models import Wave
+
+DATE_INPUT = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class WaveForm(forms.ModelForm):
+    start = forms.DateField(label="Từ ngày (dd/mm/yyyy)", input_formats=DATE_INPUT, widget=forms.DateInput(format="%d/%m/%Y"))
+    end = forms.DateField(label="Đến ngày (dd/mm/yyyy)", input_formats=DATE_INPUT, widget=forms.DateInput(format="%d/%m/%Y"))
+    agencies = forms.ModelMultipleChoiceField(label="Cơ quan được đánh giá", required=False,
+                                              queryset=Agency.objects.filter(kind__in=["so", "ubnd_huyen", "ban_nganh", "ubnd_xa"]).order_by("kind", "name"),
+                                              widget=forms.SelectMultiple(attrs={"size": 10}))
+
+    class Meta:
+        model = Wave
+        fields = ["questionnaire", "name", "year", "start", "end", "target_group", "sample_size", "status", "public_enabled",
+                  "agencies", "min_cell"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "Ngày kết thúc phải sau ngày bắt đầu.")
+        return data
+
+
+class WeightsForm(forms.Form):
+    agency_shares = forms.CharField(label="Tỷ trọng theo cơ quan (mỗi dòng: mã cơ quan; số hồ sơ hoặc tỷ lệ)", required=False,
+                                    widget=forms.Textarea(attrs={"rows": 6}))
+    agency_shares_source = forms.CharField(label="Nguồn", required=False, max_length=300)
+    stratum_question = forms.CharField(label="Câu hỏi phân tầng (mã câu hỏi, vd: kenh_nop)", required=False, max_length=80)
+    stratum_shares = forms.CharField(label="Tỷ trọng theo tầng (mỗi dòng: giá trị; tỷ lệ)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    official_overall = forms.FloatField(label="Chỉ số chính thức – hài lòng chung (%)", required=False, min_value=0, max_value=100, localize=True)
+    official_elements = forms.CharField(label="Chỉ số chính thức theo yếu tố/lĩnh vực (mỗi dòng: mã yếu tố; %)", required=False,
+                                        widget=forms.Textarea(attrs={"rows": 4}))
+    official_source = forms.CharField(label="Nguồn số liệu chính thức", required=False, max_length=300)
+
+    @staticmethod
+    def parse_pairs(text, field_label):
+        pairs, errors = {}, []
+        for number, line in enumerate((text or "").splitlines(), 1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.replace("\t", ";").split(";")]
+            try:
+                value = float(parts[1].replace(",", "."))
+                if value < 0:
+                    raise ValueError
+                pairs[parts[0]] = value
+            except (IndexError, ValueError):
+                errors.append(f"{field_label}, dòng {number}: cần dạng “mã; số không âm”, nhận được “{line.strip()}”.")
+        return pairs, errors
+
+
+class InvitationsForm(forms.Form):
+    people = forms.CharField(label="Danh sách người được mời (mỗi dòng: họ tên; thư điện tử; nhóm; mã cơ quan được đánh giá)",
+                             widget=forms.Textarea(attrs={"rows": 8}))
+    send = forms.BooleanField(label="Gửi thư mời ngay", required=False, initial=True)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx, tối đa 5 MB)")
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Chỉ nhận tệp .xlsx.")
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("Tệp lớn hơn 5 MB.")
+        return upload
+
+
+class NewQuestionnaireForm(forms.Form):
+    builtin = forms.ChoiceField(label="Cài phiếu mẫu", choices=[("sipas", "SIPAS"), ("par-lanh-dao", "PAR INDEX – lãnh đạo, quản lý, đại biểu")])
+
+
