@@ -214,9 +214,16 @@ class _Writer:
         if not self.batch:
             return
         if self.vendor == "postgresql":
-            write = self.copy.write_row
+            # COPY text format built here: several times faster than write_row's per-value adaptation.
+            lines = []
             for row in self.batch:
-                write(row)
+                code = row[1]
+                if "\\" in code or "\t" in code or "\n" in code or "\r" in code:
+                    code = code.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+                lines.append("\t".join(["\\N" if v is None else "t" if v is True else "f" if v is False else str(v)
+                                        for v in (row[0], code, *row[2:])]))
+            lines.append("")
+            self.copy.write("\n".join(lines).encode())
         else:
             self.cursor.executemany(self.sql, self.batch)
         self.batch.clear()
