@@ -63,6 +63,7 @@ def index(request):
     }
     for row in league:
         row["on_time_pct"], row["online_pct"], row["apology_pct"] = _pct(row["on_time_rate"]), _pct(row["online_rate"]), _pct(row["apology_rate"])
+        row["payment_pct"] = _pct(row["payment_rate"])
     context = {
         "title": "Hồ sơ thủ tục hành chính", "year": year, "years": years, "league": league,
         "heat_rows": _heat_html(report.heat(year, agency_ids, league)), "months": MONTHS, "trend": trend,
@@ -99,7 +100,8 @@ FILTERS = {"tre-han": ("Trễ hạn", dict(outcome=LATE)),
            "qua-han": ("Đang xử lý quá hạn", dict(outcome=OPEN)),
            "chua-xin-loi": ("Trễ/quá hạn chưa xin lỗi", dict(apology_state=AP_MISSING)),
            "xin-loi-sai": ("Xin lỗi chưa đúng quy định", dict(apology_state=AP_IMPROPER)),
-           "xin-loi-dung": ("Xin lỗi đúng quy định", dict(apology_state=AP_PROPER))}
+           "xin-loi-dung": ("Xin lỗi đúng quy định", dict(apology_state=AP_PROPER)),
+           "sap-tre": ("Sắp đến hạn (hôm nay hoặc ngày làm việc kế tiếp), chưa có kết quả", dict(outcome=OPEN))}
 
 
 def _list_queryset(request, agency_ids):
@@ -125,6 +127,11 @@ def _list_queryset(request, agency_ids):
         qs = qs.filter(**condition)
         if kind == "qua-han":
             qs = qs.filter(due__lt=timezone.localdate())
+        if kind == "sap-tre":  # the apology must go out by now (NĐ 61/2018 Điều 19, 01 ngày làm việc trước hạn)
+            from chiso.registry.services import add_working_days
+
+            today = timezone.localdate()
+            qs = qs.filter(due__gte=today, due__lte=add_working_days(today, 1))
         title.insert(0, label)
     code = (request.GET.get("ma") or "").strip()
     if code:

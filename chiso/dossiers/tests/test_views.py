@@ -121,3 +121,16 @@ def test_web_upload_runs_import_and_reports_progress(client, user_factory, catal
     response = client.post("/ho-so/nhap/", {"tep": SimpleUploadedFile("x.txt", b"abc")}, follow=True)
     assert "Hãy chọn tệp .csv" in response.content.decode()
     assert ImportRun.objects.count() == 2 and Dossier.objects.filter(outcome=LATE).count() == 3
+
+
+def test_about_to_be_late_list(client, user_factory, catalogue, write_csv):
+    from chiso.registry.services import add_working_days
+
+    today = date.today()
+    due = add_working_days(today, 1)
+    rows = [row("SAP-1", today.strftime("%d/%m/%Y 08:00"), due.strftime("%d/%m/%Y 16:00")),
+            row("XA-1", today.strftime("%d/%m/%Y 08:00"), add_working_days(today, 5).strftime("%d/%m/%Y 16:00"))]
+    import_dossiers(write_csv(rows))
+    client.force_login(user_factory(MONITOR))
+    page = client.get("/ho-so/danh-sach/?loai=sap-tre").content.decode()
+    assert "SAP-1" in page and "XA-1" not in page
