@@ -249,6 +249,23 @@ def _duplicates(cursor, vendor, file_name):
     return errors, total
 
 
+def _upsert_postgresql(cursor, updated):
+    """PostgreSQL: UPDATE … FROM the stage for known codes, then a plain INSERT of the new ones — faster than
+    ON CONFLICT's speculative insertion for a million rows; same result (the transaction holds the lock)."""
+    cols = ", ".join(MOVED)
+    cursor.execute("ANALYZE dossier_stage")
+    if updated:
+        reapp = ("CASE WHEN d.new_due IS NOT NULL AND s.new_due IS NOT NULL AND s.new_due <> d.new_due THEN d.reappointments + 1 "
+                 "WHEN d.reappointments = 0 AND s.new_due IS NOT NULL THEN 1 ELSE d.reappointments END")
+        sets = ", ".join(f"{c} = s.{c}" for c in MOVED if c != "apology_state")
+        cursor.execute(f"""UPDATE dossiers_dossier d SET {sets}, reappointments = {reapp},
+            apology_state = CASE WHEN s.apology_state = {AP_PROPER} AND {reapp} > 1 THEN {AP_IMPROPER} ELSE s.apology_state END
+            FROM dossier_stage s WHERE d.code = s.code""")
+    cursor.execute(f"""INSERT INTO dossiers_dossier (code, {cols}, reappointments, in_system, letter_issued_by)
+        SELECT s.code, {", ".join("s." + c for c in MOVED)}, CASE WHEN s.new_due IS NULL THEN 0 ELSE 1 END, TRUE, ''
+        FROM dossier_stage s WHERE NOT EXISTS (SELECT 1 FROM dossiers_dossier d WHERE d.code = s.code)""")
+
+
 def _upsert(cursor):
     cols = ", ".join(MOVED)
     updates = ", ".join(f"{c} = excluded.{c}" for c in MOVED if c != "apology_state")
@@ -447,7 +464,10 @@ def _import(path, file_name, mapping, today, progress, vendor):
         cursor.execute("SELECT DISTINCT stat_month FROM dossier_stage UNION "
                        "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code")
         months = sorted(r[0] for r in cursor.fetchall())
-        _upsert(cursor)
+        if vendor == "postgresql":
+            _upsert_postgresql(cursor, updated)
+        else:
+            _upsert(cursor)
     rebuild_stats(months)
     indicators.refresh(months, date.fromordinal(today))
     return ImportResult(rows=total, created=total - updated, updated=updated,
