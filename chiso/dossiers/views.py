@@ -35,7 +35,7 @@ def _year(request, agency_ids):
         year = int(request.GET.get("nam") or (years[0] if years else timezone.localdate().year))
     except ValueError:
         year = years[0] if years else timezone.localdate().year
-    return year, years
+    return year, sorted(years, reverse=True)
 
 
 def _require_view(request):

@@ -27,8 +27,15 @@ def _restrict(qs, agency_ids):
 
 
 def years(agency_ids):
-    months = _restrict(StatMonth.objects, agency_ids).values_list("month", flat=True).distinct()
-    return sorted({m // 100 for m in months}, reverse=True)
+    """Years with data, the busiest first (a December's dossiers finishing in January must not make the
+    new year, with a handful of dossiers, the default view); then the rest, newest first."""
+    totals = {}
+    for month, n in _restrict(StatMonth.objects, agency_ids).values_list("month").annotate(n=Sum("total")):
+        totals[month // 100] = totals.get(month // 100, 0) + (n or 0)
+    if not totals:
+        return []
+    busiest = max(totals, key=lambda y: (totals[y], y))
+    return [busiest] + sorted((y for y in totals if y != busiest), reverse=True)
 
 
 def enrich(row):
