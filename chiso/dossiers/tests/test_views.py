@@ -134,3 +134,13 @@ def test_about_to_be_late_list(client, user_factory, catalogue, write_csv):
     client.force_login(user_factory(MONITOR))
     page = client.get("/ho-so/danh-sach/?loai=sap-tre").content.decode()
     assert "SAP-1" in page and "XA-1" not in page
+
+
+def test_api_stats_scoped_and_home_card(client, user_factory, loaded):
+    client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
+    data = client.get("/api/dossiers/stats?start=2024-01-01&end=2024-12-31").json()
+    assert data["total"] == 2 and [a["agency"] for a in data["by_agency"]] == [PHAN_THIET]
+    client.force_login(user_factory(MONITOR))
+    assert client.get("/api/dossiers/stats?start=2024-01-01&end=2024-12-31").json()["total"] == 8
+    home = client.get("/").content.decode()
+    assert "Hồ sơ TTHC đúng hạn 2024" in home and "33,3%" in home
