@@ -89,15 +89,17 @@ class Dossier(AuditedModel):
     apology_state = models.PositiveSmallIntegerField("xin lỗi", choices=APOLOGY_STATES, default=AP_NONE)
     work_days = models.IntegerField("số ngày làm việc đã xử lý", null=True, blank=True)
     stat_day = models.DateField("ngày thống kê")  # completion day, or due day while open
-    stat_month = models.IntegerField("tháng thống kê", db_index=True)  # yyyymm of stat_day
+    stat_month = models.IntegerField("tháng thống kê")  # yyyymm of stat_day
     letter_issued_at = models.DateTimeField("ngày in phiếu xin lỗi", null=True, blank=True)
     letter_issued_by = models.CharField("người in phiếu", max_length=150, blank=True)
 
     class Meta:
         ordering = ["-received"]
+        # Named so a large import can drop and rebuild them (services/importer.py SECONDARY_INDEXES).
         indexes = [
-            models.Index(fields=["agency", "stat_day"]),
-            models.Index(fields=["outcome", "due"]),
+            models.Index(fields=["agency", "stat_day"], name="dossier_agency_day"),
+            models.Index(fields=["outcome", "due"], name="dossier_outcome_due"),
+            models.Index(fields=["stat_month"], name="dossier_stat_month"),
         ]
         verbose_name = "hồ sơ"
         verbose_name_plural = "hồ sơ"

@@ -32,6 +32,10 @@ STAGE_COLUMNS = ["rownum", "code", "procedure_id", "agency_id", "receiving_agenc
                  "completed", "returned", "online_payment", "rating", "apology_date", "new_due", "outcome",
                  "apology_state", "work_days", "stat_day", "stat_month"]
 MOVED = STAGE_COLUMNS[2:]
+# Rebuilt after a large move instead of being updated row by row (must match Dossier.Meta.indexes).
+SECONDARY_INDEXES = {"dossier_agency_day": "agency_id, stat_day", "dossier_outcome_due": "outcome, due",
+                     "dossier_stat_month": "stat_month"}
+BULK_ROWS = 100_000
 
 
 class ImportFailed(Exception):
@@ -464,10 +468,21 @@ def _import(path, file_name, mapping, today, progress, vendor):
         cursor.execute("SELECT DISTINCT stat_month FROM dossier_stage UNION "
                        "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code")
         months = sorted(r[0] for r in cursor.fetchall())
+        cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
+        existing = cursor.fetchone()[0]
+        rebuild = total >= BULK_ROWS and total - updated >= existing // 2
+        if rebuild:  # inside the transaction: a failure restores them with everything else
+            for name in SECONDARY_INDEXES:
+                cursor.execute(f"DROP INDEX {name}")
         if vendor == "postgresql":
             _upsert_postgresql(cursor, updated)
         else:
             _upsert(cursor)
+        if rebuild:
+            if vendor == "postgresql":
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # deferred FK checks would block CREATE INDEX
+            for name, columns in SECONDARY_INDEXES.items():
+                cursor.execute(f"CREATE INDEX {name} ON dossiers_dossier ({columns})")
     rebuild_stats(months)
     indicators.refresh(months, date.fromordinal(today))
     return ImportResult(rows=total, created=total - updated, updated=updated,

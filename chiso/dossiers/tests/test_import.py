@@ -199,3 +199,19 @@ def test_command_line_saves_a_column_mapping(catalogue, write_csv):
     assert "7 mới" in out.getvalue()
     call_command("import-dossiers", str(path), "--mapping", "mot-cua-moi", stdout=out)  # saved: no --column needed
     assert Dossier.objects.count() == 7
+
+
+def test_large_import_rebuilds_secondary_indexes(catalogue, write_csv, monkeypatch):
+    from chiso.dossiers.services import importer
+
+    monkeypatch.setattr(importer, "BULK_ROWS", 1)  # take the bulk path with a small file
+    path = write_csv(TET_ROWS)
+    import_dossiers(path)
+    before = dump()
+    with pytest.raises(ImportFailed):  # a failing bulk import must leave the indexes in place too
+        import_dossiers(write_csv(TET_ROWS + [row("HS-01", "07/02/2024 08:15", "19/02/2024 16:00")], name="dup.csv"))
+    import_dossiers(path)
+    assert dump() == before
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "dossiers_dossier")
+    assert set(importer.SECONDARY_INDEXES) <= set(constraints)
