@@ -110,7 +110,7 @@ def _list_queryset(request, agency_ids):
         qs = qs.filter(agency_id__in=agency_ids)
     title = []
     agency = request.GET.get("co_quan")
-    if agency:
+    if agency and agency.isdigit():
         qs = qs.filter(agency_id=agency)
         title.append(str(Agency.objects.filter(pk=agency).first() or ""))
     month = request.GET.get("thang")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from docxtpl import DocxTemplate
 
 from chiso.core.audit import record
-from chiso.registry.demo_province import PROVINCE
+from chiso.registry.demo_province import D_PROVINCE_MERGER, PROVINCE, SUCCESSOR_PROVINCE
 
 from .classify import legal_basis
 
@@ -27,7 +27,9 @@ def _d(day):
 
 def letter_context(dossier, issued_on, number="", reason=""):
     agency = dossier.agency
-    parent = agency.parent.name if agency.parent_id else f"UBND tỉnh {PROVINCE}"
+    # The demo province was merged into Lâm Đồng on 1/7/2025 (domain.md §10).
+    province = PROVINCE if issued_on < D_PROVINCE_MERGER else SUCCESSOR_PROVINCE
+    parent = agency.parent.name if agency.parent_id else f"UBND tỉnh {province}"
     if parent.startswith("Ủy ban nhân dân"):
         parent = "UBND" + parent[len("Ủy ban nhân dân"):]
     new_due = dossier.new_due
@@ -37,7 +39,7 @@ def letter_context(dossier, issued_on, number="", reason=""):
         new_due = add_working_days(max(dossier.due, issued_on), 3)
     return {
         "parent_agency": parent, "agency": agency.name, "number": number or "……",
-        "place": PROVINCE, "day": f"{issued_on.day:02d}", "month": f"{issued_on.month:02d}", "year": issued_on.year,
+        "place": province, "day": f"{issued_on.day:02d}", "month": f"{issued_on.month:02d}", "year": issued_on.year,
         "applicant": "Ông/bà/cơ quan, tổ chức nộp hồ sơ " + dossier.code,
         "received": _d(dossier.received), "procedure": dossier.procedure.name, "field": dossier.procedure.field or "…",
         "code": dossier.code, "due": _d(dossier.due), "new_due": _d(new_due),
