@@ -68,7 +68,8 @@ def index(request):
         "title": "Hồ sơ thủ tục hành chính", "year": year, "years": years, "league": league,
         "heat_rows": _heat_html(report.heat(year, agency_ids, league)), "months": MONTHS, "trend": trend,
         "fields": [dict(r, pct=_pct(r["on_time_rate"])) for r in report.by_field(year, agency_ids)[:12]],
-        "totals": totals, "overdue": overdue,
+        "totals": totals, "overdue": overdue, "backlog": report.backlog(agency_ids),
+        "procedures": [dict(r, pct=_pct(r["on_time_rate"])) for r in report.by_procedure(year, agency_ids)],
         "cards": [
             ("Hồ sơ trong năm", f"{totals['total']:,}".replace(",", "."), f"đã giải quyết {totals['completed']:,}".replace(",", ".")),
             ("Tỷ lệ đúng hạn", _pct(totals["on_time_rate"]), f"{totals['late']:,} hồ sơ trễ hạn".replace(",", ".")),

@@ -132,3 +132,33 @@ def by_field(year, agency_ids):
 
 def agency_filter_q(agency_ids):
     return Q() if agency_ids is None else Q(agency_id__in=agency_ids)
+
+
+def by_procedure(year, agency_ids, limit=15):
+    """Procedures with the most late dossiers in the year."""
+    procs = {p.id: p for p in Procedure.objects.all()}
+    rows = []
+    for r in year_filter(year, agency_ids).values("procedure_id").annotate(**SUMS):
+        row = enrich(dict(r))
+        proc = procs.get(row["procedure_id"])
+        row["procedure"] = f"{proc.code} · {proc.name}" if proc else "?"
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["late"], -r["total"]))
+    return rows[:limit]
+
+
+BACKLOG_BUCKETS = [(5, "1–5 ngày"), (20, "6–20 ngày"), (60, "21–60 ngày"), (None, "trên 60 ngày")]
+
+
+def backlog(agency_ids, today=None):
+    """Open dossiers past due, by how many calendar days past due (from the per-day summary)."""
+    today = today or date.today()
+    counts = [0] * len(BACKLOG_BUCKETS)
+    qs = _restrict(StatDay.objects.filter(day__lt=today, open__gt=0), agency_ids)
+    for day, n in qs.values_list("day").annotate(n=Sum("open")):
+        age = (today - day).days
+        for i, (bound, _label) in enumerate(BACKLOG_BUCKETS):
+            if bound is None or age <= bound:
+                counts[i] += n
+                break
+    return [(label, n) for (_b, label), n in zip(BACKLOG_BUCKETS, counts)]

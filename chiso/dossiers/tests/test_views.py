@@ -144,3 +144,11 @@ def test_api_stats_scoped_and_home_card(client, user_factory, loaded):
     assert client.get("/api/dossiers/stats?start=2024-01-01&end=2024-12-31").json()["total"] == 8
     home = client.get("/").content.decode()
     assert "Hồ sơ TTHC đúng hạn 2024" in home and "33,3%" in home
+
+
+def test_backlog_ages(loaded):
+    from chiso.dossiers.services.report import backlog
+
+    # Open: HS-06 due 19/02/2024, HS-07 due 04/03/2024. On 01/03: 11 days past due; HS-07 not yet due.
+    assert backlog(None, today=date(2024, 3, 1)) == [("1–5 ngày", 0), ("6–20 ngày", 1), ("21–60 ngày", 0), ("trên 60 ngày", 0)]
+    assert backlog(None, today=date(2024, 3, 8)) == [("1–5 ngày", 1), ("6–20 ngày", 1), ("21–60 ngày", 0), ("trên 60 ngày", 0)]
