@@ -218,7 +218,7 @@ def test_remind_command(open_wave):
 
 
 def test_open_answers_of_other_agencies_are_not_shown_to_an_agency_head(client, open_wave, user_factory):
-    for i, (agency, text) in enumerate([("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-snv", "Sở Nội vụ trả hồ sơ chậm")]):
+    for i, (agency, text) in enumerate([("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-sxd", "Sở Xây dựng trả hồ sơ chậm")]):
         client.cookies.clear()
         client.post(reverse("surveys:public", args=[open_wave.public_slug]) + f"?dv={agency}", full_answers(gop_y=text), HTTP_USER_AGENT=f"h{i}")
     client.force_login(user_factory("monitor", agency="bt-vp-ubnd"))
