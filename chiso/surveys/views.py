@@ -129,7 +129,11 @@ def open_answers(request, pk):
     codes = {q.code: q.text for q in Question.objects.filter(section__questionnaire=wave.questionnaire, kind=TEXT)}
     needle = search_key(request.GET.get("q", "")).strip()
     found = []
-    for r in wave.responses.select_related("agency").order_by("submitted_on", "id"):
+    responses = wave.responses.select_related("agency").order_by("submitted_on", "id")
+    # League tables of satisfaction are public inside the province, but citizens' own words about an
+    # agency's staff are for that agency and the monitors only.
+    responses = permissions.filter_queryset(responses, request.user, "view", "survey", "agency")
+    for r in responses:
         for code, text in codes.items():
             answer = r.answers.get(code)
             if answer and (not needle or needle in search_key(answer)):

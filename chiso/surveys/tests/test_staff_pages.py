@@ -215,3 +215,15 @@ def test_remind_command(open_wave):
     open_wave.save()
     with pytest.raises(CommandError, match="không mở nhận phiếu"):
         call_command("survey-remind", "--wave", str(open_wave.pk))
+
+
+def test_open_answers_of_other_agencies_are_not_shown_to_an_agency_head(client, open_wave, user_factory):
+    for i, (agency, text) in enumerate([("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-sxd", "Sở Xây dựng trả hồ sơ chậm")]):
+        client.cookies.clear()
+        client.post(reverse("surveys:public", args=[open_wave.public_slug]) + f"?dv={agency}", full_answers(gop_y=text), HTTP_USER_AGENT=f"h{i}")
+    client.force_login(user_factory("monitor", agency="bt-vp-ubnd"))
+    html = client.get(reverse("surveys:open_answers", args=[open_wave.pk])).content.decode()
+    assert "Sở Tư pháp tận tình" in html and "trả hồ sơ chậm" in html
+    client.force_login(user_factory("head", agency="bt-stp"))
+    html = client.get(reverse("surveys:open_answers", args=[open_wave.pk])).content.decode()
+    assert "Sở Tư pháp tận tình" in html and "trả hồ sơ chậm" not in html
