@@ -128,6 +128,19 @@ def _list_queryset(request, agency_ids):
         qs = qs.filter(**condition)
         if kind == "qua-han":
             qs = qs.filter(due__lt=timezone.localdate())
+        if kind == "chua-xin-loi":  # open dossiers become overdue after their import: decide those today
+            from django.db.models import Q
+
+            qs = Dossier.objects.select_related("agency", "procedure").filter(
+                Q(apology_state=AP_MISSING, outcome=LATE) | Q(outcome=OPEN, due__lt=timezone.localdate(), apology_date__isnull=True))
+            if agency_ids is not None:
+                qs = qs.filter(agency_id__in=agency_ids)
+            if agency and agency.isdigit():
+                qs = qs.filter(agency_id=agency)
+            if month and month.isdigit():
+                qs = qs.filter(stat_month=int(month))
+            elif year and year.isdigit():
+                qs = qs.filter(stat_month__gte=int(year) * 100, stat_month__lte=int(year) * 100 + 12)
         if kind == "sap-tre":  # the apology must go out by now (NĐ 61/2018 Điều 19, 01 ngày làm việc trước hạn)
             from chiso.registry.services import add_working_days
 
@@ -185,6 +198,13 @@ def dossier_detail(request, code):
     from .services.classify import legal_basis
 
     dossier = _dossier_for(request, code)
+    if dossier.completed is None:  # an open dossier's apology state depends on today, not on the import day
+        from .services.classify import apology_state
+        from .services.importer import calendar_index
+
+        dossier.apology_state = apology_state(
+            calendar_index(), dossier.due.toordinal(), None, dossier.apology_date and dossier.apology_date.toordinal(),
+            dossier.new_due and dossier.new_due.toordinal(), timezone.localdate().toordinal(), dossier.reappointments)
     basis_day = dossier.due
     decree, form = legal_basis(basis_day)
     from chiso.registry.services import add_working_days

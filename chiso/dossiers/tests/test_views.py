@@ -152,3 +152,13 @@ def test_backlog_ages(loaded):
     # Open: HS-06 due 19/02/2024, HS-07 due 04/03/2024. On 01/03: 11 days past due; HS-07 not yet due.
     assert backlog(None, today=date(2024, 3, 1)) == [("1–5 ngày", 0), ("6–20 ngày", 1), ("21–60 ngày", 0), ("trên 60 ngày", 0)]
     assert backlog(None, today=date(2024, 3, 8)) == [("1–5 ngày", 1), ("6–20 ngày", 1), ("21–60 ngày", 0), ("trên 60 ngày", 0)]
+
+
+def test_open_dossier_without_apology_counts_once_it_is_overdue(client, user_factory, catalogue, write_csv):
+    # Imported while still in time (the import day is long before the due day)...
+    import_dossiers(write_csv([row("MO-1", "02/01/2024 08:00", "05/01/2024 16:00")]), today=date(2024, 1, 3))
+    assert Dossier.objects.get().apology_state == 0
+    client.force_login(user_factory(MONITOR))
+    # ...but today it is long past due with no apology: listed and shown as such.
+    assert "MO-1" in client.get("/ho-so/danh-sach/?loai=chua-xin-loi").content.decode()
+    assert "Chưa xin lỗi" in client.get("/ho-so/hs/MO-1/").content.decode()
