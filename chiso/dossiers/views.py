@@ -64,8 +64,11 @@ def index(request):
     for row in league:
         row["on_time_pct"], row["online_pct"], row["apology_pct"] = _pct(row["on_time_rate"]), _pct(row["online_rate"]), _pct(row["apology_rate"])
         row["payment_pct"] = _pct(row["payment_rate"])
+        row["full_pct"], row["partial_pct"] = _pct(row["online_full_rate"]), _pct(row["online_partial_rate"])
     context = {
         "title": "Hồ sơ thủ tục hành chính", "year": year, "years": years, "league": league,
+        "online_rows": sorted((r for r in league if r["offered_full"] + r["offered_partial"]),
+                              key=lambda r: (r["online_rate"] or 0)),
         "heat_rows": _heat_html(report.heat(year, agency_ids, league)), "months": MONTHS, "trend": trend,
         "fields": [dict(r, pct=_pct(r["on_time_rate"])) for r in report.by_field(year, agency_ids)[:12]],
         "totals": totals, "overdue": overdue, "backlog": report.backlog(agency_ids),

@@ -30,6 +30,10 @@ def test_dashboard_league_heat_and_drill_down(client, user_factory, loaded):
     assert "Sở Tư pháp" in page and PHAN_THIET in page
     # Sở Tư pháp: 2 of 5 completed on time or early; Phan Thiết: its one completed dossier is late; all: 2/6.
     assert "40,0%" in page and "0,0%" in page and "33,3%" in page
+    # Online: Sở Tư pháp 1 of 6 toàn trình dossiers online; Phan Thiết 1 of 2 (PT-1 came in person).
+    online = page[page.index('id="online"'):page.index("Theo lĩnh vực")]
+    assert "<td>Sở Tư pháp</td><td class=\"num\">6</td><td class=\"num\">16,7%</td>" in online
+    assert f"<td>{PHAN_THIET}</td><td class=\"num\">2</td><td class=\"num\">50,0%</td>" in online
     listing = client.get(f"/ho-so/danh-sach/?co_quan={Dossier.objects.get(code='HS-03').agency_id}&nam=2024&loai=tre-han").content.decode()
     assert "HS-03" in listing and "HS-04" in listing and "HS-05" in listing and "HS-01" not in listing
     detail = client.get("/ho-so/hs/HS-04/").content.decode()
