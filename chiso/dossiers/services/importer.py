@@ -470,7 +470,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
         months = sorted(r[0] for r in cursor.fetchall())
         cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
         existing = cursor.fetchone()[0]
-        rebuild = total >= BULK_ROWS and total - updated >= existing // 2
+        rebuild = total >= BULK_ROWS and total >= existing // 2
         if rebuild:  # inside the transaction: a failure restores them with everything else
             for name in SECONDARY_INDEXES:
                 cursor.execute(f"DROP INDEX {name}")
