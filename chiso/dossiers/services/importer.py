@@ -473,7 +473,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
         rebuild = total >= BULK_ROWS and total >= existing // 2
         if rebuild:  # inside the transaction: a failure restores them with everything else
             for name in SECONDARY_INDEXES:
-                cursor.execute(f"DROP INDEX {name}")
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
         if vendor == "postgresql":
             _upsert_postgresql(cursor, updated)
         else:
@@ -482,7 +482,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
             if vendor == "postgresql":
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # deferred FK checks would block CREATE INDEX
             for name, columns in SECONDARY_INDEXES.items():
-                cursor.execute(f"CREATE INDEX {name} ON dossiers_dossier ({columns})")
+                cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
     rebuild_stats(months)
     indicators.refresh(months, date.fromordinal(today))
     return ImportResult(rows=total, created=total - updated, updated=updated,
