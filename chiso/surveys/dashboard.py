@@ -6,6 +6,10 @@ from .models import Wave
 from .services import compute
 
 
+def _vn(number):
+    return "–" if number is None else f"{number:.1f}".replace(".", ",")
+
+
 def home_cards(request):
     if not permissions.can(request.user, "view", "survey"):
         return []
@@ -14,8 +18,8 @@ def home_cards(request):
         return [{"title": "Khảo sát", "value": Wave.objects.count(), "detail": "đợt khảo sát", "url": reverse("surveys:index")}]
     result = compute.results(wave)
     share = result["overall"]["satisfied_share"]
-    return [{"title": f"Hài lòng (SIPAS tỉnh {wave.year})", "value": "–" if share is None else f"{share:.1f}".replace(".", ",") + " %",
-             "detail": f"{result['responses']} phiếu; KTC 95 %: {result['overall']['ci_low']}–{result['overall']['ci_high']}",
+    return [{"title": f"Hài lòng (SIPAS tỉnh {wave.year})", "value": f"{_vn(share)} %",
+             "detail": f"{result['responses']} phiếu; KTC 95 %: {_vn(result['overall']['ci_low'])}–{_vn(result['overall']['ci_high'])} %",
              "url": reverse("surveys:wave", args=[wave.pk])}]
 
 
