@@ -37,7 +37,12 @@ def _province_for(target):
 
 
 def evaluate_target(target, now=None):
-    """Set target.status to met/missed when every named index has the year's result; returns True if decided."""
+    """Set target.status to met/missed once it is decided; returns True if decided.
+
+    Every named index must improve, so one index that did not is enough to call the target missed
+    even while the others' results are still to come; until then the indices known so far are
+    kept in `evaluation` and the target stays pending.
+    """
     from chiso.directives.models import Target
 
     if not target.year or not target.indices:
@@ -46,15 +51,17 @@ def evaluate_target(target, now=None):
     if province is None:
         return False
     wants_score, wants_rank, top = _goal(target.goal or target.text)
-    details, all_met = {}, True
+    details, waiting = {}, []
     for code in target.indices:
         index = Index.objects.filter(code__iexact=str(code).replace(" INDEX", "").strip()).first()
         if index is None or not Result.objects.filter(index=index, year=target.year, province=province).exists():
-            return False
+            waiting.append(str(code))
+            continue
         try:
             result = analysis.analyse(index.code, target.year, province.name)
         except analysis.NotFound:
-            return False
+            waiting.append(str(code))
+            continue
         prev = result["previous"] or {}
         rank = result["rank"] or result["computed_rank"]
         checks = {}
@@ -64,14 +71,17 @@ def evaluate_target(target, now=None):
             checks["rank"] = prev.get("rank") is not None and rank is not None and rank < prev["rank"]
         if top:
             checks["top"] = rank is not None and rank <= top
-        met = all(checks.values())
-        all_met &= met
-        details[index.code] = {"score": result["score"], "rank": rank, "previous": prev, "checks": checks, "met": met}
-    target.status = Target.MET if all_met else Target.MISSED
-    target.evaluation = {"province": province.name, "year": target.year, "indices": details}
+        details[index.code] = {"score": result["score"], "rank": rank, "previous": prev, "checks": checks,
+                               "met": all(checks.values())}
+    missed = any(not d["met"] for d in details.values())
+    decided = missed or not waiting
+    if not details and target.evaluation == {}:
+        return False
+    target.status = (Target.MISSED if missed else Target.MET) if decided else Target.PENDING
+    target.evaluation = {"province": province.name, "year": target.year, "indices": details, "waiting_for": waiting}
     target.evaluated_at = now or timezone.now()
     target.save()
-    return True
+    return decided
 
 
 def evaluate_targets(year):

@@ -35,6 +35,20 @@ def test_targets_in_the_notice_parser_format(papi_loaded):
     t.refresh_from_db(), seed.refresh_from_db()
     assert t.status == Target.MET
     assert seed.status == Target.PENDING  # PAR INDEX and SIPAS 2022 not imported
+    # What is known so far is kept: PAPI 2022 improved (44.151 → 44.540, rank 12 → 7).
+    assert seed.evaluation["indices"]["PAPI"]["met"] is True
+    assert seed.evaluation["waiting_for"] == ["PAR INDEX", "SIPAS"]
+
+
+@pytest.mark.django_db
+def test_one_index_that_fell_decides_the_target_before_the_others_arrive(papi_loaded):
+    d = Directive.objects.create(title="TB kết luận")
+    target = Target.objects.create(directive=d, text="PAR INDEX, PAPI 2023 cải thiện", indices=["PAR INDEX", "PAPI"], year=2023,
+                                   goal="score and rank improve over 2022")
+    assert evaluate_targets(2023) == {"met": 0, "missed": 1, "pending": 0}
+    target.refresh_from_db()
+    assert target.status == Target.MISSED  # PAPI 2023: 44.540 → 42.474, rank 7 → 29
+    assert target.evaluation["waiting_for"] == ["PAR INDEX"]
 
 
 @pytest.mark.django_db
