@@ -67,3 +67,18 @@ def test_import_evaluates_targets_of_the_years_it_brings(db):
     import_results((header + "Bình Thuận,2021,7,7,7,7,7,7,7,7\nNinh Thuận,2021,6,6,6,6,6,6,6,6\n").encode(), "b.csv", "PAPI")
     t.refresh_from_db()
     assert t.status == Target.MET and t.evaluation["indices"]["PAPI"]["rank"] == 1  # rank 2 → 1
+
+
+@pytest.mark.django_db
+def test_directive_page_shows_its_targets_as_evaluated(papi_loaded, client, user_factory):
+    from django.urls import reverse
+
+    d = Directive.objects.create(title="TB kết luận", status=Directive.PUBLISHED)
+    Target.objects.create(directive=d, text="PAR INDEX, SIPAS, PAPI năm 2022 phải được cải thiện", indices=["PAR INDEX", "SIPAS", "PAPI"],
+                          year=2022, goal="score and rank improve over 2021")
+    evaluate_targets(2022)
+    client.force_login(user_factory("monitor"))
+    page = client.get(reverse("directives:directive", args=[d.pk])).content.decode()
+    assert "Mục tiêu" in page and "Chờ kết quả" in page
+    assert "PAPI 2022: 44.54 điểm, hạng 7 (năm trước 44.15, hạng 12) — đạt" in page.replace("44,54", "44.54").replace("44,15", "44.15")
+    assert "Chờ kết quả: PAR INDEX, SIPAS" in page
