@@ -7,55 +7,30 @@ form's number is unconfirmed, so the later template names only the circular.
 """
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from chiso.core.docx_layout import (CENTER, JUSTIFY, QUOC_HIEU, RIGHT, TIEU_NGU, Line, nd30_header, new_document,
+                                    paragraph, recipients, recipients_and_signature)
 
 HERE = Path(__file__).resolve().parent
 FORMS = {
     "phieu-xin-loi-tt01-2018.docx": "Mẫu số 04 (Ban hành kèm theo Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ)",
     "phieu-xin-loi-tt03-2025.docx": "Mẫu ban hành kèm theo Thông tư số 03/2025/TT-VPCP của Văn phòng Chính phủ",
 }
-
-
-def _para(doc_or_cell, text="", bold=False, italic=False, size=13, align=None, space_after=0):
-    p = doc_or_cell.add_paragraph()
-    if text:
-        run = p.add_run(text)
-        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
-    if align is not None:
-        p.alignment = align
-    p.paragraph_format.space_after = Pt(space_after)
-    return p
+# The letter's header and footer cells have always opened with an empty line at the style's spacing;
+# kept so the printed letter does not move.
+GAP = Line("", 13, space_after=None)
 
 
 def build(name, form_note):
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = "Times New Roman", Pt(13)
-    _para(doc, form_note, italic=True, size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=6)
-    header = doc.add_table(rows=1, cols=2)
-    header.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header.autofit = False
-    left, right = header.rows[0].cells
-    left.width, right.width = Mm(65), Mm(100)
-    left.paragraphs[0].text = ""
-    _para(left, "{{ parent_agency|upper }}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "{{ agency|upper }}", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "--------", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "Số: {{ number }}/PXL", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    right.paragraphs[0].text = ""
-    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, "---------------", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, "{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}", italic=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, "", space_after=6)
-    _para(doc, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
-    _para(doc, "Kính gửi: {{ applicant }}", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
+    doc = new_document(size=13, margins=(2, 2, 3, 1.5))
+    paragraph(doc, form_note, italic=True, size=11, align=RIGHT, space_after=6)
+    nd30_header(doc, [GAP, Line("{{ parent_agency|upper }}", 12), Line("{{ agency|upper }}", 12, bold=True),
+                      Line("--------", 12), Line("Số: {{ number }}/PXL", 13)],
+                [GAP, Line(QUOC_HIEU, 12, bold=True), Line(TIEU_NGU, 13, bold=True), Line("---------------", 12),
+                 Line("{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}", 13, italic=True)],
+                [6.5, 10.0])
+    paragraph(doc, "", space_after=6)
+    paragraph(doc, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", bold=True, size=14, align=CENTER, space_after=12)
+    paragraph(doc, "Kính gửi: {{ applicant }}", align=CENTER, space_after=12)
     body = [
         "Ngày {{ received }}, {{ agency }} tiếp nhận giải quyết hồ sơ của Quý ông/bà/cơ quan, tổ chức đề nghị giải "
         "quyết thủ tục hành chính: {{ procedure }} (lĩnh vực {{ field }}).",
@@ -69,19 +44,12 @@ def build(name, form_note):
         "Xin trân trọng cảm ơn./.",
     ]
     for text in body:
-        p = _para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=6)
-        p.paragraph_format.first_line_indent = Mm(10)
-    footer = doc.add_table(rows=1, cols=2)
-    left, right = footer.rows[0].cells
-    left.paragraphs[0].text = ""
-    _para(left, "Nơi nhận:", bold=True, italic=True, size=12)
-    _para(left, "- Như trên;", size=11)
-    _para(left, "- Bộ phận Tiếp nhận và Trả kết quả;", size=11)
-    _para(left, "- Lưu: VT.", size=11)
-    right.paragraphs[0].text = ""
-    _para(right, "{{ signer_title|upper }}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(right, "(Ký, ghi rõ họ tên và đóng dấu)", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=48)
-    _para(right, "{{ signer }}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+        paragraph(doc, text, align=JUSTIFY, space_after=6, first_line_indent=1)
+    recipients_and_signature(
+        doc, [GAP] + recipients(["- Như trên;", "- Bộ phận Tiếp nhận và Trả kết quả;", "- Lưu: VT."]),
+        [GAP, Line("{{ signer_title|upper }}", 13, bold=True),
+         Line("(Ký, ghi rõ họ tên và đóng dấu)", 12, italic=True, space_after=48), Line("{{ signer }}", 13, bold=True)],
+        [8.25, 8.25])
     doc.save(HERE / name)
 
 
