@@ -16,6 +16,7 @@ from chiso.notices import parse_notice, read_notice_bytes
 from chiso.registry import permissions
 
 from ..models import Directive, NoticeDraft, Target, Task
+from . import life
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -146,12 +147,7 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
             task.coordinators.set(coords)
         if len(leads) > 1:
             # A group lead ("UBND các huyện, thị xã, thành phố"): one share per member agency.
-            for agency in leads:
-                Task.objects.create(directive=directive, parent=task, child_kind=Task.SHARE, ref=task.ref,
-                                    position=position, text=task.text, source_text=task.source_text, lead=agency,
-                                    lead_text=agency.name, deadline_kind=task.deadline_kind, deadline_text=task.deadline_text,
-                                    due_date=task.due_date, due_strict=task.due_strict, start_date=task.start_date,
-                                    recurrence=task.recurrence, milestones=task.milestones)
+            life.fan_out(task, leads)
     return directive
 
 

@@ -365,10 +365,11 @@ def fan_out(task, agencies, on=None):
         if agency.pk in existing:
             continue
         created.append(Task(directive_id=task.directive_id, parent=task, child_kind=Task.SHARE, ref=task.ref,
-                            position=task.position * 1000 + i, text=task.text, lead=agency, lead_text=agency.name,
-                            report_to=task.report_to, deadline_kind=task.deadline_kind, deadline_text=task.deadline_text,
-                            due_date=task.due_date, due_strict=task.due_strict, start_date=task.start_date,
-                            recurrence=task.recurrence, index_components=task.index_components))
+                            position=task.position * 1000 + i, text=task.text, source_text=task.source_text, lead=agency,
+                            lead_text=agency.name, report_to=task.report_to, deadline_kind=task.deadline_kind,
+                            deadline_text=task.deadline_text, due_date=task.due_date, due_strict=task.due_strict,
+                            start_date=task.start_date, recurrence=task.recurrence, milestones=task.milestones,
+                            original_due_date=task.original_due_date, index_components=task.index_components))
     Task.objects.bulk_create(created)
     if created:
         audit.record(task, "action", {"shares": [a.lead_id for a in created]}, f"Giao cho {len(created)} đơn vị (phần việc)")
