@@ -44,9 +44,13 @@ test-sqlite:
 	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL= $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # Browser tests run once (on SQLite): they check pages, not the database engine.
+# A background import thread can still hold a connection when Django drops the test database;
+# the database is then dropped here, so repeated runs leave nothing behind on the server.
 test-postgres:
 	@echo "== Bộ kiểm thử trên PostgreSQL"
-	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
+	@db=test_chiso_make_$$$$; status=0; \
+	CHISO_TEST_DB_NAME=$$db CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) || status=$$?; \
+	$(BIN)/python scripts/pg_drop_database.py "$(PG_URL)" $$db; exit $$status
 
 clean:
 	rm -rf $(VENV) var/test

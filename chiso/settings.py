@@ -96,7 +96,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
     # Several developers and CI may run the suite at once against one server.
-    DATABASES["default"]["TEST"] = {"NAME": f"test_chiso_{os.getpid()}"}
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CHISO_TEST_DB_NAME") or f"test_chiso_{os.getpid()}"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "registry.User"
