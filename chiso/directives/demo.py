@@ -1,6 +1,5 @@
 """Demo: the seed notice published with its 23 tasks, group tasks fanned out, recurring periods opened,
 and a follow-up history up to the demo's "today" (14/10/2022) so the board shows a realistic mix."""
-import importlib.util
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -9,7 +8,6 @@ from chiso.core.audit import acting_as
 from chiso.registry.models import Agency, User
 from chiso.registry.services import lookup
 
-from . import demo_fixture
 from .models import Directive, ReminderSchedule, Task
 from .services import life
 
@@ -28,61 +26,38 @@ def _resolve(name):
     return (agencies[0] if agencies else None), [], ""
 
 
-def _publish_from_fixture():
-    doc = demo_fixture.DOCUMENT
-    directive = Directive.objects.create(
-        kind=doc["kind"], number=doc["number"], issuer=Agency.objects.filter(kind="ubnd_tinh").first(),
-        issuer_text=doc["issuer_text"], place=doc["place"], title=doc["title"], meeting_date=DIRECTIVE_DATE,
-        issued_on=DIRECTIVE_DATE + timedelta(days=2), chaired_by=doc["chaired_by"], signed_by=doc["signed_by"],
-        signer_title=doc["signer_title"], status=Directive.PUBLISHED, parsed={"source": "demo_fixture"},
-    )
-    for position, row in enumerate(demo_fixture.TASKS, 1):
-        lead, _members, group = _resolve(row["lead"])
-        report_to, _m, _g = _resolve(row["report_to"] or "")
-        task = Task.objects.create(
-            directive=directive, ref=row["ref"], position=position, text=row["text"], lead=lead, lead_text=row["lead"],
-            lead_group=group, coordinators_text=row["coordinators"], report_to=report_to,
-            deadline_kind=row["deadline_kind"], deadline_text=row["deadline_text"],
-            due_date=date.fromisoformat(row["due"]) if row["due"] else None, due_strict=row["strict"],
-            start_date=date.fromisoformat(row["start"]) if row["start"] else None, recurrence=row["every"] or "",
-            milestones=row["milestones"], index_components=demo_fixture.DOCUMENT["indices"][:3],
-        )
-        for name in row["coordinators"]:
-            agency, members, _g = _resolve(name)
-            if agency:
-                task.coordinators.add(agency)
-    return directive
-
-
 SEED_NAME = "thong-bao-ket-luan-par-index-2021.txt"
 
 
+# The indices the seed's tasks serve, for the board's "Chỉ số" filter.
+SEED_INDICES = ["PAR INDEX", "SIPAS", "PAPI"]
+
+
 def _seed_path():
+    """The shared seed when it is beside the repository, else the copy shipped in chiso/directives/data."""
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
-    for candidate in (root / "shared" / "seed" / SEED_NAME, root.parent / "shared" / "seed" / SEED_NAME):
+    here = Path(__file__).resolve()
+    root = here.parents[2]
+    for candidate in (root / "shared" / "seed" / SEED_NAME, root.parent / "shared" / "seed" / SEED_NAME,
+                      here.parent / "data" / SEED_NAME):
         if candidate.exists():
             return candidate
-    return None
+    raise FileNotFoundError(SEED_NAME)
 
 
 def _publish():
-    """The intake path (notice parser + publish_parsed) when both exist and the seed notice is at hand;
-    the hand-written fixture otherwise, so the demo never depends on a file outside the repository."""
-    path = _seed_path()
-    if path and importlib.util.find_spec("chiso.notices.parser") and importlib.util.find_spec("chiso.directives.services.intake"):
-        from chiso.directives.services import intake
+    """The seed notice read by the notice parser and published through the intake service, as an upload is."""
+    from chiso.directives.services import intake
 
-        data = path.read_bytes()
-        _text, parsed = intake.read_upload(data, SEED_NAME, notice_date=DIRECTIVE_DATE)
-        directive = intake.publish_parsed(parsed, file_bytes=data, filename=SEED_NAME)
-        if directive.issued_on is None:
-            directive.issued_on = DIRECTIVE_DATE + timedelta(days=2)
-            directive.save(update_fields=["issued_on"])
-        directive.tasks.filter(index_components=[]).update(index_components=demo_fixture.DOCUMENT["indices"][:3])
-        return directive
-    return _publish_from_fixture()
+    data = _seed_path().read_bytes()
+    _text, parsed = intake.read_upload(data, SEED_NAME, notice_date=DIRECTIVE_DATE)
+    directive = intake.publish_parsed(parsed, file_bytes=data, filename=SEED_NAME)
+    if directive.issued_on is None:
+        directive.issued_on = DIRECTIVE_DATE + timedelta(days=2)
+        directive.save(update_fields=["issued_on"])
+    directive.tasks.filter(index_components=[]).update(index_components=SEED_INDICES)
+    return directive
 
 
 def expand(directive, on):
@@ -181,7 +156,7 @@ def _follow_up_officers(tasks_agencies):
 
 
 def load(stdout=None):
-    if Directive.objects.filter(parsed__source="demo_fixture").exists() or Directive.objects.filter(meeting_date=DIRECTIVE_DATE, tasks__ref="II.4.1").exists():
+    if Directive.objects.filter(meeting_date=DIRECTIVE_DATE, tasks__ref="II.4.1").exists():
         if stdout:
             stdout.write("Chỉ đạo: thông báo kết luận mẫu đã có, bỏ qua.")
         return
