@@ -9,7 +9,7 @@ from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
 from .models import Index, Province, Responsibility, Result, TaskComponent
-from .services import analysis, charts, definitions, exports
+from .services import analysis, charts, definitions, exports, responsibility
 from .services import provinces as province_service
 from .services.importer import ImportRejected, import_results
 
@@ -64,15 +64,6 @@ def index(request):
                                                   "lineage": province_service.lineage(province) if province else []})
 
 
-def _owners(index, year):
-    owners = {}
-    for r in Responsibility.objects.filter(index=index, year_from__lte=year).select_related("lead").prefetch_related("supporting"):
-        if r.year_to and r.year_to < year:
-            continue
-        owners.setdefault(r.component_code, r)
-    return owners
-
-
 def _tasks(index):
     tasks = {}
     for tag in TaskComponent.objects.filter(index=index).select_related("task", "task__lead", "task__directive"):
@@ -96,7 +87,7 @@ def detail(request, code):
     if year in years:
         result = analysis.analyse(idx.code, year, province.name)
         methodology = idx.methodology_for(year)
-        owners, tasks = _owners(idx, year), _tasks(idx)
+        owners, tasks = responsibility.owners(idx, year), _tasks(idx)
         for comp in result["components"]:
             comp["owner"] = owners.get(comp["code"])
             comp["tasks"] = tasks.get(comp["code"], [])

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from ..models import Index, Province, Responsibility, TaskComponent
+from ..models import Index, Province, TaskComponent
 from ..templatetags.indices_format import vn_number
-from . import analysis, charts
+from . import analysis, charts, responsibility
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "report_templates" / "bao-cao-phan-tich-chi-so.docx"
 FONT = "DejaVu Sans"  # has every Vietnamese letter; ships with matplotlib
@@ -92,15 +92,6 @@ def _agency_name(agency):
     return agency.name if agency else ""
 
 
-def _owners(index, year):
-    owners = {}
-    for r in Responsibility.objects.filter(index=index, year_from__lte=year).select_related("lead").prefetch_related("supporting"):
-        if r.year_to and r.year_to < year:
-            continue
-        owners.setdefault(r.component_code, r)
-    return owners
-
-
 def _change_text(delta, unit="điểm"):
     if delta is None:
         return ""
@@ -114,7 +105,7 @@ def context(index_code, year, province_name, now=None):
     index = Index.objects.get(code=result["index"])
     province = Province.objects.get(code=province_name) if Province.objects.filter(code=province_name).exists() else analysis.find_province(province_name, year)
     now = now or timezone.localtime()
-    owners = _owners(index, year)
+    owners = responsibility.owners(index, year)
     tags = {}
     for tag in TaskComponent.objects.filter(index=index).select_related("task"):
         tags.setdefault(tag.component_code, []).append(tag.task)
