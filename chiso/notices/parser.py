@@ -9,7 +9,7 @@ from datetime import date
 from . import agencies as ag
 from .deadlines import extract_deadline
 from .structure import INDICES, MARKER_RE, build_units, document_fields
-from .vietnamese import ROMAN, squash
+from .vietnamese import squash
 
 _TARGET_HEAD_RE = re.compile(r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,\s*yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b", re.I)
 _ASSESSMENT_HEAD_RE = re.compile(

@@ -108,7 +108,7 @@ def period_stats(start, end, agency_ids=None, today=None):
         ids = list(agency_ids) or [-1]
         where.append(f"agency_id IN ({', '.join(['%s'] * len(ids))})")
         params += ids
-    overdue = f"COALESCE(SUM(CASE WHEN day < %s THEN open ELSE 0 END), 0), COALESCE(SUM(CASE WHEN day < %s THEN open_apology ELSE 0 END), 0)"
+    overdue = "COALESCE(SUM(CASE WHEN day < %s THEN open ELSE 0 END), 0), COALESCE(SUM(CASE WHEN day < %s THEN open_apology ELSE 0 END), 0)"
     cond = " AND ".join(where)
     names = STAT_FIELDS + ["open_overdue", "open_overdue_apology"]
 

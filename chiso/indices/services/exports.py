@@ -4,7 +4,6 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .. import ranking
 from . import analysis, charts
 
 

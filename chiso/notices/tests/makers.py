@@ -53,7 +53,6 @@ def make_docx(text, *, header=True, numbering_style=False):
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
-    from docx.oxml.ns import qn
 
     paras, notes = seed_paragraphs(text)
     d = docx.Document()
@@ -89,8 +88,8 @@ def make_docx(text, *, header=True, numbering_style=False):
             run.bold = kind == "bold"
             pos += len(chunk)
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    items = [f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-             f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
+    items = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
     for mark, nid in note_ids.items():
         items.append(f'<w:footnote w:id="{nid}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {notes[mark]}</w:t></w:r></w:p></w:footnote>')
     blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">{"".join(items)}</w:footnotes>'.encode()

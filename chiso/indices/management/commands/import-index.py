@@ -1,5 +1,4 @@
 """chiso import-index FILE --index PAPI [--map field=Header ...] [--drop total,rank,tier]"""
-import json
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
