@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install dev system-deps clean
+.PHONY: lint run test test-sqlite test-postgres install dev system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,10 +34,17 @@ run: install
 
 test: dev
 	@sh scripts/system-deps.sh test
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
 		$(MAKE) --no-print-directory test-postgres; \
 	else echo "PostgreSQL không trả lời tại $(PG_URL): bỏ qua lượt chạy trên PostgreSQL."; fi
+
+# ruff: lint and format, configured in pyproject.toml.
+lint:
+	@echo "== ruff"
+	$(BIN)/ruff check chiso bench scripts conftest.py
+	$(BIN)/ruff format --check chiso bench scripts conftest.py
 
 test-sqlite:
 	@echo "== Bộ kiểm thử trên SQLite"

@@ -8,8 +8,16 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def pytest_configure(config):
@@ -41,8 +49,13 @@ def user_factory(db):
         counter["n"] += 1
         if isinstance(agency, str):
             agency = Agency.objects.get(code=agency)
-        user = User.objects.create_user(username or f"user{counter['n']}", f"u{counter['n']}@example.vn", password,
-                                        agency=agency, full_name=f"Người dùng {counter['n']}")
+        user = User.objects.create_user(
+            username or f"user{counter['n']}",
+            f"u{counter['n']}@example.vn",
+            password,
+            agency=agency,
+            full_name=f"Người dùng {counter['n']}",
+        )
         for role in roles:
             RoleGrant.objects.create(user=user, role=role)
         return user

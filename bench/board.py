@@ -5,6 +5,7 @@
 Uses a fresh database in a temporary CHISO_VAR_DIR (or DATABASE_URL if set) and the Django test client,
 so the figures include URL routing, permissions, queries and template rendering.
 """
+
 import argparse
 import os
 import statistics
@@ -39,20 +40,50 @@ from chiso.registry.models import Agency, RoleGrant, User  # noqa: E402
 call_command("migrate", verbosity=0)
 print(f"Cơ sở dữ liệu: {connection.vendor} ({connection.settings_dict['NAME']})")
 ReminderSchedule.objects.create(days_before=[7, 3, 1], as_of=date(2022, 10, 14))
-agencies = Agency.objects.bulk_create([Agency(code=f"bench-{i}", name=f"Cơ quan thử {i}", kind="so" if i % 3 else "ubnd_huyen")
-                                       for i in range(args.agencies)])
-directives = [Directive.objects.create(title=f"Thông báo kết luận thử {i}", number=f"{i}/TB-UBND", status=Directive.PUBLISHED,
-                                       issued_on=date(2022, 1, 1) + timedelta(days=30 * i)) for i in range(10)]
-states = [Task.NEW, Task.IN_PROGRESS, Task.REPORTED, Task.DONE, Task.RETURNED, Task.DONE, Task.IN_PROGRESS, Task.CANCELLED]
+agencies = Agency.objects.bulk_create(
+    [
+        Agency(code=f"bench-{i}", name=f"Cơ quan thử {i}", kind="so" if i % 3 else "ubnd_huyen")
+        for i in range(args.agencies)
+    ]
+)
+directives = [
+    Directive.objects.create(
+        title=f"Thông báo kết luận thử {i}",
+        number=f"{i}/TB-UBND",
+        status=Directive.PUBLISHED,
+        issued_on=date(2022, 1, 1) + timedelta(days=30 * i),
+    )
+    for i in range(10)
+]
+states = [
+    Task.NEW,
+    Task.IN_PROGRESS,
+    Task.REPORTED,
+    Task.DONE,
+    Task.RETURNED,
+    Task.DONE,
+    Task.IN_PROGRESS,
+    Task.CANCELLED,
+]
 batch = []
 for i in tqdm(range(args.tasks), desc="Tạo nhiệm vụ", unit="nv"):
     due = date(2022, 1, 1) + timedelta(days=(i * 7) % 540)
     state = states[i % len(states)]
-    batch.append(Task(directive=directives[i % 10], ref=f"{i % 5 + 1}.{i % 7 + 1}", position=i,
-                      text=f"Nhiệm vụ thử số {i}: rà soát, khắc phục tồn tại của chỉ số thành phần", lead=agencies[i % args.agencies],
-                      lead_text=agencies[i % args.agencies].name, due_date=due if i % 9 else None, due_strict=bool(i % 4 == 0),
-                      state=state, completed_on=due + timedelta(days=(i % 5) - 2) if state == Task.DONE else None,
-                      index_components=["PAR INDEX"] if i % 2 else ["PAPI"]))
+    batch.append(
+        Task(
+            directive=directives[i % 10],
+            ref=f"{i % 5 + 1}.{i % 7 + 1}",
+            position=i,
+            text=f"Nhiệm vụ thử số {i}: rà soát, khắc phục tồn tại của chỉ số thành phần",
+            lead=agencies[i % args.agencies],
+            lead_text=agencies[i % args.agencies].name,
+            due_date=due if i % 9 else None,
+            due_strict=bool(i % 4 == 0),
+            state=state,
+            completed_on=due + timedelta(days=(i % 5) - 2) if state == Task.DONE else None,
+            index_components=["PAR INDEX"] if i % 2 else ["PAPI"],
+        )
+    )
     if len(batch) == 2000:
         Task.objects.bulk_create(batch)
         batch = []
@@ -82,7 +113,11 @@ print(f"{Task.objects.count()} nhiệm vụ, {Agency.objects.count()} cơ quan, 
 cases = [
     ("Bảng theo dõi (giám sát), trang 1", monitor, "/chi-dao/theo-doi/"),
     ("Bảng theo dõi, lọc quá hạn + PAR INDEX", monitor, "/chi-dao/theo-doi/?state=overdue&index=PAR+INDEX"),
-    ("Bảng theo dõi, lọc cơ quan + 30 ngày tới", monitor, f"/chi-dao/theo-doi/?agency={agencies[3].pk}&window=30"),
+    (
+        "Bảng theo dõi, lọc cơ quan + 30 ngày tới",
+        monitor,
+        f"/chi-dao/theo-doi/?agency={agencies[3].pk}&window=30",
+    ),
     ("Việc của đơn vị (cán bộ), đang mở", officer, "/chi-dao/viec-cua-don-vi/"),
     ("Việc của đơn vị, quá hạn", officer, "/chi-dao/viec-cua-don-vi/?tab=overdue"),
 ]

@@ -8,6 +8,7 @@ Generates the CSV in a child process (so the peak memory printed is the importer
 fresh database, prints rows/s and peak RSS; with --dashboard, times the dashboard pages through the
 test client and DuckDB computing the same per-agency figures straight from the CSV, and checks they agree.
 """
+
 import argparse
 import os
 import resource
@@ -26,9 +27,13 @@ def main():
     parser.add_argument("--n", type=int, default=100000)
     parser.add_argument("--year", type=int, default=2024)
     parser.add_argument("--pg", action="store_true", help="PostgreSQL at 127.0.0.1:5432 instead of SQLite")
-    parser.add_argument("--dashboard", action="store_true", help="time dashboard requests and compare with DuckDB")
+    parser.add_argument(
+        "--dashboard", action="store_true", help="time dashboard requests and compare with DuckDB"
+    )
     parser.add_argument("--requests", type=int, default=40)
-    parser.add_argument("--no-reimport", action="store_true", help="skip timing a second import of the same file")
+    parser.add_argument(
+        "--no-reimport", action="store_true", help="skip timing a second import of the same file"
+    )
     parser.add_argument("--keep", help="directory to keep the CSV and database in")
     args = parser.parse_args()
 
@@ -71,17 +76,34 @@ def run(args, csv_path):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from chiso.registry import demo as registry_demo
     from chiso.dossiers.services.generator import ensure_catalogue
+    from chiso.registry import demo as registry_demo
 
     registry_demo.load()
     ensure_catalogue()
     if not os.path.exists(csv_path):
         started = time.perf_counter()
         env = dict(os.environ, PYTHONPATH=ROOT)
-        subprocess.run([sys.executable, "-m", "chiso", "demo-dossiers", "--n", str(args.n), "--year", str(args.year),
-                        "--out", csv_path], check=True, env=env, cwd=ROOT)
-        print(f"generated {args.n:,} rows in {time.perf_counter() - started:.1f} s ({os.path.getsize(csv_path) / 1e6:.0f} MB)")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "chiso",
+                "demo-dossiers",
+                "--n",
+                str(args.n),
+                "--year",
+                str(args.year),
+                "--out",
+                csv_path,
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
+        print(
+            f"generated {args.n:,} rows in {time.perf_counter() - started:.1f} s ({os.path.getsize(csv_path) / 1e6:.0f} MB)"
+        )
     from chiso.dossiers.services.importer import import_dossiers
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -91,13 +113,17 @@ def run(args, csv_path):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     from django.db import connection
 
-    print(f"{connection.vendor}: imported {result.rows:,} rows in {elapsed:.1f} s = {result.rows / elapsed:,.0f} rows/s; "
-          f"peak RSS {peak:.0f} MB (before import {before:.0f} MB)")
+    print(
+        f"{connection.vendor}: imported {result.rows:,} rows in {elapsed:.1f} s = {result.rows / elapsed:,.0f} rows/s; "
+        f"peak RSS {peak:.0f} MB (before import {before:.0f} MB)"
+    )
     if not args.no_reimport:
         started = time.perf_counter()
         again = import_dossiers(csv_path, today=date(args.year + 1, 1, 15))
         elapsed = time.perf_counter() - started
-        print(f"{connection.vendor}: re-import (all {again.updated:,} rows updated) in {elapsed:.1f} s = {again.rows / elapsed:,.0f} rows/s")
+        print(
+            f"{connection.vendor}: re-import (all {again.updated:,} rows updated) in {elapsed:.1f} s = {again.rows / elapsed:,.0f} rows/s"
+        )
     if args.dashboard:
         dashboard(args, csv_path)
 
@@ -109,9 +135,13 @@ def dashboard(args, csv_path):
 
     client = Client()
     client.force_login(User.objects.get(username="sonoivu"))
-    urls = [f"/ho-so/?nam={args.year}", f"/ho-so/chi-so-766/?nam={args.year}", f"/ho-so/danh-sach/?nam={args.year}&loai=tre-han"]
+    urls = [
+        f"/ho-so/?nam={args.year}",
+        f"/ho-so/chi-so-766/?nam={args.year}",
+        f"/ho-so/danh-sach/?nam={args.year}&loai=tre-han",
+    ]
     times = {u: [] for u in urls}
-    for i in range(args.requests):
+    for _i in range(args.requests):
         for url in urls:
             started = time.perf_counter()
             response = client.get(url)
@@ -146,12 +176,18 @@ def dashboard(args, csv_path):
     started = time.perf_counter()
     duck = duckdb.sql(query).fetchall()
     duck_time = time.perf_counter() - started
-    mine = sorted((r["agency"], r["total"], r["early"], r["on_time"], r["late"], r["open_in_time"] + r["open_overdue"])
-                  for r in ours["by_agency"])
+    mine = sorted(
+        (r["agency"], r["total"], r["early"], r["on_time"], r["late"], r["open_in_time"] + r["open_overdue"])
+        for r in ours["by_agency"]
+    )
     agree = [tuple(int(v) if not isinstance(v, str) else v for v in r) for r in duck] == mine
     worst = max(p95.values())
-    print(f"same figures from the summary tables in {1000 * ours_time:.1f} ms; DuckDB from the CSV in {1000 * duck_time:.0f} ms")
-    print(f"dashboard p95 (slowest page) {1000 * worst:.1f} ms = {worst / duck_time:.3f} × DuckDB; figures agree: {agree}")
+    print(
+        f"same figures from the summary tables in {1000 * ours_time:.1f} ms; DuckDB from the CSV in {1000 * duck_time:.0f} ms"
+    )
+    print(
+        f"dashboard p95 (slowest page) {1000 * worst:.1f} ms = {worst / duck_time:.3f} × DuckDB; figures agree: {agree}"
+    )
     if not agree:
         sys.exit("DuckDB and chiso disagree")
 

@@ -4,6 +4,7 @@
 
 Uses a throw-away SQLite database under a temporary CHISO_VAR_DIR; prints one line per figure.
 """
+
 import os
 import statistics
 import sys
@@ -35,13 +36,18 @@ def timed(label, fn, repeat=1):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    print(f"{label}: median {statistics.median(times) * 1000:.0f} ms (best {min(times) * 1000:.0f} ms, n={repeat})")
+    print(
+        f"{label}: median {statistics.median(times) * 1000:.0f} ms (best {min(times) * 1000:.0f} ms, n={repeat})"
+    )
 
 
 path = papi_path()
 content = path.read_bytes()
 definitions.load()
-timed("first import of the PAPI file (882 rows, 6,963 figures)", lambda: import_results(content, path.name, "PAPI"))
+timed(
+    "first import of the PAPI file (882 rows, 6,963 figures)",
+    lambda: import_results(content, path.name, "PAPI"),
+)
 timed("re-import, nothing changes", lambda: import_results(content, path.name, "PAPI"), repeat=3)
 papi = Index.objects.get(code="PAPI")
 bt = Province.objects.get(code="binh-thuan")
@@ -49,4 +55,6 @@ timed("analyse PAPI 2021 Bình Thuận", lambda: analysis.analyse("PAPI", 2021, 
 timed("province history 2011–2024 (ranks of every year)", lambda: charts.province_history(papi, bt), repeat=5)
 timed("year ranking 2021 (63 provinces)", lambda: exports.year_ranking(papi, 2021), repeat=5)
 timed("XLSX export 2021", lambda: exports.year_workbook(papi, 2021, bt), repeat=3)
-timed("DOCX report PAPI 2021 (2 matplotlib charts)", lambda: build_report("PAPI", 2021, "Bình Thuận"), repeat=3)
+timed(
+    "DOCX report PAPI 2021 (2 matplotlib charts)", lambda: build_report("PAPI", 2021, "Bình Thuận"), repeat=3
+)

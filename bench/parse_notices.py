@@ -6,6 +6,7 @@ The long notice repeats the seed's body (Roman sections, numbered points, bullet
 footnotes, deadlines) under new section numbers until it reaches ~100,000 words (~200 A4 pages at
 ~500 words a page), then keeps the seed's closing, recipients and signature.
 """
+
 import argparse
 import re
 import statistics
@@ -67,12 +68,16 @@ def main():
     gaz = demo_gazetteer()
     parse_notice(seed, gazetteer=gaz)  # warm the regex and gazetteer caches
     best, median, result = timed(seed, gaz, max(args.repeat * 4, 20))
-    print(f"seed: {len(seed.split())} words, {len(result['tasks'])} tasks: best {best * 1000:.1f} ms, "
-          f"median {median * 1000:.1f} ms -> {1 / median:.0f} notices/s")
+    print(
+        f"seed: {len(seed.split())} words, {len(result['tasks'])} tasks: best {best * 1000:.1f} ms, "
+        f"median {median * 1000:.1f} ms -> {1 / median:.0f} notices/s"
+    )
     big, words, copies = long_notice(seed)
     best, median, result = timed(big, gaz, args.repeat)
-    print(f"long: {words} words (~{words // 500} pages, {copies} copies of the seed body), {len(result['tasks'])} tasks: "
-          f"best {best:.3f} s, median {median:.3f} s -> {1 / median:.2f} notices/s")
+    print(
+        f"long: {words} words (~{words // 500} pages, {copies} copies of the seed body), {len(result['tasks'])} tasks: "
+        f"best {best:.3f} s, median {median:.3f} s -> {1 / median:.2f} notices/s"
+    )
     print("long notice under 1 s:", "yes" if median < 1.0 else "NO")
     return 0 if median < 1.0 else 1
 

@@ -6,6 +6,7 @@ Builds (once, into the scratch database) the registry, the surveys demo, and one
 N generated responses (default 20,000) over 18 agencies with channel weighting, then times
 compute.results, the CLI JSON and the dashboard view.
 """
+
 import argparse
 import os
 import random
@@ -44,14 +45,33 @@ def main():
     name = f"Bench {args.responses}"
     wave = Wave.objects.filter(name=name).first()
     if wave is None:
-        wave = Wave.objects.create(questionnaire=base.questionnaire, name=name, year=2030, start=base.start, end=base.end,
-                                   target_group="bench", status=Wave.CLOSED, stratum_question="kenh_nop",
-                                   stratum_shares=base.stratum_shares, agency_shares=base.agency_shares)
+        wave = Wave.objects.create(
+            questionnaire=base.questionnaire,
+            name=name,
+            year=2030,
+            start=base.start,
+            end=base.end,
+            target_group="bench",
+            status=Wave.CLOSED,
+            stratum_question="kenh_nop",
+            stratum_shares=base.stratum_shares,
+            agency_shares=base.agency_shares,
+        )
         rng = random.Random(1)
         pool = list(base.responses.all())
-        Response.objects.bulk_create([Response(wave=wave, agency_id=r.agency_id, channel=r.channel, submitted_on=r.submitted_on,
-                                               answers=r.answers) for r in (rng.choice(pool) for _ in range(args.responses))],
-                                     batch_size=2000)
+        Response.objects.bulk_create(
+            [
+                Response(
+                    wave=wave,
+                    agency_id=r.agency_id,
+                    channel=r.channel,
+                    submitted_on=r.submitted_on,
+                    answers=r.answers,
+                )
+                for r in (rng.choice(pool) for _ in range(args.responses))
+            ],
+            batch_size=2000,
+        )
     for label, weighted in (("weighted", None), ("unweighted", False)):
         times = []
         for _ in range(3):
@@ -59,15 +79,19 @@ def main():
             result = compute.results(wave, weighted=weighted)
             times.append(time.perf_counter() - t)
         print(f"compute.results {label}, {result['responses']} responses: best {min(times):.2f} s")
-    user = User.objects.filter(username="bench-surveys").first() or User.objects.create_user("bench-surveys", "b@x.vn", "x")
+    user = User.objects.filter(username="bench-surveys").first() or User.objects.create_user(
+        "bench-surveys", "b@x.vn", "x"
+    )
     RoleGrant.objects.get_or_create(user=user, role="monitor")
     client = Client()
     client.force_login(user)
     for target in (base, wave):
         t = time.perf_counter()
         status = client.get(f"/khao-sat/dot/{target.pk}/").status_code
-        print(f"dashboard page ({target.responses.count()} responses, incl. comparison with earlier waves): "
-              f"{time.perf_counter() - t:.2f} s, HTTP {status}")
+        print(
+            f"dashboard page ({target.responses.count()} responses, incl. comparison with earlier waves): "
+            f"{time.perf_counter() - t:.2f} s, HTTP {status}"
+        )
 
 
 if __name__ == "__main__":

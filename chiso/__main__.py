@@ -1,4 +1,5 @@
 """The `chiso` command: Django management with chiso's settings."""
+
 import os
 import sys
 

@@ -1,4 +1,5 @@
 """The JSON API (django-ninja): each app adds its router; documented at /api/docs."""
+
 from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 

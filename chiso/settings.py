@@ -1,4 +1,5 @@
 """chiso settings, read from the environment (see README: Cấu hình)."""
+
 import os
 import secrets
 from pathlib import Path
@@ -27,7 +28,11 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG")
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 INSTALLED_APPS = [
@@ -96,7 +101,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
     # Several developers and CI may run the suite at once against one server.
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CHISO_TEST_DB_NAME") or f"test_chiso_{os.getpid()}"}
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("CHISO_TEST_DB_NAME") or f"test_chiso_{os.getpid()}"
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "registry.User"
@@ -164,7 +171,9 @@ EMAIL_USE_TLS = env_bool("SMTP_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chiso@localhost")
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if os.environ.get("SMTP_HOST") else "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("SMTP_HOST")
+    else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

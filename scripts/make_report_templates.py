@@ -4,23 +4,55 @@ this only to start again from the built-in layout.
 
     PYTHONPATH=. /work/venv/bin/python scripts/make_report_templates.py
 """
+
 from functools import partial
 from pathlib import Path
 
-from chiso.core.docx_layout import (CENTER, FONT, JUSTIFY, QUOC_HIEU, TIEU_NGU, Line, loop_table, nd30_header,
-                                    new_document, paragraph, recipients, recipients_and_signature, signer)
+from chiso.core.docx_layout import (
+    CENTER,
+    FONT,
+    JUSTIFY,
+    QUOC_HIEU,
+    TIEU_NGU,
+    Line,
+    loop_table,
+    nd30_header,
+    new_document,
+    paragraph,
+    recipients,
+    recipients_and_signature,
+    signer,
+)
 
-OUT = Path(__file__).resolve().parent.parent / "chiso" / "directives" / "report_templates" / "bao-cao-tinh-hinh.docx"
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "chiso"
+    / "directives"
+    / "report_templates"
+    / "bao-cao-tinh-hinh.docx"
+)
 para = partial(paragraph, font=FONT)
 
 
 def build():
     doc = new_document(size=13)
-    nd30_header(doc, [Line("{{ parent_issuer|upper }}", 12.5), Line("{{ issuer|upper }}", 12.5, bold=True),
-                      Line("———", 12.5), Line("Số: {{ number }}", 13)],
-                [Line(QUOC_HIEU, 12.5, bold=True), Line(TIEU_NGU, 13.5, bold=True), Line("———————————", 12),
-                 Line("{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}", 13.5, italic=True)],
-                [6.0, 10.0], font=FONT)
+    nd30_header(
+        doc,
+        [
+            Line("{{ parent_issuer|upper }}", 12.5),
+            Line("{{ issuer|upper }}", 12.5, bold=True),
+            Line("———", 12.5),
+            Line("Số: {{ number }}", 13),
+        ],
+        [
+            Line(QUOC_HIEU, 12.5, bold=True),
+            Line(TIEU_NGU, 13.5, bold=True),
+            Line("———————————", 12),
+            Line("{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}", 13.5, italic=True),
+        ],
+        [6.0, 10.0],
+        font=FONT,
+    )
 
     para(doc, "", space_after=6)
     para(doc, "BÁO CÁO", bold=True, size=14, align=CENTER)
@@ -28,24 +60,44 @@ def build():
     para(doc, "———————", align=CENTER, space_after=6)
     para(doc, "{{ intro }}", size=14, align=JUSTIFY, space_after=6, first_line_indent=1)
     para(doc, "I. KẾT QUẢ CHUNG", bold=True, size=14, space_after=6)
-    para(doc, "Tổng số nhiệm vụ, phần việc được giao: {{ totals.assigned }}; đã hoàn thành {{ totals.done }} "
-         "(đúng hạn {{ totals.on_time }}, trễ hạn {{ totals.late }}); đang thực hiện trong hạn {{ totals.open }}; "
-         "quá hạn chưa hoàn thành {{ totals.overdue }}; dừng, hủy {{ totals.cancelled }}.", size=14,
-         align=JUSTIFY, space_after=6, first_line_indent=1)
+    para(
+        doc,
+        "Tổng số nhiệm vụ, phần việc được giao: {{ totals.assigned }}; đã hoàn thành {{ totals.done }} "
+        "(đúng hạn {{ totals.on_time }}, trễ hạn {{ totals.late }}); đang thực hiện trong hạn {{ totals.open }}; "
+        "quá hạn chưa hoàn thành {{ totals.overdue }}; dừng, hủy {{ totals.cancelled }}.",
+        size=14,
+        align=JUSTIFY,
+        space_after=6,
+        first_line_indent=1,
+    )
     agency_fields = ["rank", "name", "assigned", "on_time", "late", "overdue", "open", "score"]
-    loop_table(doc, ["TT", "Cơ quan, đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang thực hiện", "Điểm"],
-               "r in agencies", ["{{ r." + f + " }}" for f in agency_fields], [1.0, 5.6, 1.5, 1.5, 1.4, 1.4, 1.8, 1.8])
+    loop_table(
+        doc,
+        ["TT", "Cơ quan, đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang thực hiện", "Điểm"],
+        "r in agencies",
+        ["{{ r." + f + " }}" for f in agency_fields],
+        [1.0, 5.6, 1.5, 1.5, 1.4, 1.4, 1.8, 1.8],
+    )
     para(doc, "", space_after=6)
     para(doc, "II. {{ tasks_heading }}", bold=True, size=14, space_after=6)
-    loop_table(doc, ["Mục", "Nội dung nhiệm vụ", "Chủ trì", "Thời hạn", "Tình hình"],
-               "r in tasks", ["{{ r." + f + " }}" for f in ("ref", "text", "lead", "due", "status")],
-               [1.4, 7.0, 3.6, 2.0, 2.0])
+    loop_table(
+        doc,
+        ["Mục", "Nội dung nhiệm vụ", "Chủ trì", "Thời hạn", "Tình hình"],
+        "r in tasks",
+        ["{{ r." + f + " }}" for f in ("ref", "text", "lead", "due", "status")],
+        [1.4, 7.0, 3.6, 2.0, 2.0],
+    )
     para(doc, "", space_after=6)
     para(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True, size=14, space_after=6)
     para(doc, "{{ proposals }}", size=14, align=JUSTIFY, space_after=12, first_line_indent=1)
 
-    recipients_and_signature(doc, recipients(["{{ recipients }}"]), signer("{{ signer_title }}", "{{ signer_name }}"),
-                             [8.0, 8.0], font=FONT)
+    recipients_and_signature(
+        doc,
+        recipients(["{{ recipients }}"]),
+        signer("{{ signer_title }}", "{{ signer_name }}"),
+        [8.0, 8.0],
+        font=FONT,
+    )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(OUT)
     print(OUT)

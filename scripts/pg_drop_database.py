@@ -1,4 +1,5 @@
 """Drop a test database left behind by a test run (used by `make test`)."""
+
 import sys
 
 import psycopg

@@ -4,6 +4,7 @@ The actor travels in a context variable: the middleware sets it for web requests
 services wrap their work in `acting_as(user)`. Signals then record every save and delete of an
 AuditedModel, so no code path can forget to.
 """
+
 import contextvars
 import datetime
 import decimal
@@ -33,7 +34,11 @@ class AuditActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user if getattr(request, "user", None) is not None and request.user.is_authenticated else None
+        user = (
+            request.user
+            if getattr(request, "user", None) is not None and request.user.is_authenticated
+            else None
+        )
         with acting_as(user, user.get_username() if user else "khách"):
             return self.get_response(request)
 

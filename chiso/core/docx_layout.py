@@ -5,7 +5,9 @@ agency / số and Quốc hiệu–Tiêu ngữ / địa danh–ngày, the "Nơi n
 Each template script still decides its own sizes and spacing and passes them in, so one document can be
 retouched without moving the others. Plain python-docx, no Django: the scripts run without settings.
 """
-from typing import NamedTuple, Sequence
+
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -41,7 +43,9 @@ def new_document(*, size, margins=(2, 2, 3, 2), font=FONT):
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21)
-    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (Cm(m) for m in margins)
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
+        Cm(m) for m in margins
+    )
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = font, Pt(size)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), font)
@@ -60,8 +64,19 @@ def style_run(run, size=None, *, bold=False, italic=False, font=None):
     return run
 
 
-def format_paragraph(p, text="", *, size=None, bold=False, italic=False, align=None, space_after=None,
-                     line_spacing=None, first_line_indent=None, font=None):
+def format_paragraph(
+    p,
+    text="",
+    *,
+    size=None,
+    bold=False,
+    italic=False,
+    align=None,
+    space_after=None,
+    line_spacing=None,
+    first_line_indent=None,
+    font=None,
+):
     """Write text into an existing paragraph; space_after=None keeps the style's spacing."""
     fmt = p.paragraph_format
     if align is not None:
@@ -90,8 +105,16 @@ def cell_text(cell, text, **kw):
 def fill_cell(cell, lines: Sequence[Line], *, align=None, font=None):
     for i, line in enumerate(lines):
         p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        format_paragraph(p, line.text, size=line.size, bold=line.bold, italic=line.italic, align=align,
-                         space_after=line.space_after, font=font)
+        format_paragraph(
+            p,
+            line.text,
+            size=line.size,
+            bold=line.bold,
+            italic=line.italic,
+            align=align,
+            space_after=line.space_after,
+            font=font,
+        )
 
 
 def no_borders(table):
@@ -113,8 +136,17 @@ def set_widths(table, widths_cm):
             cell.width = Cm(width)
 
 
-def two_columns(doc, left: Sequence[Line], right: Sequence[Line], widths_cm, *, left_align=CENTER,
-                right_align=CENTER, table_align=None, font=None):
+def two_columns(
+    doc,
+    left: Sequence[Line],
+    right: Sequence[Line],
+    widths_cm,
+    *,
+    left_align=CENTER,
+    right_align=CENTER,
+    table_align=None,
+    font=None,
+):
     """A borderless two-cell row, the frame of both the NĐ 30 header and the Nơi nhận / signature block."""
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
@@ -134,7 +166,8 @@ def nd30_header(doc, agency: Sequence[Line], national: Sequence[Line], widths_cm
 
 def recipients(items, *, size=11, heading_size=12, heading_space_after=0):
     return [Line("Nơi nhận:", heading_size, bold=True, italic=True, space_after=heading_space_after)] + [
-        Line(item, size) for item in items]
+        Line(item, size) for item in items
+    ]
 
 
 def signer(title, name, *, size=14, blank_lines=3):
@@ -142,14 +175,26 @@ def signer(title, name, *, size=14, blank_lines=3):
     return [Line(title, size, bold=True)] + [Line("", size)] * blank_lines + [Line(name, size, bold=True)]
 
 
-def recipients_and_signature(doc, recipient_lines: Sequence[Line], signer_lines: Sequence[Line], widths_cm, *,
-                             font=None):
+def recipients_and_signature(
+    doc, recipient_lines: Sequence[Line], signer_lines: Sequence[Line], widths_cm, *, font=None
+):
     # Left-anchored, not centred, so that "Nơi nhận" lines up with the body text's left margin.
     return two_columns(doc, recipient_lines, signer_lines, widths_cm, left_align=None, font=font)
 
 
-def loop_table(doc, headings, loop, cells, widths_cm, *, size=12, font=FONT, centred=True,
-               heading_space_after=None, align=WD_TABLE_ALIGNMENT.CENTER):
+def loop_table(
+    doc,
+    headings,
+    loop,
+    cells,
+    widths_cm,
+    *,
+    size=12,
+    font=FONT,
+    centred=True,
+    heading_space_after=None,
+    align=WD_TABLE_ALIGNMENT.CENTER,
+):
     """A grid table whose cells row docxtpl repeats once per item of `loop` (e.g. "r in agencies").
 
     docxtpl wants the {%tr %} tags in rows of their own, so the rows are: headings, for, cells, endfor.
@@ -159,8 +204,15 @@ def loop_table(doc, headings, loop, cells, widths_cm, *, size=12, font=FONT, cen
     if align is not None:
         table.alignment = align
     for cell, text in zip(table.rows[0].cells, headings):
-        cell_text(cell, text, size=size, bold=True, align=CENTER if centred else None, font=font,
-                  space_after=heading_space_after)
+        cell_text(
+            cell,
+            text,
+            size=size,
+            bold=True,
+            align=CENTER if centred else None,
+            font=font,
+            space_after=heading_space_after,
+        )
     # docxtpl drops the tag rows; formatting them only keeps the template compact for the clerk who edits it.
     cell_text(table.rows[1].cells[0], "{%tr for " + loop + " %}", size=size, font=font)
     for i, (cell, text) in enumerate(zip(table.rows[2].cells, cells)):

@@ -1,5 +1,6 @@
 """Apps contribute to shared places (demo data, home cards, API, daily jobs) through optional
 modules of a known name; this finds them without the core importing each app by hand."""
+
 import importlib
 
 APPS = ["registry", "directives", "indices", "dossiers", "surveys"]

@@ -1,4 +1,5 @@
 """Sending mail in one place, so reminders and survey invitations behave alike."""
+
 import logging
 
 from django.conf import settings

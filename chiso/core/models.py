@@ -10,7 +10,9 @@ class AuditEntry(models.Model):
     ACTIONS = [(CREATE, "Tạo mới"), (UPDATE, "Sửa"), (DELETE, "Xóa"), (ACTION, "Thao tác")]
 
     at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_label = models.CharField("người thực hiện", max_length=200, blank=True)
     action = models.CharField("thao tác", max_length=20, choices=ACTIONS)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)

@@ -49,5 +49,9 @@ def audit_log(request, content_type_id, object_id):
             agency_ids = [obj.pk]
     if not permissions.can(request.user, "view", "audit", agency_ids if agency_ids is not None else []):
         raise PermissionDenied
-    entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related("actor")[:500]
-    return render(request, "core/audit_log.html", {"object": obj, "entries": entries, "model_name": content_type.name})
+    entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related(
+        "actor"
+    )[:500]
+    return render(
+        request, "core/audit_log.html", {"object": obj, "entries": entries, "model_name": content_type.name}
+    )

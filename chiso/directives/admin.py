@@ -6,7 +6,16 @@ from .models import ReminderLog, ReminderSchedule, ReportTemplate
 
 @admin.register(ReminderSchedule)
 class ReminderScheduleAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "days_before", "on_due_day", "overdue_every", "head_after", "monitor_after", "head_approval", "as_of")
+    list_display = (
+        "__str__",
+        "days_before",
+        "on_due_day",
+        "overdue_every",
+        "head_after",
+        "monitor_after",
+        "head_approval",
+        "as_of",
+    )
 
 
 class ReportTemplateForm(forms.ModelForm):

@@ -1,4 +1,5 @@
 """JSON API for directives, tasks and progress reports; the same permission rules as the web."""
+
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -75,9 +76,31 @@ class Problem(Schema):
 
 def _out(task, on):
     st = life.status(task, on)
-    return {**{f: getattr(task, f) for f in ("id", "directive_id", "parent_id", "child_kind", "ref", "period", "text", "lead_id",
-                                               "lead_text", "due_date", "due_strict", "original_due_date", "state", "percent",
-                                               "completed_on", "version")}, "status": st.key, "status_label": st.label}
+    return {
+        **{
+            f: getattr(task, f)
+            for f in (
+                "id",
+                "directive_id",
+                "parent_id",
+                "child_kind",
+                "ref",
+                "period",
+                "text",
+                "lead_id",
+                "lead_text",
+                "due_date",
+                "due_strict",
+                "original_due_date",
+                "state",
+                "percent",
+                "completed_on",
+                "version",
+            )
+        },
+        "status": st.key,
+        "status_label": st.label,
+    }
 
 
 @router.get("/directives", response=list[DirectiveOut])
@@ -93,14 +116,21 @@ def get_directive(request, directive_id: int):
 
 
 @router.get("/tasks", response=list[TaskOut])
-def list_tasks(request, directive: int | None = None, agency: int | None = None, state: str = "", window: str = "",
-               limit: int = 200, offset: int = 0):
+def list_tasks(
+    request,
+    directive: int | None = None,
+    agency: int | None = None,
+    state: str = "",
+    window: str = "",
+    limit: int = 200,
+    offset: int = 0,
+):
     """Tasks someone reports on (shares and periods included), filtered like the monitor board."""
     permissions.require(request.user, "view", "task")
     on = life.today()
     params = {"directive": directive, "agency": agency, "state": state, "window": window}
     qs = lists.board(request.user, params, on, ReminderSchedule.current().due_soon_days)
-    return [_out(t, on) for t in qs[offset:offset + min(limit, 1000)]]
+    return [_out(t, on) for t in qs[offset : offset + min(limit, 1000)]]
 
 
 def _task(request, task_id):
@@ -121,7 +151,9 @@ def transition(request, task_id: int, payload: TransitionIn):
     task = _task(request, task_id)
     try:
         with acting_as(request.user):
-            task = life.transition(task, payload.action, request.user, version=payload.version, note=payload.note)
+            task = life.transition(
+                task, payload.action, request.user, version=payload.version, note=payload.note
+            )
     except life.StaleTask as exc:
         return 409, {"detail": str(exc)}
     except ValidationError as exc:
@@ -140,8 +172,14 @@ def create_report(request, task_id: int, payload: ReportIn):
     task = _task(request, task_id)
     try:
         with acting_as(request.user):
-            report = life.submit_report(task, request.user, text=payload.text, percent=payload.percent, final=payload.final,
-                                        version=payload.version)
+            report = life.submit_report(
+                task,
+                request.user,
+                text=payload.text,
+                percent=payload.percent,
+                final=payload.final,
+                version=payload.version,
+            )
     except life.StaleTask as exc:
         return 409, {"detail": str(exc)}
     except ValidationError as exc:
@@ -176,7 +214,9 @@ def request_extension(request, task_id: int, payload: ExtensionIn):
     task = _task(request, task_id)
     try:
         with acting_as(request.user):
-            ext = life.request_extension(task, request.user, new_due=payload.new_due, reason=payload.reason, version=payload.version)
+            ext = life.request_extension(
+                task, request.user, new_due=payload.new_due, reason=payload.reason, version=payload.version
+            )
     except life.StaleTask as exc:
         return 409, {"detail": str(exc)}
     except ValidationError as exc:
@@ -184,13 +224,18 @@ def request_extension(request, task_id: int, payload: ExtensionIn):
     return 201, ext
 
 
-@router.post("/tasks/{task_id}/extensions/{extension_id}/decision", response={200: ExtensionOut, 400: Problem, 409: Problem})
+@router.post(
+    "/tasks/{task_id}/extensions/{extension_id}/decision",
+    response={200: ExtensionOut, 400: Problem, 409: Problem},
+)
 def decide_extension(request, task_id: int, extension_id: int, payload: DecisionIn):
     task = _task(request, task_id)
     ext = get_object_or_404(task.extensions, pk=extension_id)
     try:
         with acting_as(request.user):
-            ext = life.decide_extension(ext, request.user, approve=payload.approve, note=payload.note, version=payload.version)
+            ext = life.decide_extension(
+                ext, request.user, approve=payload.approve, note=payload.note, version=payload.version
+            )
     except life.StaleTask as exc:
         return 409, {"detail": str(exc)}
     except ValidationError as exc:

@@ -1,4 +1,5 @@
 """Cards for the home page and links for the reports page."""
+
 from django.urls import reverse
 
 from chiso.registry import permissions
@@ -13,21 +14,43 @@ def home_cards(request):
     cards = []
     if permissions.scope(user, "view", "task") == permissions.ALL:
         s = lists.summary(lists.leaves(), on, soon)
-        cards.append({"title": "Nhiệm vụ quá hạn (toàn tỉnh)", "value": s["overdue"], "detail": f"{s['reported']} báo cáo chờ xem xét",
-                      "url": reverse("directives:board") + "?state=overdue"})
+        cards.append(
+            {
+                "title": "Nhiệm vụ quá hạn (toàn tỉnh)",
+                "value": s["overdue"],
+                "detail": f"{s['reported']} báo cáo chờ xem xét",
+                "url": reverse("directives:board") + "?state=overdue",
+            }
+        )
     elif user.agency_id:
         c = lists.inbox_counts(user, on, soon)
-        cards.append({"title": "Việc của đơn vị", "value": c["open"], "detail": f"quá hạn {c['overdue']}, sắp đến hạn {c['due_soon']}",
-                      "url": reverse("directives:inbox")})
+        cards.append(
+            {
+                "title": "Việc của đơn vị",
+                "value": c["open"],
+                "detail": f"quá hạn {c['overdue']}, sắp đến hạn {c['due_soon']}",
+                "url": reverse("directives:inbox"),
+            }
+        )
     return cards
 
 
 def report_links(request):
     links = []
     if permissions.can(request.user, "view", "report"):
-        links.append({"title": "Báo cáo tình hình thực hiện các văn bản chỉ đạo", "url": reverse("directives:reports"),
-                      "detail": "DOCX theo NĐ 30/2020, XLSX, mỗi đơn vị một tệp (ZIP)"})
+        links.append(
+            {
+                "title": "Báo cáo tình hình thực hiện các văn bản chỉ đạo",
+                "url": reverse("directives:reports"),
+                "detail": "DOCX theo NĐ 30/2020, XLSX, mỗi đơn vị một tệp (ZIP)",
+            }
+        )
     if permissions.can(request.user, "view", "accountability"):
-        links.append({"title": "Kết quả thực hiện nhiệm vụ theo cơ quan, đơn vị", "url": reverse("directives:accountability"),
-                      "detail": "Căn cứ đánh giá trách nhiệm người đứng đầu"})
+        links.append(
+            {
+                "title": "Kết quả thực hiện nhiệm vụ theo cơ quan, đơn vị",
+                "url": reverse("directives:accountability"),
+                "detail": "Căn cứ đánh giá trách nhiệm người đứng đầu",
+            }
+        )
     return links

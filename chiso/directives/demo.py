@@ -1,5 +1,6 @@
 """Demo: the seed notice published with its 23 tasks, group tasks fanned out, recurring periods opened,
 and a follow-up history up to the demo's "today" (14/10/2022) so the board shows a realistic mix."""
+
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -39,8 +40,11 @@ def _seed_path():
 
     here = Path(__file__).resolve()
     root = here.parents[2]
-    for candidate in (root / "shared" / "seed" / SEED_NAME, root.parent / "shared" / "seed" / SEED_NAME,
-                      here.parent / "data" / SEED_NAME):
+    for candidate in (
+        root / "shared" / "seed" / SEED_NAME,
+        root.parent / "shared" / "seed" / SEED_NAME,
+        here.parent / "data" / SEED_NAME,
+    ):
         if candidate.exists():
             return candidate
     raise FileNotFoundError(SEED_NAME)
@@ -76,12 +80,23 @@ def expand(directive, on):
 
 def _story(directive, on):
     """Walk the tasks through the life an actual follow-up would have had by `on`."""
-    users = {u.username: u for u in User.objects.filter(username__in=["sonoivu", "gd.stttt", "cb.stttt", "ct.phanthiet", "cb.phanthiet", "gd.snv"])}
+    users = {
+        u.username: u
+        for u in User.objects.filter(
+            username__in=["sonoivu", "gd.stttt", "cb.stttt", "ct.phanthiet", "cb.phanthiet", "gd.snv"]
+        )
+    }
     monitor = users.get("sonoivu")
-    _follow_up_officers(tasks_agencies=Task.objects.filter(directive=directive).values_list("lead_id", flat=True))
+    _follow_up_officers(
+        tasks_agencies=Task.objects.filter(directive=directive).values_list("lead_id", flat=True)
+    )
     officers = {u.agency_id: u for u in User.objects.filter(role_grants__role="officer")}
     heads = {u.agency_id: u for u in User.objects.filter(role_grants__role="head")}
-    tasks = list(Task.objects.filter(directive=directive, children__isnull=True).select_related("lead", "parent").order_by("pk"))
+    tasks = list(
+        Task.objects.filter(directive=directive, children__isnull=True)
+        .select_related("lead", "parent")
+        .order_by("pk")
+    )
 
     def actor(task):
         return officers.get(task.lead_id) or heads.get(task.lead_id)
@@ -91,9 +106,17 @@ def _story(directive, on):
         if who is None or monitor is None:
             return
         with acting_as(who):
-            life.transition(task, "start", who, on=day - timedelta(days=20)) if task.state == Task.NEW else None
-            life.submit_report(task, who, text="Đơn vị đã triển khai thực hiện, kết quả cụ thể như báo cáo kèm theo.",
-                               percent=100, final=True, on=day)
+            life.transition(
+                task, "start", who, on=day - timedelta(days=20)
+            ) if task.state == Task.NEW else None
+            life.submit_report(
+                task,
+                who,
+                text="Đơn vị đã triển khai thực hiện, kết quả cụ thể như báo cáo kèm theo.",
+                percent=100,
+                final=True,
+                on=day,
+            )
         task.refresh_from_db()
         if accept:
             with acting_as(monitor):
@@ -117,29 +140,67 @@ def _story(directive, on):
         elif end <= on + timedelta(days=30) and i % 4 == 0 and actor(task):
             with acting_as(actor(task)):
                 life.transition(task, "start", actor(task), on=on - timedelta(days=5))
-                life.submit_report(task, actor(task), text="Đã hoàn thành 60% khối lượng công việc.", percent=60, final=False, on=on - timedelta(days=2))
+                life.submit_report(
+                    task,
+                    actor(task),
+                    text="Đã hoàn thành 60% khối lượng công việc.",
+                    percent=60,
+                    final=False,
+                    on=on - timedelta(days=2),
+                )
 
     # Sở TT&TT asked for more time on II.1.3 (rà soát hạ tầng) and the monitor agreed.
     stttt = Task.objects.filter(directive=directive, ref="II.1.3", children__isnull=True).first()
     if stttt and users.get("cb.stttt") and stttt.state in life.OPEN_STATES:
         with acting_as(users["cb.stttt"]):
-            ext = life.request_extension(stttt, users["cb.stttt"], new_due=date(2022, 10, 20), on=date(2022, 9, 26),
-                                         reason="Chờ kết quả khảo sát hạ tầng của Bộ TT&TT để đối chiếu.")
+            ext = life.request_extension(
+                stttt,
+                users["cb.stttt"],
+                new_due=date(2022, 10, 20),
+                on=date(2022, 9, 26),
+                reason="Chờ kết quả khảo sát hạ tầng của Bộ TT&TT để đối chiếu.",
+            )
         with acting_as(monitor):
-            life.decide_extension(ext, monitor, approve=True, note="Đồng ý, đề nghị hoàn thành đúng hạn mới.", on=date(2022, 9, 28))
+            life.decide_extension(
+                ext,
+                monitor,
+                approve=True,
+                note="Đồng ý, đề nghị hoàn thành đúng hạn mới.",
+                on=date(2022, 9, 28),
+            )
     # Phan Thiết's report on I.1 was returned once, then reported again (awaiting the monitor).
     share = Task.objects.filter(directive=directive, ref="I.1", lead__code="bt-phanthiet").first()
     ReminderSchedule.objects.update(head_approval=True)
     if share and users.get("cb.phanthiet") and share.state in life.OPEN_STATES:
         cb, ct = users["cb.phanthiet"], users["ct.phanthiet"]
         with acting_as(cb):
-            report = life.submit_report(share, cb, text="Đã ban hành kế hoạch khắc phục.", percent=100, final=True, on=date(2022, 8, 25))
+            report = life.submit_report(
+                share,
+                cb,
+                text="Đã ban hành kế hoạch khắc phục.",
+                percent=100,
+                final=True,
+                on=date(2022, 8, 25),
+            )
         with acting_as(ct):
             life.approve_report(report, ct, on=date(2022, 8, 26))
         with acting_as(monitor):
-            life.transition(share, "return", monitor, note="Kế hoạch chưa có phân công cụ thể theo từng chỉ số thành phần.", on=date(2022, 8, 29))
+            life.transition(
+                share,
+                "return",
+                monitor,
+                note="Kế hoạch chưa có phân công cụ thể theo từng chỉ số thành phần.",
+                on=date(2022, 8, 29),
+            )
         with acting_as(cb):
-            life.submit_report(share, cb, text="Đã bổ sung phân công theo từng chỉ số thành phần.", percent=100, final=True, on=date(2022, 10, 12))
+            life.submit_report(
+                share,
+                cb,
+                text="Đã bổ sung phân công theo từng chỉ số thành phần.",
+                percent=100,
+                final=True,
+                on=date(2022, 10, 12),
+            )
 
 
 def _follow_up_officers(tasks_agencies):
@@ -148,8 +209,12 @@ def _follow_up_officers(tasks_agencies):
 
     have = set(User.objects.filter(role_grants__role="officer").values_list("agency_id", flat=True))
     for agency in Agency.objects.filter(pk__in=set(tasks_agencies) - have):
-        user = User(username=f"theodoi.{agency.code}", full_name=f"Cán bộ theo dõi CCHC – {agency.short_name or agency.name}",
-                    agency=agency, email=f"theodoi.{agency.code}@demo.chiso.local")
+        user = User(
+            username=f"theodoi.{agency.code}",
+            full_name=f"Cán bộ theo dõi CCHC – {agency.short_name or agency.name}",
+            agency=agency,
+            email=f"theodoi.{agency.code}@demo.chiso.local",
+        )
         user.set_unusable_password()
         user.save()
         RoleGrant.objects.create(user=user, role="officer")
@@ -172,5 +237,7 @@ def load(stdout=None):
         schedule.head_approval = True
         schedule.save()
     if stdout:
-        stdout.write(f"Chỉ đạo: 1 thông báo kết luận, {directive.tasks.filter(parent__isnull=True).count()} nhiệm vụ, "
-                     f"{directive.tasks.count()} phần việc theo dõi; ngày trình diễn {DEMO_TODAY:%d/%m/%Y}.")
+        stdout.write(
+            f"Chỉ đạo: 1 thông báo kết luận, {directive.tasks.filter(parent__isnull=True).count()} nhiệm vụ, "
+            f"{directive.tasks.count()} phần việc theo dõi; ngày trình diễn {DEMO_TODAY:%d/%m/%Y}."
+        )

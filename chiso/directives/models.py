@@ -1,4 +1,5 @@
 """Directives (conclusion notices and the like), their targets and their tasks."""
+
 from django.conf import settings
 from django.db import models
 
@@ -12,7 +13,14 @@ class Directive(AuditedModel):
 
     kind = models.CharField("loại văn bản", max_length=40, default="THÔNG BÁO")
     number = models.CharField("số, ký hiệu", max_length=80, blank=True, db_index=True)
-    issuer = models.ForeignKey(Agency, verbose_name="cơ quan ban hành", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    issuer = models.ForeignKey(
+        Agency,
+        verbose_name="cơ quan ban hành",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     issuer_text = models.CharField("cơ quan ban hành (như văn bản)", max_length=300, blank=True)
     place = models.CharField("địa danh", max_length=100, blank=True)
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
@@ -29,7 +37,9 @@ class Directive(AuditedModel):
     parsed = models.JSONField("kết quả đọc văn bản", default=dict, blank=True)
     status = models.CharField("trạng thái", max_length=20, choices=STATUSES, default=DRAFT)
     published_at = models.DateTimeField("ban hành lúc", null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -68,7 +78,14 @@ class Target(AuditedModel):
 class Task(AuditedModel):
     """A task of a directive. Shares of a group task and periods of a recurring one are child tasks."""
 
-    NEW, IN_PROGRESS, REPORTED, DONE, RETURNED, CANCELLED = "new", "in_progress", "reported", "done", "returned", "cancelled"
+    NEW, IN_PROGRESS, REPORTED, DONE, RETURNED, CANCELLED = (
+        "new",
+        "in_progress",
+        "reported",
+        "done",
+        "returned",
+        "cancelled",
+    )
     STATES = [
         (NEW, "Chưa thực hiện"),
         (IN_PROGRESS, "Đang thực hiện"),
@@ -78,31 +95,56 @@ class Task(AuditedModel):
         (CANCELLED, "Dừng, hủy"),
     ]
     DEADLINE_KINDS = [
-        ("date", "Ngày"), ("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"),
-        ("range", "Khoảng thời gian"), ("recurring", "Định kỳ"), ("none", "Không thời hạn"),
+        ("date", "Ngày"),
+        ("month", "Tháng"),
+        ("quarter", "Quý"),
+        ("year", "Năm"),
+        ("range", "Khoảng thời gian"),
+        ("recurring", "Định kỳ"),
+        ("none", "Không thời hạn"),
     ]
     SHARE, INSTANCE = "share", "instance"
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
-    child_kind = models.CharField(max_length=10, blank=True, choices=[(SHARE, "Phần việc của đơn vị"), (INSTANCE, "Kỳ thực hiện")])
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    child_kind = models.CharField(
+        max_length=10, blank=True, choices=[(SHARE, "Phần việc của đơn vị"), (INSTANCE, "Kỳ thực hiện")]
+    )
     ref = models.CharField("mục", max_length=40, blank=True)
     position = models.PositiveIntegerField(default=0)
     text = models.TextField("nội dung")
     source_text = models.TextField("đoạn văn gốc", blank=True)
     checklist = models.JSONField("các việc cụ thể", default=list, blank=True)
-    lead = models.ForeignKey(Agency, verbose_name="chủ trì", null=True, blank=True, on_delete=models.PROTECT, related_name="led_tasks")
+    lead = models.ForeignKey(
+        Agency,
+        verbose_name="chủ trì",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+    )
     lead_text = models.CharField("chủ trì (như văn bản)", max_length=300, blank=True)
     lead_group = models.CharField("nhóm chủ trì", max_length=80, blank=True)
-    coordinators = models.ManyToManyField(Agency, verbose_name="phối hợp", blank=True, related_name="coordinated_tasks")
+    coordinators = models.ManyToManyField(
+        Agency, verbose_name="phối hợp", blank=True, related_name="coordinated_tasks"
+    )
     coordinators_text = models.JSONField("phối hợp (như văn bản)", default=list, blank=True)
-    report_to = models.ForeignKey(Agency, verbose_name="báo cáo qua", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    report_to = models.ForeignKey(
+        Agency, verbose_name="báo cáo qua", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     deadline_kind = models.CharField("loại thời hạn", max_length=20, choices=DEADLINE_KINDS, default="none")
     deadline_text = models.CharField("thời hạn (như văn bản)", max_length=300, blank=True)
     due_date = models.DateField("hạn", null=True, blank=True, db_index=True)
     due_strict = models.BooleanField("hạn là 'trước ngày'", default=False)
     start_date = models.DateField("bắt đầu", null=True, blank=True)
-    recurrence = models.CharField("định kỳ", max_length=10, blank=True, choices=[("month", "Hằng tháng"), ("quarter", "Hằng quý"), ("year", "Hằng năm")])
+    recurrence = models.CharField(
+        "định kỳ",
+        max_length=10,
+        blank=True,
+        choices=[("month", "Hằng tháng"), ("quarter", "Hằng quý"), ("year", "Hằng năm")],
+    )
     milestones = models.JSONField("các mốc", default=list, blank=True)
     state = models.CharField("trạng thái", max_length=20, choices=STATES, default=NEW, db_index=True)
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
@@ -110,7 +152,9 @@ class Task(AuditedModel):
     period = models.CharField("kỳ", max_length=20, blank=True)
     percent = models.PositiveSmallIntegerField("tỷ lệ hoàn thành (%)", default=0)
     index_components = models.JSONField("chỉ số, lĩnh vực", default=list, blank=True)
-    version = models.PositiveIntegerField(default=1)  # optimistic locking: two editors never silently overwrite
+    version = models.PositiveIntegerField(
+        default=1
+    )  # optimistic locking: two editors never silently overwrite
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -139,8 +183,14 @@ class NoticeDraft(models.Model):
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     parsed = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, default=OPEN, choices=[(OPEN, "Đang rà soát"), (PUBLISHED, "Đã ban hành"), (DISCARDED, "Đã bỏ")])
-    directive = models.ForeignKey(Directive, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts")
+    status = models.CharField(
+        max_length=20,
+        default=OPEN,
+        choices=[(OPEN, "Đang rà soát"), (PUBLISHED, "Đã ban hành"), (DISCARDED, "Đã bỏ")],
+    )
+    directive = models.ForeignKey(
+        Directive, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts"
+    )
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -148,13 +198,16 @@ class NoticeDraft(models.Model):
 
 # --- Follow-up: history, reports, evidence, extensions, reminders -------------------------------
 
+
 class TaskEvent(models.Model):
     """One step in a task's life: who moved it, when, from which state to which, and why."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
     on = models.DateField("ngày (theo nghiệp vụ)")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_label = models.CharField("người thực hiện", max_length=200, blank=True)
     action = models.CharField("thao tác", max_length=40)
     from_state = models.CharField(max_length=20, blank=True)
@@ -168,7 +221,13 @@ class TaskEvent(models.Model):
 
 
 class ProgressReport(AuditedModel):
-    PENDING_HEAD, SUBMITTED, ACCEPTED, RETURNED, NOTED = "pending_head", "submitted", "accepted", "returned", "noted"
+    PENDING_HEAD, SUBMITTED, ACCEPTED, RETURNED, NOTED = (
+        "pending_head",
+        "submitted",
+        "accepted",
+        "returned",
+        "noted",
+    )
     STATUSES = [
         (PENDING_HEAD, "Chờ lãnh đạo đơn vị duyệt"),
         (SUBMITTED, "Chờ cơ quan theo dõi xem xét"),
@@ -178,16 +237,22 @@ class ProgressReport(AuditedModel):
     ]
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reported_on = models.DateField("ngày báo cáo")
     created_at = models.DateTimeField(auto_now_add=True)
     text = models.TextField("nội dung báo cáo")
     percent = models.PositiveSmallIntegerField("tỷ lệ hoàn thành (%)", default=0)
     final = models.BooleanField("báo cáo hoàn thành", default=False)
     status = models.CharField("tình trạng", max_length=20, choices=STATUSES, default=SUBMITTED)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField("ý kiến cơ quan theo dõi", blank=True)
 
@@ -236,13 +301,17 @@ class Extension(AuditedModel):
     STATUSES = [(PENDING, "Chờ quyết định"), (APPROVED, "Đồng ý gia hạn"), (REFUSED, "Không đồng ý")]
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     requested_on = models.DateField("ngày đề nghị")
     reason = models.TextField("lý do")
     old_due = models.DateField("hạn cũ", null=True, blank=True)
     new_due = models.DateField("hạn đề nghị")
     status = models.CharField("quyết định", max_length=20, choices=STATUSES, default=PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_on = models.DateField(null=True, blank=True)
     decision_note = models.TextField("ý kiến", blank=True)
 
@@ -265,8 +334,12 @@ class ReminderSchedule(AuditedModel):
     monitor_after = models.PositiveSmallIntegerField("quá hạn từ (ngày) thì báo cơ quan theo dõi", default=14)
     due_soon_days = models.PositiveSmallIntegerField("“sắp đến hạn” trong vòng (ngày)", default=7)
     head_approval = models.BooleanField("báo cáo của chuyên viên cần lãnh đạo đơn vị duyệt", default=True)
-    as_of = models.DateField("tính như hôm nay là ngày", null=True, blank=True,
-                             help_text="Để trống khi vận hành thật; đặt một ngày cho bản trình diễn, tập huấn.")
+    as_of = models.DateField(
+        "tính như hôm nay là ngày",
+        null=True,
+        blank=True,
+        help_text="Để trống khi vận hành thật; đặt một ngày cho bản trình diễn, tập huấn.",
+    )
 
     class Meta:
         verbose_name = "lịch nhắc việc"
@@ -313,7 +386,12 @@ class Notification(models.Model):
 class ReportTemplate(AuditedModel):
     """A DOCX template the administrator uploads to replace the built-in one."""
 
-    code = models.CharField("loại báo cáo", max_length=40, unique=True, choices=[("bao-cao-tinh-hinh", "Báo cáo tình hình thực hiện")])
+    code = models.CharField(
+        "loại báo cáo",
+        max_length=40,
+        unique=True,
+        choices=[("bao-cao-tinh-hinh", "Báo cáo tình hình thực hiện")],
+    )
     file = models.FileField("tệp mẫu (.docx)", upload_to="report-templates/")
     updated_at = models.DateTimeField(auto_now=True)
 

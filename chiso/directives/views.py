@@ -1,4 +1,5 @@
 """Follow-up pages: the agency inbox, the monitor board, directive and task pages, accountability."""
+
 from datetime import date
 
 from django.contrib import messages
@@ -56,11 +57,19 @@ def inbox(request):
         tab = "open"
     tasks = lists.inbox(request.user, tab, on, soon)
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(lists.xlsx(tasks, on, f"Việc của đơn vị – {dict(lists.INBOX_TABS)[tab]}"), "viec-cua-don-vi.xlsx")
+        return _xlsx_response(
+            lists.xlsx(tasks, on, f"Việc của đơn vị – {dict(lists.INBOX_TABS)[tab]}"), "viec-cua-don-vi.xlsx"
+        )
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
     counts = lists.inbox_counts(request.user, on, soon)
-    ctx = _ctx(request, tab=tab, tabs=[(k, label, counts.get(k, 0)) for k, label in lists.INBOX_TABS],
-               page=page, rows=_rows(page, on, soon), agency=request.user.agency)
+    ctx = _ctx(
+        request,
+        tab=tab,
+        tabs=[(k, label, counts.get(k, 0)) for k, label in lists.INBOX_TABS],
+        page=page,
+        rows=_rows(page, on, soon),
+        agency=request.user.agency,
+    )
     template = "directives/_task_table.html" if request.headers.get("HX-Request") else "directives/inbox.html"
     return render(request, template, ctx)
 
@@ -69,18 +78,30 @@ def inbox(request):
 def board(request):
     permissions.require(request.user, "view", "task")
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
-    params = {k: request.GET.get(k, "").strip() for k in ("directive", "agency", "state", "window", "index", "q")}
+    params = {
+        k: request.GET.get(k, "").strip() for k in ("directive", "agency", "state", "window", "index", "q")
+    }
     tasks = lists.board(request.user, params, on, soon)
     if request.GET.get("format") == "xlsx":
         return _xlsx_response(lists.xlsx(tasks, on, "Bảng theo dõi nhiệm vụ"), "bang-theo-doi-nhiem-vu.xlsx")
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
-    ctx = _ctx(request, page=page, rows=_rows(page, on, soon), params=params, summary=lists.summary(tasks, on, soon),
-               query=request.GET.urlencode())
+    ctx = _ctx(
+        request,
+        page=page,
+        rows=_rows(page, on, soon),
+        params=params,
+        summary=lists.summary(tasks, on, soon),
+        query=request.GET.urlencode(),
+    )
     if request.headers.get("HX-Request"):
         return render(request, "directives/_board_results.html", ctx)
-    ctx.update(directives=Directive.objects.filter(status=Directive.PUBLISHED).only("pk", "kind", "number", "title"),
-               agencies=Agency.objects.filter(led_tasks__isnull=False).distinct().only("pk", "name"),
-               states=lists.STATE_FILTERS, windows=lists.WINDOWS, indices=["PAR INDEX", "SIPAS", "PAPI", "PCI"])
+    ctx.update(
+        directives=Directive.objects.filter(status=Directive.PUBLISHED).only("pk", "kind", "number", "title"),
+        agencies=Agency.objects.filter(led_tasks__isnull=False).distinct().only("pk", "name"),
+        states=lists.STATE_FILTERS,
+        windows=lists.WINDOWS,
+        indices=["PAR INDEX", "SIPAS", "PAPI", "PCI"],
+    )
     return render(request, "directives/board.html", ctx)
 
 
@@ -90,13 +111,24 @@ def directive_list(request):
     on = life.today()
     rows = []
     for d in Directive.objects.filter(status=Directive.PUBLISHED).annotate(
-            parts=Count("tasks", filter=Q(tasks__children__isnull=True), distinct=True)):
+        parts=Count("tasks", filter=Q(tasks__children__isnull=True), distinct=True)
+    ):
         leaves = d.tasks.filter(children__isnull=True)
         done = leaves.filter(state=Task.DONE).count()
-        rows.append({"directive": d, "parts": d.parts, "done": done, "overdue": leaves.filter(life.overdue_q(on)).count(),
-                     "percent": round(100 * done / d.parts) if d.parts else 0})
-    return render(request, "directives/directive_list.html", _ctx(request, rows=rows,
-                                                                   can_intake=permissions.can(request.user, "change", "directive")))
+        rows.append(
+            {
+                "directive": d,
+                "parts": d.parts,
+                "done": done,
+                "overdue": leaves.filter(life.overdue_q(on)).count(),
+                "percent": round(100 * done / d.parts) if d.parts else 0,
+            }
+        )
+    return render(
+        request,
+        "directives/directive_list.html",
+        _ctx(request, rows=rows, can_intake=permissions.can(request.user, "change", "directive")),
+    )
 
 
 @login_required
@@ -109,31 +141,72 @@ def directive_detail(request, pk):
     leaves = list(directive.tasks.filter(children__isnull=True).select_related("parent"))
     rows = []
     for task in tops:
-        parts = [t for t in leaves if t.pk == task.pk or t.parent_id == task.pk or (t.parent and t.parent.parent_id == task.pk)]
+        parts = [
+            t
+            for t in leaves
+            if t.pk == task.pk or t.parent_id == task.pk or (t.parent and t.parent.parent_id == task.pk)
+        ]
         keys = [life.status(t, on, soon).key for t in parts]
         counts = {k: keys.count(k) for k in ("done_on_time", "done_late", "overdue", "due_soon", "reported")}
         counts["done"] = counts["done_on_time"] + counts["done_late"]
-        rows.append({"task": task, "status": life.status(task, on, soon), "parts": len(parts), "counts": counts,
-                     "percent": round(100 * counts["done"] / len(parts)) if parts else 0,
-                     "can_view": task.pk in visible or permissions.scope(request.user, "view", "task") == permissions.ALL
-                     or any(p.pk in visible for p in parts)})
+        rows.append(
+            {
+                "task": task,
+                "status": life.status(task, on, soon),
+                "parts": len(parts),
+                "counts": counts,
+                "percent": round(100 * counts["done"] / len(parts)) if parts else 0,
+                "can_view": task.pk in visible
+                or permissions.scope(request.user, "view", "task") == permissions.ALL
+                or any(p.pk in visible for p in parts),
+            }
+        )
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(lists.xlsx(life.visible_tasks(request.user, directive.tasks.filter(children__isnull=True))
-                                         .select_related("lead", "directive"), on, str(directive)), f"chi-dao-{directive.pk}.xlsx")
-    events = (life.TaskEvent.objects.filter(task__directive=directive, task__in=visible).select_related("task", "task__lead")
-              .order_by("-on", "-at")[:30]) if visible else []
+        return _xlsx_response(
+            lists.xlsx(
+                life.visible_tasks(
+                    request.user, directive.tasks.filter(children__isnull=True)
+                ).select_related("lead", "directive"),
+                on,
+                str(directive),
+            ),
+            f"chi-dao-{directive.pk}.xlsx",
+        )
+    events = (
+        (
+            life.TaskEvent.objects.filter(task__directive=directive, task__in=visible)
+            .select_related("task", "task__lead")
+            .order_by("-on", "-at")[:30]
+        )
+        if visible
+        else []
+    )
     events = list(events)
     for e in events:
         e.label = life.ACTION_LABELS.get(e.action, e.action)
     total = sum(r["parts"] for r in rows)
     done = sum(r["counts"]["done"] for r in rows)
-    return render(request, "directives/directive.html", _ctx(request, directive=directive, rows=rows, events=events,
-                                                               total=total, done=done, percent=round(100 * done / total) if total else 0,
-                                                               action_labels=life.ACTION_LABELS, states=dict(Task.STATES)))
+    return render(
+        request,
+        "directives/directive.html",
+        _ctx(
+            request,
+            directive=directive,
+            rows=rows,
+            events=events,
+            total=total,
+            done=done,
+            percent=round(100 * done / total) if total else 0,
+            action_labels=life.ACTION_LABELS,
+            states=dict(Task.STATES),
+        ),
+    )
 
 
 def _task_for(request, pk):
-    task = get_object_or_404(Task.objects.select_related("directive", "lead", "parent", "parent__lead"), pk=pk)
+    task = get_object_or_404(
+        Task.objects.select_related("directive", "lead", "parent", "parent__lead"), pk=pk
+    )
     # A group task is visible to every agency with a share in it.
     family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(parent__parent_id=pk))
     if not life.may(request.user, "view", task) and not life.visible_tasks(request.user, family).exists():
@@ -150,15 +223,28 @@ def task_detail(request, pk, error=None, status=200):
     counts = {}
     for _t, st in child_rows:
         counts[st.key] = counts.get(st.key, 0) + 1
-    reports = list(task.reports.select_related("author", "approved_by", "reviewed_by").prefetch_related("evidence"))
-    ctx = _ctx(request, task=task, status=life.status(task, on, soon), child_rows=child_rows, counts=counts,
-               done=counts.get("done_on_time", 0) + counts.get("done_late", 0),
-               reports=reports, extensions=task.extensions.select_related("requested_by", "decided_by"),
-               events=_labelled(task.events.select_related("actor")), actions=life.allowed_actions(request.user, task),
-               action_labels=life.ACTION_LABELS, states=dict(Task.STATES), error=error,
-               can_approve=life.may(request.user, "approve", task),
-               can_edit=life.may(request.user, "change", task) and task.state not in (Task.DONE, Task.CANCELLED), can_decide=life.may(request.user, "decide_extension", task),
-               can_evidence=permissions.can(request.user, "view", "evidence", life.task_agencies(task)))
+    reports = list(
+        task.reports.select_related("author", "approved_by", "reviewed_by").prefetch_related("evidence")
+    )
+    ctx = _ctx(
+        request,
+        task=task,
+        status=life.status(task, on, soon),
+        child_rows=child_rows,
+        counts=counts,
+        done=counts.get("done_on_time", 0) + counts.get("done_late", 0),
+        reports=reports,
+        extensions=task.extensions.select_related("requested_by", "decided_by"),
+        events=_labelled(task.events.select_related("actor")),
+        actions=life.allowed_actions(request.user, task),
+        action_labels=life.ACTION_LABELS,
+        states=dict(Task.STATES),
+        error=error,
+        can_approve=life.may(request.user, "approve", task),
+        can_edit=life.may(request.user, "change", task) and task.state not in (Task.DONE, Task.CANCELLED),
+        can_decide=life.may(request.user, "decide_extension", task),
+        can_evidence=permissions.can(request.user, "view", "evidence", life.task_agencies(task)),
+    )
     return render(request, "directives/task.html", ctx, status=status)
 
 
@@ -187,8 +273,11 @@ def task_action(request, pk, action):
     def work(task):
         if action not in life.TRANSITIONS:
             raise ValidationError("Thao tác không hợp lệ.")
-        life.transition(task, action, request.user, version=request.POST.get("version"), note=request.POST.get("note", ""))
+        life.transition(
+            task, action, request.user, version=request.POST.get("version"), note=request.POST.get("note", "")
+        )
         messages.success(request, f"Đã {life.ACTION_LABELS[action].lower()}.")
+
     return _act(request, pk, work)
 
 
@@ -197,10 +286,17 @@ def task_action(request, pk, action):
 def task_edit(request, pk):
     def work(task):
         due = request.POST.get("due_date", "").strip()
-        life.edit(task, request.user, version=request.POST.get("version"), note=request.POST.get("note", ""),
-                  text=request.POST.get("text", task.text).strip(), due_date=_date(due, "Thời hạn") if due else None,
-                  due_strict=request.POST.get("due_strict") == "1")
+        life.edit(
+            task,
+            request.user,
+            version=request.POST.get("version"),
+            note=request.POST.get("note", ""),
+            text=request.POST.get("text", task.text).strip(),
+            due_date=_date(due, "Thời hạn") if due else None,
+            due_strict=request.POST.get("due_strict") == "1",
+        )
         messages.success(request, "Đã lưu thay đổi nhiệm vụ.")
+
     return _act(request, pk, work)
 
 
@@ -208,10 +304,17 @@ def task_edit(request, pk):
 @require_POST
 def task_report(request, pk):
     def work(task):
-        life.submit_report(task, request.user, text=request.POST.get("text", ""), percent=request.POST.get("percent", 0),
-                           final=request.POST.get("final") == "1", files=request.FILES.getlist("files"),
-                           version=request.POST.get("version"))
+        life.submit_report(
+            task,
+            request.user,
+            text=request.POST.get("text", ""),
+            percent=request.POST.get("percent", 0),
+            final=request.POST.get("final") == "1",
+            files=request.FILES.getlist("files"),
+            version=request.POST.get("version"),
+        )
         messages.success(request, "Đã gửi báo cáo.")
+
     return _act(request, pk, work)
 
 
@@ -222,6 +325,7 @@ def report_approve(request, pk, report_pk):
         report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
         life.approve_report(report, request.user, version=request.POST.get("version"))
         messages.success(request, "Đã duyệt báo cáo, gửi cơ quan theo dõi.")
+
     return _act(request, pk, work)
 
 
@@ -240,9 +344,15 @@ def _date(text, label):
 @require_POST
 def extension_request(request, pk):
     def work(task):
-        life.request_extension(task, request.user, new_due=_date(request.POST.get("new_due"), "Hạn đề nghị"),
-                               reason=request.POST.get("reason", ""), version=request.POST.get("version"))
+        life.request_extension(
+            task,
+            request.user,
+            new_due=_date(request.POST.get("new_due"), "Hạn đề nghị"),
+            reason=request.POST.get("reason", ""),
+            version=request.POST.get("version"),
+        )
         messages.success(request, "Đã gửi đề nghị gia hạn.")
+
     return _act(request, pk, work)
 
 
@@ -251,17 +361,30 @@ def extension_request(request, pk):
 def extension_decide(request, pk, ext_pk):
     def work(task):
         ext = get_object_or_404(Extension, pk=ext_pk, task=task)
-        life.decide_extension(ext, request.user, approve=request.POST.get("decision") == "approve",
-                              note=request.POST.get("note", ""), version=request.POST.get("version"))
+        life.decide_extension(
+            ext,
+            request.user,
+            approve=request.POST.get("decision") == "approve",
+            note=request.POST.get("note", ""),
+            version=request.POST.get("version"),
+        )
         messages.success(request, "Đã quyết định đề nghị gia hạn.")
+
     return _act(request, pk, work)
 
 
 @login_required
 def evidence_download(request, pk):
-    evidence = get_object_or_404(Evidence.objects.select_related("report__task", "report__task__parent"), pk=pk)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("report__task", "report__task__parent"), pk=pk
+    )
     permissions.require(request.user, "view", "evidence", life.task_agencies(evidence.report.task))
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.filename, content_type=evidence.content_type)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.filename,
+        content_type=evidence.content_type,
+    )
 
 
 @login_required
@@ -292,27 +415,73 @@ def _period(request):
 def accountability_view(request):
     permissions.require(request.user, "view", "accountability")
     start, end = _period(request)
-    agency_ids = None if permissions.scope(request.user, "view", "accountability") == permissions.ALL else permissions.own_agency_ids(request.user)
+    agency_ids = (
+        None
+        if permissions.scope(request.user, "view", "accountability") == permissions.ALL
+        else permissions.own_agency_ids(request.user)
+    )
     rows = accountability.table(start, end, agency_ids=agency_ids)
     if request.GET.get("format") == "xlsx":
         from .services import official
 
-        return _xlsx_response(official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")
+        return _xlsx_response(
+            official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+        )
     top = rows[:30]
     chart = {
-        "tooltip": {"trigger": "axis"}, "legend": {"top": 0},
+        "tooltip": {"trigger": "axis"},
+        "legend": {"top": 0},
         "grid": {"left": 220, "right": 30, "top": 30, "bottom": 20},
         "xAxis": {"type": "value"},
-        "yAxis": {"type": "category", "inverse": True, "data": [r.agency.short_name or r.agency.name for r in top]},
+        "yAxis": {
+            "type": "category",
+            "inverse": True,
+            "data": [r.agency.short_name or r.agency.name for r in top],
+        },
         "series": [
-            {"name": "Đúng hạn", "type": "bar", "stack": "a", "data": [r.on_time for r in top], "itemStyle": {"color": "#2e7d32"}},
-            {"name": "Trễ hạn", "type": "bar", "stack": "a", "data": [r.late for r in top], "itemStyle": {"color": "#ef8f00"}},
-            {"name": "Quá hạn", "type": "bar", "stack": "a", "data": [r.overdue for r in top], "itemStyle": {"color": "#c62828"}},
-            {"name": "Đang thực hiện", "type": "bar", "stack": "a", "data": [r.open for r in top], "itemStyle": {"color": "#90a4ae"}},
+            {
+                "name": "Đúng hạn",
+                "type": "bar",
+                "stack": "a",
+                "data": [r.on_time for r in top],
+                "itemStyle": {"color": "#2e7d32"},
+            },
+            {
+                "name": "Trễ hạn",
+                "type": "bar",
+                "stack": "a",
+                "data": [r.late for r in top],
+                "itemStyle": {"color": "#ef8f00"},
+            },
+            {
+                "name": "Quá hạn",
+                "type": "bar",
+                "stack": "a",
+                "data": [r.overdue for r in top],
+                "itemStyle": {"color": "#c62828"},
+            },
+            {
+                "name": "Đang thực hiện",
+                "type": "bar",
+                "stack": "a",
+                "data": [r.open for r in top],
+                "itemStyle": {"color": "#90a4ae"},
+            },
         ],
     }
-    return render(request, "directives/accountability.html", _ctx(request, rows=rows, start=start, end=end, chart=chart,
-                                                                   formula=accountability.FORMULA, chart_height=max(300, 26 * len(top) + 60)))
+    return render(
+        request,
+        "directives/accountability.html",
+        _ctx(
+            request,
+            rows=rows,
+            start=start,
+            end=end,
+            chart=chart,
+            formula=accountability.FORMULA,
+            chart_height=max(300, 26 * len(top) + 60),
+        ),
+    )
 
 
 @login_required
@@ -326,16 +495,24 @@ def official_report(request):
         directive = get_object_or_404(Directive, pk=request.GET["directive"])
     start, end = _period(request)
     fmt = request.GET.get("format", "docx")
-    agency_ids = None if permissions.scope(request.user, "view", "report") == permissions.ALL else permissions.own_agency_ids(request.user)
+    agency_ids = (
+        None
+        if permissions.scope(request.user, "view", "report") == permissions.ALL
+        else permissions.own_agency_ids(request.user)
+    )
     if fmt == "zip":
         data = official.per_agency_zip(directive, start, end, agency_ids=agency_ids)
         response = HttpResponse(data, content_type="application/zip")
         response["Content-Disposition"] = 'attachment; filename="bao-cao-theo-don-vi.zip"'
         return response
     if fmt == "xlsx":
-        return _xlsx_response(official.report_xlsx(directive, start, end, agency_ids=agency_ids), "bao-cao-tinh-hinh.xlsx")
+        return _xlsx_response(
+            official.report_xlsx(directive, start, end, agency_ids=agency_ids), "bao-cao-tinh-hinh.xlsx"
+        )
     data = official.report_docx(directive, start, end, agency_ids=agency_ids)
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     response["Content-Disposition"] = 'attachment; filename="bao-cao-tinh-hinh-thuc-hien.docx"'
     return response
 
@@ -344,8 +521,11 @@ def official_report(request):
 def reports_page(request):
     permissions.require(request.user, "view", "report")
     start, end = _period(request)
-    return render(request, "directives/reports.html", _ctx(request, directives=Directive.objects.filter(status=Directive.PUBLISHED),
-                                                            start=start, end=end))
+    return render(
+        request,
+        "directives/reports.html",
+        _ctx(request, directives=Directive.objects.filter(status=Directive.PUBLISHED), start=start, end=end),
+    )
 
 
 def task_url(task):

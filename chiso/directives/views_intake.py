@@ -1,4 +1,5 @@
 """Web intake of a notice: upload, review the proposed tasks beside their source, publish ("Ban hành")."""
+
 import os
 from datetime import datetime
 
@@ -23,13 +24,17 @@ EVERY = [("", "—"), ("month", "Hằng tháng"), ("quarter", "Hằng quý"), ("
 
 def _require_monitor(user):
     if not permissions.can(user, "change", "directive"):
-        raise PermissionDenied("Chỉ cán bộ theo dõi (Sở Nội vụ, Văn phòng UBND tỉnh) và quản trị viên được nhập văn bản.")
+        raise PermissionDenied(
+            "Chỉ cán bộ theo dõi (Sở Nội vụ, Văn phòng UBND tỉnh) và quản trị viên được nhập văn bản."
+        )
 
 
 def _highlight(source, task):
     """The source paragraph with the lead, coordinators and deadline words marked."""
     html = escape(source or "")
-    phrases = [task.get("lead")] + list(task.get("coordinators") or []) + [(task.get("deadline") or {}).get("text")]
+    phrases = (
+        [task.get("lead")] + list(task.get("coordinators") or []) + [(task.get("deadline") or {}).get("text")]
+    )
     for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
         safe = escape(phrase)
         html = html.replace(safe, f"<mark>{safe}</mark>", 1)
@@ -69,12 +74,18 @@ def upload(request):
                 error = exc.message
             else:
                 if existing is not None:
-                    messages.info(request, f"Văn bản này đã được ban hành trước đây ({existing}); không tạo thêm.")
+                    messages.info(
+                        request, f"Văn bản này đã được ban hành trước đây ({existing}); không tạo thêm."
+                    )
                     return redirect("directives:directive", pk=existing.pk)
                 return redirect("directives:intake_review", pk=draft.pk)
     drafts = NoticeDraft.objects.filter(status=NoticeDraft.OPEN)[:20]
-    return render(request, "directives/intake/upload.html", {"title": "Nhập thông báo kết luận", "error": error,
-                                                              "drafts": drafts}, status=400 if error else 200)
+    return render(
+        request,
+        "directives/intake/upload.html",
+        {"title": "Nhập thông báo kết luận", "error": error, "drafts": drafts},
+        status=400 if error else 200,
+    )
 
 
 @login_required
@@ -99,7 +110,9 @@ def review(request, pk):
                     t["lead_agency_ids"], t["lead"] = [agency.pk], t.get("lead") or agency.name
             if not t.get("lead_agency_ids"):
                 errors.append(f"Mục {t['ref']}: chọn cơ quan chủ trì trong danh mục.")
-            t["coordinator_agency_ids"] = [int(x) for x in request.POST.getlist(f"coordinators_{i}") if x.isdigit()]
+            t["coordinator_agency_ids"] = [
+                int(x) for x in request.POST.getlist(f"coordinators_{i}") if x.isdigit()
+            ]
             dl = t["deadline"]
             dl["kind"] = request.POST.get(f"kind_{i}", dl.get("kind") or "none")
             try:
@@ -116,26 +129,51 @@ def review(request, pk):
             errors.append("Chưa chọn nhiệm vụ nào để ban hành.")
         if not errors:
             directive = intake.publish_draft(draft, request.user, accepted)
-            messages.success(request, f"Đã ban hành {directive} với {directive.tasks.filter(parent=None).count()} nhiệm vụ.")
+            messages.success(
+                request,
+                f"Đã ban hành {directive} với {directive.tasks.filter(parent=None).count()} nhiệm vụ.",
+            )
             return redirect("directives:directive", pk=directive.pk)
     doc = parsed.get("document") or {}
     # Offer the agencies that existed when the notice was issued, not today's structure.
     on = doc.get("date") or doc.get("meeting_date")
-    choices = Agency.objects.valid_on(datetime.strptime(on, "%Y-%m-%d").date()) if on else Agency.objects.all()
+    choices = (
+        Agency.objects.valid_on(datetime.strptime(on, "%Y-%m-%d").date()) if on else Agency.objects.all()
+    )
     agencies = list(choices.order_by("name").only("pk", "name", "valid_to"))
     names = {a.pk: a.name for a in agencies}
     rows = []
     for i, t in enumerate(tasks):
         dl = t.get("deadline") or {}
-        rows.append({
-            "i": i, "task": t, "source": _highlight(t.get("source"), t),
-            "lead_names": [names.get(x, "?") for x in t.get("lead_agency_ids") or []],
-            "coordinator_ids": set(t.get("coordinator_agency_ids") or []),
-            "due": fmt_date(dl.get("due")), "start": fmt_date(dl.get("start")), "kind": dl.get("kind") or "none",
-            "every": dl.get("every") or "",
-        })
-    return render(request, "directives/intake/review.html", {
-        "title": "Rà soát nhiệm vụ đề xuất", "draft": draft, "doc": doc, "rows": rows, "agencies": agencies,
-        "kinds": Task.DEADLINE_KINDS, "every_choices": EVERY, "errors": errors, "warnings": parsed.get("warnings") or [],
-        "targets": parsed.get("targets") or [], "issued": fmt_date(doc.get("date")), "meeting": fmt_date(doc.get("meeting_date")),
-    }, status=400 if errors else 200)
+        rows.append(
+            {
+                "i": i,
+                "task": t,
+                "source": _highlight(t.get("source"), t),
+                "lead_names": [names.get(x, "?") for x in t.get("lead_agency_ids") or []],
+                "coordinator_ids": set(t.get("coordinator_agency_ids") or []),
+                "due": fmt_date(dl.get("due")),
+                "start": fmt_date(dl.get("start")),
+                "kind": dl.get("kind") or "none",
+                "every": dl.get("every") or "",
+            }
+        )
+    return render(
+        request,
+        "directives/intake/review.html",
+        {
+            "title": "Rà soát nhiệm vụ đề xuất",
+            "draft": draft,
+            "doc": doc,
+            "rows": rows,
+            "agencies": agencies,
+            "kinds": Task.DEADLINE_KINDS,
+            "every_choices": EVERY,
+            "errors": errors,
+            "warnings": parsed.get("warnings") or [],
+            "targets": parsed.get("targets") or [],
+            "issued": fmt_date(doc.get("date")),
+            "meeting": fmt_date(doc.get("meeting_date")),
+        },
+        status=400 if errors else 200,
+    )

@@ -14,15 +14,33 @@ def home_cards(request):
         return []
     totals = report.totals(years[0], agency_ids)
     rate = totals["on_time_rate"]
-    return [{"title": f"Hồ sơ TTHC đúng hạn {years[0]}", "value": "–" if rate is None else f"{100 * rate:.1f}%".replace(".", ","),
-             "detail": f"{totals['late']} trễ hạn, {totals['late_no_apology']} chưa xin lỗi", "url": reverse("dossiers:index")}]
+    return [
+        {
+            "title": f"Hồ sơ TTHC đúng hạn {years[0]}",
+            "value": "–" if rate is None else f"{100 * rate:.1f}%".replace(".", ","),
+            "detail": f"{totals['late']} trễ hạn, {totals['late_no_apology']} chưa xin lỗi",
+            "url": reverse("dossiers:index"),
+        }
+    ]
 
 
 def report_links(request):
     if permissions.scope(request.user, "view", "dossier") is None:
         return []
     return [
-        {"title": "Hồ sơ TTHC: đúng hạn, trễ hạn, xin lỗi", "url": reverse("dossiers:index"), "detail": "xếp hạng cơ quan, bản đồ nhiệt"},
-        {"title": "Chỉ số 766 từ dữ liệu hồ sơ", "url": reverse("dossiers:indicators"), "detail": "tử số/mẫu số, điểm, xếp loại"},
-        {"title": "Hồ sơ nghi chưa đồng bộ", "url": reverse("dossiers:sync_gaps"), "detail": "quá hạn lâu, có thể đã xong trên giấy"},
+        {
+            "title": "Hồ sơ TTHC: đúng hạn, trễ hạn, xin lỗi",
+            "url": reverse("dossiers:index"),
+            "detail": "xếp hạng cơ quan, bản đồ nhiệt",
+        },
+        {
+            "title": "Chỉ số 766 từ dữ liệu hồ sơ",
+            "url": reverse("dossiers:indicators"),
+            "detail": "tử số/mẫu số, điểm, xếp loại",
+        },
+        {
+            "title": "Hồ sơ nghi chưa đồng bộ",
+            "url": reverse("dossiers:sync_gaps"),
+            "detail": "quá hạn lâu, có thể đã xong trên giấy",
+        },
     ]

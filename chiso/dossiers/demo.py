@@ -1,4 +1,5 @@
 """Demo dossiers: the catalogue and one year (2024) of one-stop data for the demo province (idempotent)."""
+
 import os
 import tempfile
 from datetime import date
@@ -13,9 +14,18 @@ def load(stdout=None):
     from .services.importer import calendar_index, import_dossiers
 
     ensure_catalogue()
-    ColumnMapping.objects.get_or_create(name="igate-excel", defaults={
-        "columns": {"code": "Số hồ sơ", "due": "Hạn xử lý", "completed": "Ngày hoàn thành", "agency": "Đơn vị xử lý"},
-        "note": "Ví dụ: tệp Excel có tiêu đề khác tệp xuất chuẩn"})
+    ColumnMapping.objects.get_or_create(
+        name="igate-excel",
+        defaults={
+            "columns": {
+                "code": "Số hồ sơ",
+                "due": "Hạn xử lý",
+                "completed": "Ngày hoàn thành",
+                "agency": "Đơn vị xử lý",
+            },
+            "note": "Ví dụ: tệp Excel có tiêu đề khác tệp xuất chuẩn",
+        },
+    )
     handle, path = tempfile.mkstemp(suffix=".csv")
     os.close(handle)
     try:
@@ -24,4 +34,6 @@ def load(stdout=None):
     finally:
         os.unlink(path)
     if stdout:
-        stdout.write(f"Hồ sơ TTHC: {result.rows} hồ sơ năm {DEMO_YEAR} ({result.created} mới, {result.updated} cập nhật).")
+        stdout.write(
+            f"Hồ sơ TTHC: {result.rows} hồ sơ năm {DEMO_YEAR} ({result.created} mới, {result.updated} cập nhật)."
+        )

@@ -1,4 +1,5 @@
 """Procedures, dossiers from the one-stop system, and the summary tables dashboards read."""
+
 from django.db import models
 
 from chiso.core.models import AuditedModel
@@ -7,8 +8,11 @@ LEVELS = [("tinh", "Cấp tỉnh"), ("huyen", "Cấp huyện"), ("xa", "Cấp x�
 # Old levels (NĐ 43/2011, to 14/8/2022) and the current forms (NĐ 42/2022 Điều 11, from 15/8/2022).
 ONLINE_LEVELS = [
     ("", "Không cung cấp trực tuyến"),
-    ("2", "Mức độ 2"), ("3", "Mức độ 3"), ("4", "Mức độ 4"),
-    ("mot_phan", "Trực tuyến một phần"), ("toan_trinh", "Trực tuyến toàn trình"),
+    ("2", "Mức độ 2"),
+    ("3", "Mức độ 3"),
+    ("4", "Mức độ 4"),
+    ("mot_phan", "Trực tuyến một phần"),
+    ("toan_trinh", "Trực tuyến toàn trình"),
 ]
 # Level 4 ≈ toàn trình, level 3 ≈ một phần: conventional, not legal (domain.md §8).
 ONLINE_GROUP = {"4": "toan_trinh", "toan_trinh": "toan_trinh", "3": "mot_phan", "mot_phan": "mot_phan"}
@@ -21,8 +25,12 @@ OUTCOMES = [(OPEN, "Đang xử lý"), (EARLY, "Trước hạn"), (ON_TIME, "Đú
 
 # Apology state, decided on import (open dossiers: as of the import day).
 AP_NONE, AP_PROPER, AP_IMPROPER, AP_MISSING = 0, 1, 2, 3
-APOLOGY_STATES = [(AP_NONE, "Không cần"), (AP_PROPER, "Đúng quy định"), (AP_IMPROPER, "Chưa đúng quy định"),
-                  (AP_MISSING, "Chưa xin lỗi")]
+APOLOGY_STATES = [
+    (AP_NONE, "Không cần"),
+    (AP_PROPER, "Đúng quy định"),
+    (AP_IMPROPER, "Chưa đúng quy định"),
+    (AP_MISSING, "Chưa xin lỗi"),
+]
 
 
 class Procedure(AuditedModel):
@@ -67,11 +75,25 @@ class Dossier(AuditedModel):
 
     code = models.CharField("mã hồ sơ", max_length=60, unique=True)
     # No separate FK indexes: each costs the bulk import dearly; (agency, stat_day) serves agency lookups.
-    procedure = models.ForeignKey(Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="dossiers", db_index=False)
-    agency = models.ForeignKey("registry.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT, related_name="dossiers",
-                               db_index=False)
-    receiving_agency = models.ForeignKey("registry.Agency", verbose_name="nơi tiếp nhận", null=True, blank=True,
-                                         on_delete=models.PROTECT, related_name="+", db_index=False)
+    procedure = models.ForeignKey(
+        Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="dossiers", db_index=False
+    )
+    agency = models.ForeignKey(
+        "registry.Agency",
+        verbose_name="cơ quan giải quyết",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        db_index=False,
+    )
+    receiving_agency = models.ForeignKey(
+        "registry.Agency",
+        verbose_name="nơi tiếp nhận",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     channel = models.PositiveSmallIntegerField("kênh nộp", choices=CHANNELS, default=DIRECT)
     received = models.DateField("ngày tiếp nhận")
     due = models.DateField("ngày hẹn trả")
@@ -115,9 +137,26 @@ class Dossier(AuditedModel):
         return self.completed is None
 
 
-STAT_FIELDS = ["total", "early", "on_time", "late", "open", "open_apology", "late_no_apology", "apology_improper",
-               "online", "offered_full", "offered_partial", "online_full", "online_partial", "paid_online", "with_fee",
-               "work_days", "rated", "rating_sum"]
+STAT_FIELDS = [
+    "total",
+    "early",
+    "on_time",
+    "late",
+    "open",
+    "open_apology",
+    "late_no_apology",
+    "apology_improper",
+    "online",
+    "offered_full",
+    "offered_partial",
+    "online_full",
+    "online_partial",
+    "paid_online",
+    "with_fee",
+    "work_days",
+    "rated",
+    "rating_sum",
+]
 
 
 class _Stat(models.Model):
@@ -163,7 +202,11 @@ class StatMonth(_Stat):
     month = models.IntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["agency_id", "procedure_id", "month"], name="dossier_statmonth_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency_id", "procedure_id", "month"], name="dossier_statmonth_key"
+            )
+        ]
         indexes = [models.Index(fields=["month"])]
 
 
@@ -181,7 +224,9 @@ class ImportRun(models.Model):
     created = models.IntegerField(default=0)
     updated = models.IntegerField(default=0)
     errors = models.JSONField(default=list)
-    user = models.ForeignKey("registry.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        "registry.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -201,5 +246,7 @@ class IndicatorValue(models.Model):
     denominator = models.BigIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["agency_id", "period", "code"], name="dossier_indicator_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency_id", "period", "code"], name="dossier_indicator_key")
+        ]
         indexes = [models.Index(fields=["period", "code"])]

@@ -53,32 +53,74 @@ def index(request):
     totals = report.totals(year, agency_ids)
     overdue = sum(r["open_overdue"] for r in league)
     trend = {
-        "tooltip": {"trigger": "axis"}, "legend": {"data": ["Tỷ lệ đúng hạn (%)", "Nộp trực tuyến (%)"]},
+        "tooltip": {"trigger": "axis"},
+        "legend": {"data": ["Tỷ lệ đúng hạn (%)", "Nộp trực tuyến (%)"]},
         "xAxis": {"type": "category", "data": [f"{m['month'] % 100:02d}/{year}" for m in months]},
         "yAxis": {"type": "value", "min": 0, "max": 100},
         "series": [
-            {"name": "Tỷ lệ đúng hạn (%)", "type": "line", "data": [None if m["on_time_rate"] is None else round(100 * m["on_time_rate"], 1) for m in months]},
-            {"name": "Nộp trực tuyến (%)", "type": "line", "data": [None if m["online_rate"] is None else round(100 * m["online_rate"], 1) for m in months]},
+            {
+                "name": "Tỷ lệ đúng hạn (%)",
+                "type": "line",
+                "data": [
+                    None if m["on_time_rate"] is None else round(100 * m["on_time_rate"], 1) for m in months
+                ],
+            },
+            {
+                "name": "Nộp trực tuyến (%)",
+                "type": "line",
+                "data": [
+                    None if m["online_rate"] is None else round(100 * m["online_rate"], 1) for m in months
+                ],
+            },
         ],
     }
     for row in league:
-        row["on_time_pct"], row["online_pct"], row["apology_pct"] = _pct(row["on_time_rate"]), _pct(row["online_rate"]), _pct(row["apology_rate"])
+        row["on_time_pct"], row["online_pct"], row["apology_pct"] = (
+            _pct(row["on_time_rate"]),
+            _pct(row["online_rate"]),
+            _pct(row["apology_rate"]),
+        )
         row["payment_pct"] = _pct(row["payment_rate"])
         row["full_pct"], row["partial_pct"] = _pct(row["online_full_rate"]), _pct(row["online_partial_rate"])
     context = {
-        "title": "Hồ sơ thủ tục hành chính", "year": year, "years": years, "league": league,
-        "online_rows": sorted((r for r in league if r["offered_full"] + r["offered_partial"]),
-                              key=lambda r: (r["online_rate"] or 0)),
-        "heat_rows": _heat_html(report.heat(year, agency_ids, league)), "months": MONTHS, "trend": trend,
+        "title": "Hồ sơ thủ tục hành chính",
+        "year": year,
+        "years": years,
+        "league": league,
+        "online_rows": sorted(
+            (r for r in league if r["offered_full"] + r["offered_partial"]),
+            key=lambda r: r["online_rate"] or 0,
+        ),
+        "heat_rows": _heat_html(report.heat(year, agency_ids, league)),
+        "months": MONTHS,
+        "trend": trend,
         "fields": [dict(r, pct=_pct(r["on_time_rate"])) for r in report.by_field(year, agency_ids)[:12]],
-        "totals": totals, "overdue": overdue, "backlog": report.backlog(agency_ids),
+        "totals": totals,
+        "overdue": overdue,
+        "backlog": report.backlog(agency_ids),
         "procedures": [dict(r, pct=_pct(r["on_time_rate"])) for r in report.by_procedure(year, agency_ids)],
         "cards": [
-            ("Hồ sơ trong năm", f"{totals['total']:,}".replace(",", "."), f"đã giải quyết {totals['completed']:,}".replace(",", ".")),
-            ("Tỷ lệ đúng hạn", _pct(totals["on_time_rate"]), f"{totals['late']:,} hồ sơ trễ hạn".replace(",", ".")),
+            (
+                "Hồ sơ trong năm",
+                f"{totals['total']:,}".replace(",", "."),
+                f"đã giải quyết {totals['completed']:,}".replace(",", "."),
+            ),
+            (
+                "Tỷ lệ đúng hạn",
+                _pct(totals["on_time_rate"]),
+                f"{totals['late']:,} hồ sơ trễ hạn".replace(",", "."),
+            ),
             ("Quá hạn chưa xong", f"{overdue:,}".replace(",", "."), "đang xử lý, đã quá ngày hẹn trả"),
-            ("Trễ hạn chưa xin lỗi", f"{totals['late_no_apology']:,}".replace(",", "."), f"xin lỗi chưa đúng quy định: {totals['apology_improper']}"),
-            ("Nộp trực tuyến", _pct(totals["online_rate"]), f"toàn trình {_pct(totals['online_full_rate'])} · một phần {_pct(totals['online_partial_rate'])}"),
+            (
+                "Trễ hạn chưa xin lỗi",
+                f"{totals['late_no_apology']:,}".replace(",", "."),
+                f"xin lỗi chưa đúng quy định: {totals['apology_improper']}",
+            ),
+            (
+                "Nộp trực tuyến",
+                _pct(totals["online_rate"]),
+                f"toàn trình {_pct(totals['online_full_rate'])} · một phần {_pct(totals['online_partial_rate'])}",
+            ),
             ("Thanh toán trực tuyến", _pct(totals["payment_rate"]), "trên hồ sơ có phí, lệ phí"),
         ],
         "can_import": permissions.can(request.user, "change", "dossier"),
@@ -94,18 +136,23 @@ def _heat_html(heat):
     out = []
     for row, line in heat:
         cells = "".join(
-            f'<td class="num"><a class="badge {c[1]}" href="{escape(c[0])}" title="{c[3]} hồ sơ trễ hạn">{c[2]}</a></td>' if c
-            else '<td class="num"></td>' for c in line)
+            f'<td class="num"><a class="badge {c[1]}" href="{escape(c[0])}" title="{c[3]} hồ sơ trễ hạn">{c[2]}</a></td>'
+            if c
+            else '<td class="num"></td>'
+            for c in line
+        )
         out.append(f"<tr><td>{escape(row['agency'])}</td>{cells}</tr>")
     return mark_safe("\n".join(out))
 
 
-FILTERS = {"tre-han": ("Trễ hạn", dict(outcome=LATE)),
-           "qua-han": ("Đang xử lý quá hạn", dict(outcome=OPEN)),
-           "chua-xin-loi": ("Trễ/quá hạn chưa xin lỗi", dict(apology_state=AP_MISSING)),
-           "xin-loi-sai": ("Xin lỗi chưa đúng quy định", dict(apology_state=AP_IMPROPER)),
-           "xin-loi-dung": ("Xin lỗi đúng quy định", dict(apology_state=AP_PROPER)),
-           "sap-tre": ("Sắp đến hạn (hôm nay hoặc ngày làm việc kế tiếp), chưa có kết quả", dict(outcome=OPEN))}
+FILTERS = {
+    "tre-han": ("Trễ hạn", dict(outcome=LATE)),
+    "qua-han": ("Đang xử lý quá hạn", dict(outcome=OPEN)),
+    "chua-xin-loi": ("Trễ/quá hạn chưa xin lỗi", dict(apology_state=AP_MISSING)),
+    "xin-loi-sai": ("Xin lỗi chưa đúng quy định", dict(apology_state=AP_IMPROPER)),
+    "xin-loi-dung": ("Xin lỗi đúng quy định", dict(apology_state=AP_PROPER)),
+    "sap-tre": ("Sắp đến hạn (hôm nay hoặc ngày làm việc kế tiếp), chưa có kết quả", dict(outcome=OPEN)),
+}
 
 
 def _list_queryset(request, agency_ids):
@@ -135,7 +182,9 @@ def _list_queryset(request, agency_ids):
             from django.db.models import Q
 
             qs = Dossier.objects.select_related("agency", "procedure").filter(
-                Q(apology_state=AP_MISSING, outcome=LATE) | Q(outcome=OPEN, due__lt=timezone.localdate(), apology_date__isnull=True))
+                Q(apology_state=AP_MISSING, outcome=LATE)
+                | Q(outcome=OPEN, due__lt=timezone.localdate(), apology_date__isnull=True)
+            )
             if agency_ids is not None:
                 qs = qs.filter(agency_id__in=agency_ids)
             if agency and agency.isdigit():
@@ -144,7 +193,9 @@ def _list_queryset(request, agency_ids):
                 qs = qs.filter(stat_month=int(month))
             elif year and year.isdigit():
                 qs = qs.filter(stat_month__gte=int(year) * 100, stat_month__lte=int(year) * 100 + 12)
-        if kind == "sap-tre":  # the apology must go out by now (NĐ 61/2018 Điều 19, 01 ngày làm việc trước hạn)
+        if (
+            kind == "sap-tre"
+        ):  # the apology must go out by now (NĐ 61/2018 Điều 19, 01 ngày làm việc trước hạn)
             from chiso.registry.services import add_working_days
 
             today = timezone.localdate()
@@ -160,15 +211,27 @@ def _list_queryset(request, agency_ids):
 def dossier_list(request):
     agency_ids = _require_view(request)
     qs, title = _list_queryset(request, agency_ids)
-    page = max(1, int(request.GET.get("trang", "1") or 1)) if str(request.GET.get("trang", "1")).isdigit() else 1
-    rows = list(qs[(page - 1) * 100: page * 100 + 1])
+    page = (
+        max(1, int(request.GET.get("trang", "1") or 1)) if str(request.GET.get("trang", "1")).isdigit() else 1
+    )
+    rows = list(qs[(page - 1) * 100 : page * 100 + 1])
     query = request.GET.copy()
     query.pop("trang", None)
-    return render(request, "dossiers/list.html", {
-        "title": "Danh sách hồ sơ", "subtitle": title, "rows": rows[:100], "page": page, "has_next": len(rows) > 100,
-        "query": query.urlencode(), "filters": FILTERS, "today": timezone.localdate(),
-        "can_apologize": permissions.scope(request.user, "apologize", "dossier") is not None,
-    })
+    return render(
+        request,
+        "dossiers/list.html",
+        {
+            "title": "Danh sách hồ sơ",
+            "subtitle": title,
+            "rows": rows[:100],
+            "page": page,
+            "has_next": len(rows) > 100,
+            "query": query.urlencode(),
+            "filters": FILTERS,
+            "today": timezone.localdate(),
+            "can_apologize": permissions.scope(request.user, "apologize", "dossier") is not None,
+        },
+    )
 
 
 @login_required
@@ -179,11 +242,39 @@ def dossier_export(request):
     qs, title = _list_queryset(request, agency_ids)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Hồ sơ")
-    sheet.append(["Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Cơ quan giải quyết", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả",
-                  "Ngày có kết quả", "Kết quả", "Xin lỗi", "Ngày xin lỗi", "Ngày hẹn lại"])
+    sheet.append(
+        [
+            "Mã hồ sơ",
+            "Mã thủ tục",
+            "Tên thủ tục",
+            "Cơ quan giải quyết",
+            "Kênh nộp",
+            "Ngày tiếp nhận",
+            "Ngày hẹn trả",
+            "Ngày có kết quả",
+            "Kết quả",
+            "Xin lỗi",
+            "Ngày xin lỗi",
+            "Ngày hẹn lại",
+        ]
+    )
     for d in qs[:200000].iterator(chunk_size=5000):
-        sheet.append([d.code, d.procedure.code, d.procedure.name, d.agency.name, d.get_channel_display(), d.received, d.due,
-                      d.completed, d.get_outcome_display(), d.get_apology_state_display(), d.apology_date, d.new_due])
+        sheet.append(
+            [
+                d.code,
+                d.procedure.code,
+                d.procedure.name,
+                d.agency.name,
+                d.get_channel_display(),
+                d.received,
+                d.due,
+                d.completed,
+                d.get_outcome_display(),
+                d.get_apology_state_display(),
+                d.apology_date,
+                d.new_due,
+            ]
+        )
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="ho-so.xlsx"'
     book.save(response)
@@ -191,7 +282,9 @@ def dossier_export(request):
 
 
 def _dossier_for(request, code, action="view"):
-    dossier = get_object_or_404(Dossier.objects.select_related("agency", "procedure", "agency__parent"), code=code)
+    dossier = get_object_or_404(
+        Dossier.objects.select_related("agency", "procedure", "agency__parent"), code=code
+    )
     permissions.require(request.user, action, "dossier", dossier.agency_ids())
     return dossier
 
@@ -206,18 +299,32 @@ def dossier_detail(request, code):
         from .services.importer import calendar_index
 
         dossier.apology_state = apology_state(
-            calendar_index(), dossier.due.toordinal(), None, dossier.apology_date and dossier.apology_date.toordinal(),
-            dossier.new_due and dossier.new_due.toordinal(), timezone.localdate().toordinal(), dossier.reappointments)
+            calendar_index(),
+            dossier.due.toordinal(),
+            None,
+            dossier.apology_date and dossier.apology_date.toordinal(),
+            dossier.new_due and dossier.new_due.toordinal(),
+            timezone.localdate().toordinal(),
+            dossier.reappointments,
+        )
     basis_day = dossier.due
     decree, form = legal_basis(basis_day)
     from chiso.registry.services import add_working_days
 
-    return render(request, "dossiers/detail.html", {
-        "title": f"Hồ sơ {dossier.code}", "d": dossier, "decree": decree, "form": form,
-        "apology_deadline": add_working_days(dossier.due, -1), "today": timezone.localdate(),
-        "overdue": dossier.completed is None and dossier.due < timezone.localdate(),
-        "can_apologize": permissions.can(request.user, "apologize", "dossier", dossier.agency_ids()),
-    })
+    return render(
+        request,
+        "dossiers/detail.html",
+        {
+            "title": f"Hồ sơ {dossier.code}",
+            "d": dossier,
+            "decree": decree,
+            "form": form,
+            "apology_deadline": add_working_days(dossier.due, -1),
+            "today": timezone.localdate(),
+            "overdue": dossier.completed is None and dossier.due < timezone.localdate(),
+            "can_apologize": permissions.can(request.user, "apologize", "dossier", dossier.agency_ids()),
+        },
+    )
 
 
 @login_required
@@ -226,7 +333,9 @@ def apology_letter(request, code):
     dossier = _dossier_for(request, code, "apologize")
     content = apology.render_letter(dossier, reason=request.POST.get("ly_do", "")[:500])
     apology.mark_issued(dossier, request.user)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     response["Content-Disposition"] = f'attachment; filename="{apology.file_name(dossier)}"'
     return response
 
@@ -238,7 +347,9 @@ def apology_batch(request):
     if not codes:
         messages.error(request, "Chưa chọn hồ sơ nào để in phiếu xin lỗi.")
         return redirect(request.META.get("HTTP_REFERER") or "dossiers:list")
-    dossiers = list(Dossier.objects.select_related("agency", "procedure", "agency__parent").filter(code__in=codes))
+    dossiers = list(
+        Dossier.objects.select_related("agency", "procedure", "agency__parent").filter(code__in=codes)
+    )
     for dossier in dossiers:
         permissions.require(request.user, "apologize", "dossier", dossier.agency_ids())
     response = HttpResponse(apology.batch_zip(dossiers, request.user), content_type="application/zip")
@@ -266,16 +377,32 @@ def sync_gaps(request):
         from .services.sheets import reconcile_paper_register
 
         upload_file = request.FILES.get("so")
-        if upload_file is None or not upload_file.name.lower().endswith(".xlsx") or upload_file.size > 20 * 1024 * 1024:
-            errors = ["Hãy chọn sổ theo dõi dạng .xlsx (tối đa 20 MB) có cột “Mã hồ sơ” và “Ngày có kết quả”."]
+        if (
+            upload_file is None
+            or not upload_file.name.lower().endswith(".xlsx")
+            or upload_file.size > 20 * 1024 * 1024
+        ):
+            errors = [
+                "Hãy chọn sổ theo dõi dạng .xlsx (tối đa 20 MB) có cột “Mã hồ sơ” và “Ngày có kết quả”."
+            ]
         else:
             try:
                 reconciled = reconcile_paper_register(upload_file, request.user, file_name=upload_file.name)
             except ImportFailed as exc:
                 errors = exc.lines()
-    return render(request, "dossiers/sync_gaps.html", {"title": "Hồ sơ có thể đã xong trên giấy", "groups": groups,
-                                                       "days": days, "today": timezone.localdate(), "reconciled": reconciled,
-                                                       "errors": errors, "can_import": permissions.can(request.user, "change", "dossier")})
+    return render(
+        request,
+        "dossiers/sync_gaps.html",
+        {
+            "title": "Hồ sơ có thể đã xong trên giấy",
+            "groups": groups,
+            "days": days,
+            "today": timezone.localdate(),
+            "reconciled": reconciled,
+            "errors": errors,
+            "can_import": permissions.can(request.user, "change", "dossier"),
+        },
+    )
 
 
 @login_required
@@ -287,8 +414,17 @@ def indicators_view(request):
     for r in rows:
         r["agency"] = names.get(r["agency_id"], "?")
         r["cells"] = [(code, r["values"].get(code)) for code in indicators.INDICATORS]
-    return render(request, "dossiers/indicators.html", {"title": "Chỉ số 766 tính từ dữ liệu hồ sơ", "year": year, "years": years,
-                                                        "rows": rows, "defs": indicators.INDICATORS})
+    return render(
+        request,
+        "dossiers/indicators.html",
+        {
+            "title": "Chỉ số 766 tính từ dữ liệu hồ sơ",
+            "year": year,
+            "years": years,
+            "rows": rows,
+            "defs": indicators.INDICATORS,
+        },
+    )
 
 
 def _run_import(run_id, path, name, mapping, user_id):
@@ -299,8 +435,14 @@ def _run_import(run_id, path, name, mapping, user_id):
     user = User.objects.filter(pk=user_id).first()
     try:
         with acting_as(user):
-            import_dossiers(path, file_name=name, mapping=mapping or None, user=user, run=run,
-                            progress=lambda done: PROGRESS.__setitem__(run_id, done))
+            import_dossiers(
+                path,
+                file_name=name,
+                mapping=mapping or None,
+                user=user,
+                run=run,
+                progress=lambda done: PROGRESS.__setitem__(run_id, done),
+            )
     except ImportFailed as exc:
         run.status, run.errors = ImportRun.FAILED, exc.lines()
         run.finished_at = timezone.now()
@@ -331,15 +473,30 @@ def upload(request):
         with os.fdopen(handle, "wb") as out:
             for chunk in upload_file.chunks():
                 out.write(chunk)
-        run = ImportRun.objects.create(file_name=upload_file.name[:300], mapping=request.POST.get("anh_xa", "")[:60],
-                                       user=request.user, rows_total=count_rows(path) or 0)
+        run = ImportRun.objects.create(
+            file_name=upload_file.name[:300],
+            mapping=request.POST.get("anh_xa", "")[:60],
+            user=request.user,
+            rows_total=count_rows(path) or 0,
+        )
         PROGRESS[run.pk] = 0
-        threading.Thread(target=_run_import, args=(run.pk, path, upload_file.name, run.mapping, request.user.pk), daemon=True).start()
+        threading.Thread(
+            target=_run_import,
+            args=(run.pk, path, upload_file.name, run.mapping, request.user.pk),
+            daemon=True,
+        ).start()
         return redirect("dossiers:import_status", run.pk)
     from .models import ColumnMapping
 
-    return render(request, "dossiers/upload.html", {"title": "Nhập hồ sơ từ hệ thống một cửa",
-                                                    "mappings": ColumnMapping.objects.all(), "runs": ImportRun.objects.all()[:10]})
+    return render(
+        request,
+        "dossiers/upload.html",
+        {
+            "title": "Nhập hồ sơ từ hệ thống một cửa",
+            "mappings": ColumnMapping.objects.all(),
+            "runs": ImportRun.objects.all()[:10],
+        },
+    )
 
 
 @login_required
@@ -348,7 +505,9 @@ def import_status(request, pk):
     run = get_object_or_404(ImportRun, pk=pk)
     if run.pk in PROGRESS and run.status == ImportRun.RUNNING:
         run.rows_done = PROGRESS[run.pk]
-    template = "dossiers/_progress.html" if request.headers.get("HX-Request") else "dossiers/import_status.html"
+    template = (
+        "dossiers/_progress.html" if request.headers.get("HX-Request") else "dossiers/import_status.html"
+    )
     return render(request, template, {"title": "Tiến độ nhập hồ sơ", "run": run})
 
 

@@ -1,12 +1,33 @@
 from django.contrib import admin
 
-from .models import Component, ImportBatch, Index, Methodology, Province, Responsibility, Result, TaskComponent
+from .models import (
+    Component,
+    ImportBatch,
+    Index,
+    Methodology,
+    Province,
+    Responsibility,
+    Result,
+    TaskComponent,
+)
 
 
 class ComponentInline(admin.TabularInline):
     model = Component
     extra = 0
-    fields = ("code", "name", "parent", "level", "position", "max_points", "scale", "weight", "grain", "confirmed", "note")
+    fields = (
+        "code",
+        "name",
+        "parent",
+        "level",
+        "position",
+        "max_points",
+        "scale",
+        "weight",
+        "grain",
+        "confirmed",
+        "note",
+    )
 
 
 @admin.register(Methodology)
@@ -25,7 +46,16 @@ class ResultAdmin(admin.ModelAdmin):
 
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
-    list_display = ("name", "code", "region", "valid_from", "valid_to", "successor", "merger_confirmed", "agency")
+    list_display = (
+        "name",
+        "code",
+        "region",
+        "valid_from",
+        "valid_to",
+        "successor",
+        "merger_confirmed",
+        "agency",
+    )
     list_filter = ("region", "merger_confirmed")
 
 

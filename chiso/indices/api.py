@@ -1,5 +1,4 @@
 """JSON API of the indices app (mounted at /api/indices/)."""
-from typing import Optional
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -20,9 +19,26 @@ def list_indices(request):
     permissions.require(request.user, "view", "index")
     out = []
     for index in Index.objects.prefetch_related("methodologies"):
-        out.append({"code": index.code, "name": index.name, "unit": index.unit, "methodologies": [
-            {"code": m.code, "name": m.name, "year_from": m.year_from, "year_to": m.year_to, "legal_basis": m.legal_basis,
-             "total_max": m.total_max, "confirmed": m.confirmed, "note": m.note} for m in index.methodologies.all()]})
+        out.append(
+            {
+                "code": index.code,
+                "name": index.name,
+                "unit": index.unit,
+                "methodologies": [
+                    {
+                        "code": m.code,
+                        "name": m.name,
+                        "year_from": m.year_from,
+                        "year_to": m.year_to,
+                        "legal_basis": m.legal_basis,
+                        "total_max": m.total_max,
+                        "confirmed": m.confirmed,
+                        "note": m.note,
+                    }
+                    for m in index.methodologies.all()
+                ],
+            }
+        )
     return out
 
 
@@ -30,9 +46,21 @@ def list_indices(request):
 def methodology(request, code: str, mcode: str):
     permissions.require(request.user, "view", "index")
     m = get_object_or_404(get_object_or_404(Index, code=code).methodologies, code=mcode)
-    return [{"code": c.code, "name": c.name, "parent": c.parent.code if c.parent else None, "level": c.level,
-             "max": c.max_points, "scale": c.scale, "weight": c.weight, "grain": c.grain, "confirmed": c.confirmed,
-             "note": c.note} for c in m.components.select_related("parent")]
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "parent": c.parent.code if c.parent else None,
+            "level": c.level,
+            "max": c.max_points,
+            "scale": c.scale,
+            "weight": c.weight,
+            "grain": c.grain,
+            "confirmed": c.confirmed,
+            "note": c.note,
+        }
+        for c in m.components.select_related("parent")
+    ]
 
 
 @router.get("/{code}/analysis", summary="Phân tích một tỉnh trong một năm (như lệnh index-analysis --json)")
@@ -48,19 +76,38 @@ def analysis_view(request, code: str, year: int, province: str = "Bình Thuận"
 def ranking_view(request, code: str, year: int):
     permissions.require(request.user, "view", "index")
     index = get_object_or_404(Index, code=code)
-    return [{"province": r["province"].name, "province_code": r["province"].code, "region": r["region"], "score": r["score"],
-             "rank": r["rank"], "computed_rank": r["computed_rank"], "tier": r["tier"], "rank_mismatch": r["mismatch"],
-             "components": r["components"]} for r in year_ranking(index, year)]
+    return [
+        {
+            "province": r["province"].name,
+            "province_code": r["province"].code,
+            "region": r["region"],
+            "score": r["score"],
+            "rank": r["rank"],
+            "computed_rank": r["computed_rank"],
+            "tier": r["tier"],
+            "rank_mismatch": r["mismatch"],
+            "components": r["components"],
+        }
+        for r in year_ranking(index, year)
+    ]
 
 
 @router.get("/{code}/responsibilities", summary="Phân công trách nhiệm theo thành phần")
-def responsibilities(request, code: str, year: Optional[int] = None):
+def responsibilities(request, code: str, year: int | None = None):
     permissions.require(request.user, "view", "index")
     qs = Responsibility.objects.filter(index__code=code).select_related("lead").prefetch_related("supporting")
     if year:
         qs = [r for r in qs if r.year_from <= year and (r.year_to is None or r.year_to >= year)]
-    return [{"component": r.component_code, "year_from": r.year_from, "year_to": r.year_to, "lead": r.lead.code,
-             "supporting": [a.code for a in r.supporting.all()]} for r in qs]
+    return [
+        {
+            "component": r.component_code,
+            "year_from": r.year_from,
+            "year_to": r.year_to,
+            "lead": r.lead.code,
+            "supporting": [a.code for a in r.supporting.all()],
+        }
+        for r in qs
+    ]
 
 
 @router.get("/suggest-tags", summary="Gợi ý thành phần chỉ số từ nội dung nhiệm vụ")
@@ -72,6 +119,15 @@ def suggest(request, text: str):
 @router.get("/provinces", summary="Tỉnh, thành phố trước và sau sáp nhập 2025")
 def provinces(request):
     permissions.require(request.user, "view", "index")
-    return [{"code": p.code, "name": p.name, "region": p.region, "valid_from": p.valid_from, "valid_to": p.valid_to,
-             "successor": p.successor.code if p.successor else None, "merger_confirmed": p.merger_confirmed}
-            for p in Province.objects.select_related("successor")]
+    return [
+        {
+            "code": p.code,
+            "name": p.name,
+            "region": p.region,
+            "valid_from": p.valid_from,
+            "valid_to": p.valid_to,
+            "successor": p.successor.code if p.successor else None,
+            "merger_confirmed": p.merger_confirmed,
+        }
+        for p in Province.objects.select_related("successor")
+    ]

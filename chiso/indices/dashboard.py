@@ -1,4 +1,5 @@
 """Home-page cards and report links of the indices app."""
+
 from django.urls import reverse
 
 from chiso.registry import permissions
@@ -26,10 +27,18 @@ def home_cards(request):
     detail = f"Hạng {rank}/{latest['ranked']}"
     if prev and prev["score"] is not None and latest["score"] is not None:
         prev_rank = prev["rank"] or prev["computed_rank"]
-        detail += (f"; so với {prev['year']}: {vn_number(latest['score'] - prev['score'], 2, signed=True)} điểm, "
-                   f"{'tăng' if prev_rank > rank else 'giảm' if prev_rank < rank else 'giữ'} {abs(prev_rank - rank) or ''} bậc".rstrip())
-    return [{"title": f"PAPI {latest['year']} – {province.name}", "value": vn_number(latest["score"], 2),
-             "detail": detail, "url": reverse("indices:detail", args=["PAPI"]) + f"?tinh={province.code}"}]
+        detail += (
+            f"; so với {prev['year']}: {vn_number(latest['score'] - prev['score'], 2, signed=True)} điểm, "
+            f"{'tăng' if prev_rank > rank else 'giảm' if prev_rank < rank else 'giữ'} {abs(prev_rank - rank) or ''} bậc".rstrip()
+        )
+    return [
+        {
+            "title": f"PAPI {latest['year']} – {province.name}",
+            "value": vn_number(latest["score"], 2),
+            "detail": detail,
+            "url": reverse("indices:detail", args=["PAPI"]) + f"?tinh={province.code}",
+        }
+    ]
 
 
 def report_links(request):
@@ -37,9 +46,18 @@ def report_links(request):
         return []
     links = []
     for index in Index.objects.filter(results__isnull=False).distinct():
-        year = index.results.filter(province__code=PROVINCE).order_by("-year").values_list("year", flat=True).first()
+        year = (
+            index.results.filter(province__code=PROVINCE)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .first()
+        )
         if year:
-            links.append({"title": f"Báo cáo phân tích, đánh giá chỉ số {index.code} năm {year}",
-                          "url": reverse("indices:report_docx", args=[index.code]) + f"?nam={year}&tinh={PROVINCE}",
-                          "detail": "DOCX theo thể thức Nghị định 30/2020/NĐ-CP; chọn năm khác ở trang chỉ số."})
+            links.append(
+                {
+                    "title": f"Báo cáo phân tích, đánh giá chỉ số {index.code} năm {year}",
+                    "url": reverse("indices:report_docx", args=[index.code]) + f"?nam={year}&tinh={PROVINCE}",
+                    "detail": "DOCX theo thể thức Nghị định 30/2020/NĐ-CP; chọn năm khác ở trang chỉ số.",
+                }
+            )
     return links

@@ -1,4 +1,5 @@
 """Demo data: index definitions, provinces, the real PAPI dataset 2011–2024, a responsibility matrix."""
+
 import os
 from pathlib import Path
 
@@ -40,9 +41,11 @@ RESPONSIBILITIES = [
 
 # PCI of Bình Thuận from a stored snapshot of pcivietnam.vn's province table (domain.md §4). The snapshot
 # matches PCI 2021 (Bà Rịa - Vũng Tàu 69.03, rank 9) but the year is an inference: loaded as provisional.
-PCI_CSV = ("province_vi,year,P1,P2,P3,P4,P5,P6,P7,P8,P9,P10,total,rank,tier\n"
-           "Bình Thuận,2021,5.79,6.98,6.93,7.25,6.97,5.52,7.04,7.69,5.14,6.35,65.96,21,Khá\n"
-           "Bà Rịa - Vũng Tàu,2021,,,,,,,,,,,69.03,9,\n")
+PCI_CSV = (
+    "province_vi,year,P1,P2,P3,P4,P5,P6,P7,P8,P9,P10,total,rank,tier\n"
+    "Bình Thuận,2021,5.79,6.98,6.93,7.25,6.97,5.52,7.04,7.69,5.14,6.35,65.96,21,Khá\n"
+    "Bà Rịa - Vũng Tàu,2021,,,,,,,,,,,69.03,9,\n"
+)
 PCI_SOURCE = "pcivietnam.vn – bảng chỉ số các tỉnh (bản lưu; năm 2021 là suy luận, cần đối chiếu)"
 
 
@@ -58,8 +61,12 @@ def load_responsibilities():
     for index_code, component, lead, supporting in RESPONSIBILITIES:
         if lead not in agencies:
             continue
-        row, created = Responsibility.objects.get_or_create(index=indices[index_code], component_code=component, year_from=2021,
-                                                            defaults={"lead": agencies[lead]})
+        row, created = Responsibility.objects.get_or_create(
+            index=indices[index_code],
+            component_code=component,
+            year_from=2021,
+            defaults={"lead": agencies[lead]},
+        )
         if created:
             row.supporting.set([agencies[c] for c in supporting if c in agencies])
 
@@ -89,4 +96,6 @@ def load(stdout=None):
     load_responsibilities()
     tag_and_evaluate()
     if stdout:
-        stdout.write(f"Chỉ số: {Index.objects.count()} bộ chỉ số, {Result.objects.count()} số liệu (PAPI từ {path}).\n")
+        stdout.write(
+            f"Chỉ số: {Index.objects.count()} bộ chỉ số, {Result.objects.count()} số liệu (PAPI từ {path}).\n"
+        )

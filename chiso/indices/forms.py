@@ -20,8 +20,12 @@ class ResponsibilityForm(forms.ModelForm):
             for c in m.components.all():
                 if (c.code, c.name) not in codes:
                     codes.append((c.code, c.name))
-        self.fields["component_code"] = forms.ChoiceField(label="Thành phần", choices=[(c, f"{c} – {n}") for c, n in codes])
-        agencies = Agency.objects.filter(valid_to__isnull=True).order_by("name") | Agency.objects.filter(code__startswith="bt-")
+        self.fields["component_code"] = forms.ChoiceField(
+            label="Thành phần", choices=[(c, f"{c} – {n}") for c, n in codes]
+        )
+        agencies = Agency.objects.filter(valid_to__isnull=True).order_by("name") | Agency.objects.filter(
+            code__startswith="bt-"
+        )
         self.fields["lead"].queryset = agencies.distinct()
         self.fields["supporting"].queryset = agencies.distinct()
         self.fields["supporting"].required = False
@@ -40,7 +44,18 @@ class ResponsibilityForm(forms.ModelForm):
 class ResultForm(forms.ModelForm):
     class Meta:
         model = Result
-        fields = ["index", "province", "year", "component_code", "score", "rank", "tier", "source", "source_date", "official"]
+        fields = [
+            "index",
+            "province",
+            "year",
+            "component_code",
+            "score",
+            "rank",
+            "tier",
+            "source",
+            "source_date",
+            "official",
+        ]
         widgets = {"source_date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})}
 
     def __init__(self, *args, **kwargs):
@@ -72,17 +87,23 @@ class ResultForm(forms.ModelForm):
                 self.add_error("score", f"Điểm phải trong khoảng 0–{top:g}.")
         province = data.get("province")
         if province and year:
-            if province.valid_to and year >= province.valid_to.year:  # a merger year is reported by the new unit
+            if (
+                province.valid_to and year >= province.valid_to.year
+            ):  # a merger year is reported by the new unit
                 self.add_error("province", f"{province.name} đã sáp nhập từ 01/7/2025; chọn đơn vị mới.")
             if province.valid_from and year < province.valid_from.year:
-                self.add_error("province", f"{province.name} (đơn vị mới) chỉ có từ năm {province.valid_from.year}.")
+                self.add_error(
+                    "province", f"{province.name} (đơn vị mới) chỉ có từ năm {province.valid_from.year}."
+                )
         return data
 
 
 class ImportForm(forms.Form):
     index = forms.ModelChoiceField(Index.objects.all(), label="Chỉ số")
     file = forms.FileField(label="Tệp kết quả (.csv, .xlsx; tối đa 10 MB)")
-    mapping = forms.CharField(label="Ánh xạ cột (mỗi dòng TRƯỜNG=Tên cột)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    mapping = forms.CharField(
+        label="Ánh xạ cột (mỗi dòng TRƯỜNG=Tên cột)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     source = forms.CharField(label="Nguồn, văn bản công bố", max_length=300)
     provisional = forms.BooleanField(label="Số liệu tạm thời", required=False)
 

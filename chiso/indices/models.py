@@ -1,4 +1,5 @@
 """Indices as versioned data, provinces across the 2025 merger, results with provenance, responsibility."""
+
 from django.conf import settings
 from django.db import models
 
@@ -14,10 +15,18 @@ class Province(AuditedModel):
     region = models.CharField("vùng", max_length=100, blank=True)
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
-    successor = models.ForeignKey("self", verbose_name="đơn vị kế thừa", null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="predecessors")
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="đơn vị kế thừa",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
     merger_confirmed = models.BooleanField("sáp nhập đã xác nhận", default=True)
-    agency = models.ForeignKey(Agency, verbose_name="UBND tỉnh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    agency = models.ForeignKey(
+        Agency, verbose_name="UBND tỉnh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["name", "valid_from"]
@@ -25,7 +34,11 @@ class Province(AuditedModel):
         verbose_name_plural = "tỉnh, thành phố"
 
     def __str__(self):
-        return self.name if self.valid_to is None and self.valid_from is None else f"{self.name} ({self.period_label})"
+        return (
+            self.name
+            if self.valid_to is None and self.valid_from is None
+            else f"{self.name} ({self.period_label})"
+        )
 
     @property
     def period_label(self):
@@ -53,8 +66,12 @@ class Index(AuditedModel):
         return self.code
 
     def methodology_for(self, year):
-        return (self.methodologies.filter(year_from__lte=year).filter(models.Q(year_to__isnull=True) | models.Q(year_to__gte=year))
-                .order_by("-year_from").first())
+        return (
+            self.methodologies.filter(year_from__lte=year)
+            .filter(models.Q(year_to__isnull=True) | models.Q(year_to__gte=year))
+            .order_by("-year_from")
+            .first()
+        )
 
 
 class Methodology(AuditedModel):
@@ -67,8 +84,12 @@ class Methodology(AuditedModel):
     year_to = models.PositiveIntegerField("đến năm", null=True, blank=True)
     legal_basis = models.CharField("căn cứ", max_length=300, blank=True)
     total_max = models.FloatField("tổng điểm tối đa", null=True, blank=True)
-    total_rule = models.CharField("cách tính tổng", max_length=10, default="given",
-                                  choices=[("sum", "Tổng các thành phần cấp 1"), ("given", "Theo số công bố")])
+    total_rule = models.CharField(
+        "cách tính tổng",
+        max_length=10,
+        default="given",
+        choices=[("sum", "Tổng các thành phần cấp 1"), ("given", "Theo số công bố")],
+    )
     tiers = models.JSONField("cách xếp nhóm", default=dict, blank=True)
     confirmed = models.BooleanField("đã xác nhận", default=True)
     note = models.TextField("ghi chú", blank=True)
@@ -92,23 +113,36 @@ class Methodology(AuditedModel):
 class Component(AuditedModel):
     MAIN, SOURCE = "main", "source"
     methodology = models.ForeignKey(Methodology, on_delete=models.CASCADE, related_name="components")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     code = models.CharField("mã", max_length=30)
     name = models.CharField("tên", max_length=300)
     name_en = models.CharField("tên tiếng Anh", max_length=200, blank=True)
     level = models.PositiveSmallIntegerField("cấp", default=1)
     position = models.PositiveIntegerField(default=0)
     max_points = models.FloatField("điểm tối đa", null=True, blank=True)
-    scale = models.CharField("thang đo", max_length=10, default="points",
-                             choices=[("points", "Điểm"), ("percent", "%"), ("1-10", "1–10")])
+    scale = models.CharField(
+        "thang đo",
+        max_length=10,
+        default="points",
+        choices=[("points", "Điểm"), ("percent", "%"), ("1-10", "1–10")],
+    )
     weight = models.FloatField("trọng số", null=True, blank=True)
-    grain = models.CharField("cách chia", max_length=10, default=MAIN, choices=[(MAIN, "Cấu trúc chính"), (SOURCE, "Theo nguồn điểm")])
+    grain = models.CharField(
+        "cách chia",
+        max_length=10,
+        default=MAIN,
+        choices=[(MAIN, "Cấu trúc chính"), (SOURCE, "Theo nguồn điểm")],
+    )
     confirmed = models.BooleanField("đã xác nhận", default=True)
     note = models.TextField("ghi chú", blank=True)
 
     class Meta:
         ordering = ["methodology", "level", "position"]
-        constraints = [models.UniqueConstraint(fields=["methodology", "code"], name="indices_component_unique_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["methodology", "code"], name="indices_component_unique_code")
+        ]
         verbose_name = "thành phần"
         verbose_name_plural = "thành phần"
 
@@ -126,7 +160,9 @@ class ImportBatch(AuditedModel):
     source = models.CharField("nguồn", max_length=300, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-imported_at"]
@@ -152,11 +188,17 @@ class Result(AuditedModel):
     source = models.CharField("nguồn", max_length=300, blank=True)
     source_date = models.DateField("ngày công bố", null=True, blank=True)
     official = models.BooleanField("chính thức", default=True)
-    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="results")
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="results"
+    )
 
     class Meta:
         ordering = ["index", "year", "province", "component_code"]
-        constraints = [models.UniqueConstraint(fields=["index", "province", "year", "component_code"], name="indices_result_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["index", "province", "year", "component_code"], name="indices_result_unique"
+            )
+        ]
         indexes = [models.Index(fields=["index", "year", "component_code"])]
         verbose_name = "kết quả"
         verbose_name_plural = "kết quả"
@@ -172,8 +214,12 @@ class Responsibility(AuditedModel):
     component_code = models.CharField("thành phần", max_length=30)
     year_from = models.PositiveIntegerField("từ năm")
     year_to = models.PositiveIntegerField("đến năm", null=True, blank=True)
-    lead = models.ForeignKey(Agency, verbose_name="chủ trì", on_delete=models.PROTECT, related_name="index_leads")
-    supporting = models.ManyToManyField(Agency, verbose_name="phối hợp", blank=True, related_name="index_supports")
+    lead = models.ForeignKey(
+        Agency, verbose_name="chủ trì", on_delete=models.PROTECT, related_name="index_leads"
+    )
+    supporting = models.ManyToManyField(
+        Agency, verbose_name="phối hợp", blank=True, related_name="index_supports"
+    )
     note = models.CharField("ghi chú", max_length=300, blank=True)
 
     class Meta:
@@ -199,7 +245,11 @@ class TaskComponent(AuditedModel):
     reason = models.CharField("lý do gợi ý", max_length=200, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["task", "index", "component_code"], name="indices_taskcomponent_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "index", "component_code"], name="indices_taskcomponent_unique"
+            )
+        ]
         verbose_name = "chỉ số mục tiêu của nhiệm vụ"
         verbose_name_plural = "chỉ số mục tiêu của nhiệm vụ"
 

@@ -5,6 +5,7 @@ The 34-unit mapping is taken from NQ 202/2025/QH15 as widely reported; only the 
 (Bình Thuận + Đắk Nông + Lâm Đồng → Lâm Đồng) is confirmed in the project's research notes
 (domain.md §10.1), the other rows are marked `confirmed=False` in the database.
 """
+
 from datetime import date
 
 MERGER_RESOLUTION = date(2025, 6, 12)
@@ -22,17 +23,69 @@ REGIONS = {
 
 # (name, region id), in the PAPI dataset's order.
 PROVINCES_63 = [
-    ("Hà Giang", 1), ("Cao Bằng", 1), ("Bắc Kạn", 1), ("Tuyên Quang", 1), ("Lào Cai", 1), ("Yên Bái", 1),
-    ("Thái Nguyên", 1), ("Lạng Sơn", 1), ("Bắc Giang", 1), ("Phú Thọ", 1), ("Điện Biên", 1), ("Lai Châu", 1),
-    ("Sơn La", 1), ("Hòa Bình", 1), ("Hà Nội", 2), ("Vĩnh Phúc", 2), ("Bắc Ninh", 2), ("Quảng Ninh", 2),
-    ("Hải Dương", 2), ("Hải Phòng", 2), ("Hưng Yên", 2), ("Thái Bình", 2), ("Hà Nam", 2), ("Nam Định", 2),
-    ("Ninh Bình", 2), ("Thanh Hóa", 3), ("Nghệ An", 3), ("Hà Tĩnh", 3), ("Quảng Bình", 3), ("Quảng Trị", 3),
-    ("Thừa Thiên Huế", 3), ("Đà Nẵng", 3), ("Quảng Nam", 3), ("Quảng Ngãi", 3), ("Bình Định", 3),
-    ("Phú Yên", 3), ("Khánh Hòa", 3), ("Ninh Thuận", 3), ("Bình Thuận", 3), ("Kon Tum", 4), ("Gia Lai", 4),
-    ("Đắk Lắk", 4), ("Đắk Nông", 4), ("Lâm Đồng", 4), ("Bình Phước", 5), ("Tây Ninh", 5), ("Bình Dương", 5),
-    ("Đồng Nai", 5), ("Bà Rịa - Vũng Tàu", 5), ("Hồ Chí Minh", 5), ("Long An", 6), ("Tiền Giang", 6),
-    ("Bến Tre", 6), ("Trà Vinh", 6), ("Vĩnh Long", 6), ("Đồng Tháp", 6), ("An Giang", 6), ("Kiên Giang", 6),
-    ("Cần Thơ", 6), ("Hậu Giang", 6), ("Sóc Trăng", 6), ("Bạc Liêu", 6), ("Cà Mau", 6),
+    ("Hà Giang", 1),
+    ("Cao Bằng", 1),
+    ("Bắc Kạn", 1),
+    ("Tuyên Quang", 1),
+    ("Lào Cai", 1),
+    ("Yên Bái", 1),
+    ("Thái Nguyên", 1),
+    ("Lạng Sơn", 1),
+    ("Bắc Giang", 1),
+    ("Phú Thọ", 1),
+    ("Điện Biên", 1),
+    ("Lai Châu", 1),
+    ("Sơn La", 1),
+    ("Hòa Bình", 1),
+    ("Hà Nội", 2),
+    ("Vĩnh Phúc", 2),
+    ("Bắc Ninh", 2),
+    ("Quảng Ninh", 2),
+    ("Hải Dương", 2),
+    ("Hải Phòng", 2),
+    ("Hưng Yên", 2),
+    ("Thái Bình", 2),
+    ("Hà Nam", 2),
+    ("Nam Định", 2),
+    ("Ninh Bình", 2),
+    ("Thanh Hóa", 3),
+    ("Nghệ An", 3),
+    ("Hà Tĩnh", 3),
+    ("Quảng Bình", 3),
+    ("Quảng Trị", 3),
+    ("Thừa Thiên Huế", 3),
+    ("Đà Nẵng", 3),
+    ("Quảng Nam", 3),
+    ("Quảng Ngãi", 3),
+    ("Bình Định", 3),
+    ("Phú Yên", 3),
+    ("Khánh Hòa", 3),
+    ("Ninh Thuận", 3),
+    ("Bình Thuận", 3),
+    ("Kon Tum", 4),
+    ("Gia Lai", 4),
+    ("Đắk Lắk", 4),
+    ("Đắk Nông", 4),
+    ("Lâm Đồng", 4),
+    ("Bình Phước", 5),
+    ("Tây Ninh", 5),
+    ("Bình Dương", 5),
+    ("Đồng Nai", 5),
+    ("Bà Rịa - Vũng Tàu", 5),
+    ("Hồ Chí Minh", 5),
+    ("Long An", 6),
+    ("Tiền Giang", 6),
+    ("Bến Tre", 6),
+    ("Trà Vinh", 6),
+    ("Vĩnh Long", 6),
+    ("Đồng Tháp", 6),
+    ("An Giang", 6),
+    ("Kiên Giang", 6),
+    ("Cần Thơ", 6),
+    ("Hậu Giang", 6),
+    ("Sóc Trăng", 6),
+    ("Bạc Liêu", 6),
+    ("Cà Mau", 6),
 ]
 
 # New unit (name kept by the resolution) → the old provinces merged into it.
@@ -61,19 +114,42 @@ MERGERS_2025 = {
     "Cà Mau": ["Cà Mau", "Bạc Liêu"],
     "An Giang": ["An Giang", "Kiên Giang"],
 }
-UNCHANGED_2025 = ["Hà Nội", "Thừa Thiên Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh",
-                  "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng"]
+UNCHANGED_2025 = [
+    "Hà Nội",
+    "Thừa Thiên Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+]
 RENAMED_2025 = {"Thừa Thiên Huế": "Huế"}
 CONFIRMED_MERGERS = {"Lâm Đồng"}
 
 # Spellings met in index files → canonical name.
 ALIASES = {
-    "tp hồ chí minh": "Hồ Chí Minh", "thành phố hồ chí minh": "Hồ Chí Minh", "tp. hồ chí minh": "Hồ Chí Minh",
-    "hcm": "Hồ Chí Minh", "tphcm": "Hồ Chí Minh", "bà rịa vũng tàu": "Bà Rịa - Vũng Tàu",
-    "bà rịa-vũng tàu": "Bà Rịa - Vũng Tàu", "brvt": "Bà Rịa - Vũng Tàu", "huế": "Thừa Thiên Huế",
-    "tt huế": "Thừa Thiên Huế", "thừa thiên - huế": "Thừa Thiên Huế", "hoà bình": "Hòa Bình",
-    "thanh hoá": "Thanh Hóa", "khánh hoà": "Khánh Hòa", "đắc lắc": "Đắk Lắk", "đăk lăk": "Đắk Lắk",
-    "đắk nông": "Đắk Nông", "đăk nông": "Đắk Nông",
+    "tp hồ chí minh": "Hồ Chí Minh",
+    "thành phố hồ chí minh": "Hồ Chí Minh",
+    "tp. hồ chí minh": "Hồ Chí Minh",
+    "hcm": "Hồ Chí Minh",
+    "tphcm": "Hồ Chí Minh",
+    "bà rịa vũng tàu": "Bà Rịa - Vũng Tàu",
+    "bà rịa-vũng tàu": "Bà Rịa - Vũng Tàu",
+    "brvt": "Bà Rịa - Vũng Tàu",
+    "huế": "Thừa Thiên Huế",
+    "tt huế": "Thừa Thiên Huế",
+    "thừa thiên - huế": "Thừa Thiên Huế",
+    "hoà bình": "Hòa Bình",
+    "thanh hoá": "Thanh Hóa",
+    "khánh hoà": "Khánh Hòa",
+    "đắc lắc": "Đắk Lắk",
+    "đăk lăk": "Đắk Lắk",
+    "đắk nông": "Đắk Nông",
+    "đăk nông": "Đắk Nông",
 }
 
 
@@ -84,7 +160,7 @@ def key(name):
     text = clean(name)
     for prefix in ("tỉnh ", "thành phố ", "tp "):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     text = clean(ALIASES.get(text, text))
     return strip_diacritics(text).replace(" - ", " ").replace("-", " ")
 

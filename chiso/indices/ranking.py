@@ -6,6 +6,7 @@ without every dimension get no total and no rank, so a year's ranks run 1..N wit
 Equal scores share a rank and the next rank is skipped ("1, 2, 2, 4"), the usual way rankings
 with ties are published; `decimals` ranks on rounded scores when a publisher ranks the rounded figure.
 """
+
 import statistics
 
 
@@ -19,7 +20,9 @@ def total(scores, codes):
 
 def competition_rank(values, decimals=None, higher_is_better=True):
     """{key: score} → {key: rank}; keys whose score is None are left out."""
-    present = {k: (round(v, decimals) if decimals is not None else v) for k, v in values.items() if v is not None}
+    present = {
+        k: (round(v, decimals) if decimals is not None else v) for k, v in values.items() if v is not None
+    }
     ordered = sorted(present.items(), key=lambda kv: kv[1], reverse=higher_is_better)
     ranks, previous, previous_rank = {}, object(), 0
     for position, (key, value) in enumerate(ordered, start=1):
@@ -81,5 +84,10 @@ def summary(values):
     present = [v for v in values if v is not None]
     if not present:
         return {"mean": None, "median": None, "best": None, "worst": None, "count": 0}
-    return {"mean": statistics.fmean(present), "median": statistics.median(present), "best": max(present),
-            "worst": min(present), "count": len(present)}
+    return {
+        "mean": statistics.fmean(present),
+        "median": statistics.median(present),
+        "best": max(present),
+        "worst": min(present),
+        "count": len(present),
+    }

@@ -1,6 +1,7 @@
 """React to the directives app without editing it: new tasks get suggested component tags, new targets
 are evaluated at once if their year's results are already in. Both run after the transaction commits, so a
 notice being published is never slowed down or rolled back by them."""
+
 from django.db import transaction
 from django.db.models.signals import post_save
 

@@ -32,7 +32,10 @@ def _province(request):
     province = Province.objects.filter(code=code).first()
     if province is None:
         province_service.ensure()
-        province = Province.objects.filter(code=code).first() or Province.objects.filter(code=DEFAULT_PROVINCE).first()
+        province = (
+            Province.objects.filter(code=code).first()
+            or Province.objects.filter(code=DEFAULT_PROVINCE).first()
+        )
     return province
 
 
@@ -55,18 +58,39 @@ def index(request):
         history = charts.province_history(idx, province) if province else []
         latest = history[-1] if history else None
         prev = history[-2] if len(history) > 1 else None
-        rows.append({"index": idx, "latest": latest, "previous": prev,
-                     "score_change": _change(latest and latest["score"], prev and prev["score"]),
-                     "rank_change": _change(prev and (prev["rank"] or prev["computed_rank"]), latest and (latest["rank"] or latest["computed_rank"])),
-                     "years": [h["year"] for h in history], "methodologies": list(idx.methodologies.all())})
-    return render(request, "indices/index.html", {"title": "Chỉ số", "province": province, "rows": rows,
-                                                  "provinces": _provinces_with_results(), "can_change": permissions.can(request.user, "change", "index"),
-                                                  "lineage": province_service.lineage(province) if province else []})
+        rows.append(
+            {
+                "index": idx,
+                "latest": latest,
+                "previous": prev,
+                "score_change": _change(latest and latest["score"], prev and prev["score"]),
+                "rank_change": _change(
+                    prev and (prev["rank"] or prev["computed_rank"]),
+                    latest and (latest["rank"] or latest["computed_rank"]),
+                ),
+                "years": [h["year"] for h in history],
+                "methodologies": list(idx.methodologies.all()),
+            }
+        )
+    return render(
+        request,
+        "indices/index.html",
+        {
+            "title": "Chỉ số",
+            "province": province,
+            "rows": rows,
+            "provinces": _provinces_with_results(),
+            "can_change": permissions.can(request.user, "change", "index"),
+            "lineage": province_service.lineage(province) if province else [],
+        },
+    )
 
 
 def _tasks(index):
     tasks = {}
-    for tag in TaskComponent.objects.filter(index=index).select_related("task", "task__lead", "task__directive"):
+    for tag in TaskComponent.objects.filter(index=index).select_related(
+        "task", "task__lead", "task__directive"
+    ):
         tasks.setdefault(tag.component_code, []).append(tag)
     return tasks
 
@@ -82,8 +106,15 @@ def detail(request, code):
         year = int(request.GET.get("nam") or (years[-1] if years else 0))
     except ValueError:
         year = years[-1] if years else 0
-    context = {"title": f"Chỉ số {idx.code}", "index": idx, "province": province, "years": years, "year": year,
-               "provinces": _provinces_with_results(), "history": history}
+    context = {
+        "title": f"Chỉ số {idx.code}",
+        "index": idx,
+        "province": province,
+        "years": years,
+        "year": year,
+        "provinces": _provinces_with_results(),
+        "history": history,
+    }
     if year in years:
         result = analysis.analyse(idx.code, year, province.name)
         methodology = idx.methodology_for(year)
@@ -91,12 +122,18 @@ def detail(request, code):
         for comp in result["components"]:
             comp["owner"] = owners.get(comp["code"])
             comp["tasks"] = tasks.get(comp["code"], [])
-        context.update({
-            "analysis": result, "methodology": methodology,
-            "radar": charts.radar_option(result), "trend": charts.trend_option(history, province.name),
-            "heatmap": charts.heatmap_option(history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]),
-            "ranking": exports.year_ranking(idx, year),
-        })
+        context.update(
+            {
+                "analysis": result,
+                "methodology": methodology,
+                "radar": charts.radar_option(result),
+                "trend": charts.trend_option(history, province.name),
+                "heatmap": charts.heatmap_option(
+                    history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]
+                ),
+                "ranking": exports.year_ranking(idx, year),
+            }
+        )
     return render(request, "indices/detail.html", context)
 
 
@@ -109,7 +146,9 @@ def export_xlsx(request, code):
     except ValueError:
         raise Http404
     content = exports.year_workbook(idx, year, _province(request))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = f'attachment; filename="chi-so-{idx.code}-{year}.xlsx"'
     return response
 
@@ -126,8 +165,12 @@ def report_docx(request, code):
         content = build_report(idx.code, year, province.name)
     except (ValueError, analysis.NotFound):
         raise Http404("Chưa có kết quả để lập báo cáo.")
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx"'
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx"'
+    )
     return response
 
 
@@ -146,8 +189,17 @@ def responsibilities(request, code):
             messages.success(request, "Đã lưu phân công trách nhiệm.")
             return redirect("indices:responsibilities", code=idx.code)
     rows = Responsibility.objects.filter(index=idx).select_related("lead").prefetch_related("supporting")
-    return render(request, "indices/responsibilities.html", {"title": f"Phân công trách nhiệm – {idx.code}", "index": idx,
-                                                             "rows": rows, "form": form, "can_change": can_change})
+    return render(
+        request,
+        "indices/responsibilities.html",
+        {
+            "title": f"Phân công trách nhiệm – {idx.code}",
+            "index": idx,
+            "rows": rows,
+            "form": form,
+            "can_change": can_change,
+        },
+    )
 
 
 @login_required
@@ -158,8 +210,10 @@ def data_entry(request):
     definitions.load() if not Index.objects.exists() else None
     province_service.ensure()
     result_form = ResultForm(request.POST if request.POST.get("form") == "result" else None)
-    import_form = ImportForm(request.POST if request.POST.get("form") == "import" else None,
-                             request.FILES if request.POST.get("form") == "import" else None)
+    import_form = ImportForm(
+        request.POST if request.POST.get("form") == "import" else None,
+        request.FILES if request.POST.get("form") == "import" else None,
+    )
     problems = []
     if request.method == "POST" and request.POST.get("form") == "result" and result_form.is_valid():
         with acting_as(request.user):
@@ -170,22 +224,42 @@ def data_entry(request):
         upload = import_form.cleaned_data["file"]
         try:
             with acting_as(request.user):
-                batch = import_results(upload.read(), upload.name, import_form.cleaned_data["index"].code,
-                                       mapping=import_form.cleaned_data["mapping"], source=import_form.cleaned_data["source"],
-                                       official=not import_form.cleaned_data["provisional"], user=request.user)
+                batch = import_results(
+                    upload.read(),
+                    upload.name,
+                    import_form.cleaned_data["index"].code,
+                    mapping=import_form.cleaned_data["mapping"],
+                    source=import_form.cleaned_data["source"],
+                    official=not import_form.cleaned_data["provisional"],
+                    user=request.user,
+                )
         except ImportRejected as exc:
             problems = exc.problems[:100]
         else:
-            done = f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật."
+            done = (
+                f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật."
+            )
             if request.headers.get("HX-Request"):
                 return render(request, "indices/_import_result.html", {"done": done, "batch": batch})
             messages.success(request, done)
             return redirect("indices:data_entry")
         if request.headers.get("HX-Request"):
-            return render(request, "indices/_import_result.html", {"problems": problems, "import_form": import_form})
-    return render(request, "indices/data_entry.html", {"title": "Nhập kết quả chỉ số", "result_form": result_form,
-                                                       "import_form": import_form, "problems": problems,
-                                                       "recent": Result.objects.filter(batch__isnull=True).select_related("index", "province").order_by("-pk")[:20]})
+            return render(
+                request, "indices/_import_result.html", {"problems": problems, "import_form": import_form}
+            )
+    return render(
+        request,
+        "indices/data_entry.html",
+        {
+            "title": "Nhập kết quả chỉ số",
+            "result_form": result_form,
+            "import_form": import_form,
+            "problems": problems,
+            "recent": Result.objects.filter(batch__isnull=True)
+            .select_related("index", "province")
+            .order_by("-pk")[:20],
+        },
+    )
 
 
 @login_required
@@ -212,7 +286,11 @@ def methodologies(request, code):
         for c in comps:
             children.setdefault(c.parent_id, []).append(c)
         items.append({"m": m, "roots": children.get(None, []), "children": children})
-    return render(request, "indices/methodologies.html", {"title": f"Phương pháp – {idx.code}", "index": idx, "items": items})
+    return render(
+        request,
+        "indices/methodologies.html",
+        {"title": f"Phương pháp – {idx.code}", "index": idx, "items": items},
+    )
 
 
 @login_required
@@ -220,6 +298,8 @@ def definitions_xlsx(request):
     permissions.require(request.user, "view", "index")
     from .services.definitions_xlsx import export_workbook
 
-    response = HttpResponse(export_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        export_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = 'attachment; filename="dinh-nghia-chi-so.xlsx"'
     return response

@@ -1,4 +1,5 @@
 """Reading CCHC conclusion notices into tasks. Pure Python: nothing here imports Django."""
+
 from .errors import NoticeReadError
 from .parser import parse_notice, parse_notice_file
 from .reading import read_notice_bytes, read_notice_file

@@ -1,4 +1,5 @@
 """Command-line reading of a notice: shared by `python -m chiso.notices` and `chiso parse-notice`."""
+
 import argparse
 import json
 import sys
@@ -10,8 +11,12 @@ from .reading import read_notice_file
 
 
 def parse_file(path, *, notice_date=None, gazetteer=None, add_working_days=None):
-    return parse_notice(read_notice_file(path), notice_date=notice_date, gazetteer=gazetteer,
-                        add_working_days=add_working_days)
+    return parse_notice(
+        read_notice_file(path),
+        notice_date=notice_date,
+        gazetteer=gazetteer,
+        add_working_days=add_working_days,
+    )
 
 
 def to_json(result):
@@ -36,23 +41,38 @@ def deadline_label(dl):
     if kind == "none":
         return "–"
     if kind == "recurring":
-        every = {"month": "hằng tháng", "quarter": "hằng quý", "year": "hằng năm"}.get(dl.get("every"), "định kỳ")
+        every = {"month": "hằng tháng", "quarter": "hằng quý", "year": "hằng năm"}.get(
+            dl.get("every"), "định kỳ"
+        )
         return every + (f" từ {fmt_date(dl['start'])}" if dl.get("start") else "")
     if dl.get("start") and kind == "range":
-        return f"{fmt_date(dl['start'])}–{fmt_date(dl['due'])}" if dl.get("due") else f"từ {fmt_date(dl['start'])}"
+        return (
+            f"{fmt_date(dl['start'])}–{fmt_date(dl['due'])}"
+            if dl.get("due")
+            else f"từ {fmt_date(dl['start'])}"
+        )
     return ("trước " if dl.get("strict") else "") + fmt_date(dl.get("due"))
 
 
 def to_table(result):
     doc = result["document"]
     lines = []
-    head = " ".join(x for x in [doc.get("kind"), doc.get("number") and f"số {doc['number']}",
-                                doc.get("date") and f"ngày {fmt_date(doc['date'])}"] if x)
+    head = " ".join(
+        x
+        for x in [
+            doc.get("kind"),
+            doc.get("number") and f"số {doc['number']}",
+            doc.get("date") and f"ngày {fmt_date(doc['date'])}",
+        ]
+        if x
+    )
     lines.append(head or "(văn bản)")
     if doc.get("title"):
         lines.append(_cut(doc["title"], 120))
     if doc.get("meeting_date"):
-        lines.append(f"Cuộc họp ngày {fmt_date(doc['meeting_date'])}, chủ trì: {doc.get('chaired_by') or '–'}")
+        lines.append(
+            f"Cuộc họp ngày {fmt_date(doc['meeting_date'])}, chủ trì: {doc.get('chaired_by') or '–'}"
+        )
     if doc.get("signed_by"):
         lines.append(f"Ký: {doc['signed_by']} ({doc.get('signer_title') or ''})")
     if doc.get("indices"):
@@ -60,8 +80,10 @@ def to_table(result):
     lines.append("")
     lines.append(f"{'Mục':<9}{'Chủ trì':<36}{'Phối hợp':<28}{'Hạn':<22}Nội dung")
     for t in result["tasks"]:
-        lines.append(f"{t['ref']:<9}{_cut(t['lead'], 34):<36}{_cut(', '.join(t['coordinators']), 26):<28}"
-                     f"{_cut(deadline_label(t['deadline']), 20):<22}{_cut(t['text'], 70)}")
+        lines.append(
+            f"{t['ref']:<9}{_cut(t['lead'], 34):<36}{_cut(', '.join(t['coordinators']), 26):<28}"
+            f"{_cut(deadline_label(t['deadline']), 20):<22}{_cut(t['text'], 70)}"
+        )
     for tg in result["targets"]:
         lines.append(f"Mục tiêu {tg['year']}: {', '.join(tg['indices'])} – {tg['goal']}")
     lines.append(f"\n{len(result['tasks'])} nhiệm vụ, {len(result['targets'])} mục tiêu.")
@@ -81,7 +103,9 @@ def demo_or_none():
 def main(argv=None, gazetteer_factory=demo_or_none, out=None, err=None):
     out = out or sys.stdout
     err = err or sys.stderr
-    ap = argparse.ArgumentParser(prog="python -m chiso.notices", description="Đọc thông báo kết luận thành nhiệm vụ.")
+    ap = argparse.ArgumentParser(
+        prog="python -m chiso.notices", description="Đọc thông báo kết luận thành nhiệm vụ."
+    )
     ap.add_argument("file")
     ap.add_argument("--date", help="ngày văn bản YYYY-MM-DD (khi văn bản không ghi)")
     ap.add_argument("--json", action="store_true", help="in JSON theo hợp đồng của parse-notice")

@@ -10,6 +10,7 @@ kind is one of date, month, quarter, year, range, recurring, none; due is the la
 be done (a stated date is kept as stated, "strict" says the text wrote "trước ngày"); start is the
 first day of the window when the text gives one; every is month, quarter or year for recurring work.
 """
+
 import calendar
 import re
 from datetime import date, timedelta
@@ -24,53 +25,125 @@ _MONTH = r"\d{1,2}(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?"
 _QUARTER = r"(?:IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?(?![\w/])"
 _PERIOD = r"tháng|quý|năm"
 # "Thời gian thực hiện trong tháng 8/2022": the lead-in belongs to the deadline as written.
-_LEAD_IN = r"(?:thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai|hoàn\s+thành)\s*:?\s*(?:trong\s+khoảng\s+)?)?"
+_LEAD_IN = (
+    r"(?:thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai|hoàn\s+thành)\s*:?\s*(?:trong\s+khoảng\s+)?)?"
+)
 _WHEN = rf"(?:tháng\s+(?:{_MONTH})|ngày\s+(?:{_DATE})|năm\s+\d{{4}}|quý\s+(?:{_QUARTER}))"
 
 _F = re.IGNORECASE
 
 _PATTERNS = [
-    ("relative", re.compile(
-        r"(?:trong\s+(?:vòng|thời\s+hạn)\s+|chậm\s+nhất\s+(?:là\s+)?|không\s+quá\s+)?(?P<n>\d{1,3})\s+ngày"
-        r"(?P<wd>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s+(?P<date>" + _DATE + r")"
-        r"|(?P<event>ngày\s+(?:ký|ban\s+hành|nhận\s+được|văn\s+bản)[^,.;)]{0,40}))", _F)),
-    ("recurring_day", re.compile(
-        r"(?P<pre>trước\s+|chậm\s+nhất\s+(?:là\s+)?)?ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+(?P<per>" + _PERIOD + ")", _F)),
-    ("recurring", re.compile(r"(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<per>" + _PERIOD + r")(?!\s+(?:của|trước|qua|nay)\b)", _F)),
-    ("range", re.compile(
-        _LEAD_IN + r"(?:trong\s+khoảng\s+)?từ\s+(?P<a>" + _WHEN + r")\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?P<b>" + _WHEN + ")", _F)),
-    ("phase", re.compile(
-        r"giai\s+đoạn(?:\s+(?:\d+|[IVX]+)\s*\(\s*(?:năm\s+)?(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})\s*\)"
-        r"|\s+(?:năm\s+)?(?P<a2>\d{4})\s*[-–]\s*(?P<b2>\d{4}))", _F)),
+    (
+        "relative",
+        re.compile(
+            r"(?:trong\s+(?:vòng|thời\s+hạn)\s+|chậm\s+nhất\s+(?:là\s+)?|không\s+quá\s+)?(?P<n>\d{1,3})\s+ngày"
+            r"(?P<wd>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s+(?P<date>" + _DATE + r")"
+            r"|(?P<event>ngày\s+(?:ký|ban\s+hành|nhận\s+được|văn\s+bản)[^,.;)]{0,40}))",
+            _F,
+        ),
+    ),
+    (
+        "recurring_day",
+        re.compile(
+            r"(?P<pre>trước\s+|chậm\s+nhất\s+(?:là\s+)?)?ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+(?P<per>"
+            + _PERIOD
+            + ")",
+            _F,
+        ),
+    ),
+    (
+        "recurring",
+        re.compile(
+            r"(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<per>" + _PERIOD + r")(?!\s+(?:của|trước|qua|nay)\b)", _F
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            _LEAD_IN
+            + r"(?:trong\s+khoảng\s+)?từ\s+(?P<a>"
+            + _WHEN
+            + r")\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?P<b>"
+            + _WHEN
+            + ")",
+            _F,
+        ),
+    ),
+    (
+        "phase",
+        re.compile(
+            r"giai\s+đoạn(?:\s+(?:\d+|[IVX]+)\s*\(\s*(?:năm\s+)?(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})\s*\)"
+            r"|\s+(?:năm\s+)?(?P<a2>\d{4})\s*[-–]\s*(?P<b2>\d{4}))",
+            _F,
+        ),
+    ),
     ("half", re.compile(r"(?:trong\s+)?(?:6|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+(?P<y>\d{4})", _F)),
-    ("start", re.compile(
-        r"(?:bắt\s+đầu(?:\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|tổ\s+chức))?\s+(?:kể\s+)?từ|kể\s+từ"
-        r"|(?:thực\s+hiện|triển\s+khai|áp\s+dụng)\s+từ)\s+(?P<a>" + _WHEN + ")", _F)),
-    ("date", re.compile(
-        _LEAD_IN + r"(?P<pre>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+trước)?|hạn\s+chót(?:\s+là)?|hoàn\s+thành(?:\s+trong|\s+vào)?"
-        r"|xong|trong|đến|vào)\s+ngày\s+(?P<date>" + _DATE + r")(?!\s+(?:hàng|hằng)\b)", _F)),
-    ("month", re.compile(
-        _LEAD_IN + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong|ngay\s+trong)"
-        r"\s+tháng\s+(?P<m>" + _MONTH + r")(?![\d/])", _F)),
-    ("quarter", re.compile(
-        _LEAD_IN + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong)"
-        r"\s+quý\s+(?P<q>" + _QUARTER + ")", _F)),
-    ("year", re.compile(
-        _LEAD_IN + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|ngay\s+trong|hoàn\s+thành\s+trong)\s+năm\s+(?P<y>\d{4})"
-        r"(?!\s*[-–]\s*\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)", _F)),
+    (
+        "start",
+        re.compile(
+            r"(?:bắt\s+đầu(?:\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|tổ\s+chức))?\s+(?:kể\s+)?từ|kể\s+từ"
+            r"|(?:thực\s+hiện|triển\s+khai|áp\s+dụng)\s+từ)\s+(?P<a>" + _WHEN + ")",
+            _F,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            _LEAD_IN
+            + r"(?P<pre>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?(?:\s+trước)?|hạn\s+chót(?:\s+là)?|hoàn\s+thành(?:\s+trong|\s+vào)?"
+            r"|xong|trong|đến|vào)\s+ngày\s+(?P<date>" + _DATE + r")(?!\s+(?:hàng|hằng)\b)",
+            _F,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            _LEAD_IN
+            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong|ngay\s+trong)"
+            r"\s+tháng\s+(?P<m>" + _MONTH + r")(?![\d/])",
+            _F,
+        ),
+    ),
+    (
+        "quarter",
+        re.compile(
+            _LEAD_IN
+            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong)"
+            r"\s+quý\s+(?P<q>" + _QUARTER + ")",
+            _F,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            _LEAD_IN
+            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|ngay\s+trong|hoàn\s+thành\s+trong)\s+năm\s+(?P<y>\d{4})"
+            r"(?!\s*[-–]\s*\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)",
+            _F,
+        ),
+    ),
 ]
 
 _NEEDS = {
-    "relative": ("từ",), "recurring_day": ("hàng", "hằng"), "recurring": ("hàng", "hằng"), "range": ("từ",),
-    "phase": ("giai",), "half": ("tháng đầu", "tháng cuối"), "start": ("từ",), "date": ("ngày",), "month": ("tháng",),
-    "quarter": ("quý",), "year": ("năm",),
+    "relative": ("từ",),
+    "recurring_day": ("hàng", "hằng"),
+    "recurring": ("hàng", "hằng"),
+    "range": ("từ",),
+    "phase": ("giai",),
+    "half": ("tháng đầu", "tháng cuối"),
+    "start": ("từ",),
+    "date": ("ngày",),
+    "month": ("tháng",),
+    "quarter": ("quý",),
+    "year": ("năm",),
 }
 
 # Dates inside a cited document's name ("Chỉ thị số 11-CT/TU ... giai đoạn 2021 - 2025") describe that
 # document, not the task; the span ends where the sentence or clause does, or where a deadline word starts.
 _CITED_RE = re.compile(
     r"(?:Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Quyết\s+định|Báo\s+cáo|Công\s+văn|Thông\s+báo"
-    r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)")
+    r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)"
+)
 _INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,12}$", _F)
 _EVERY = {"tháng": "month", "quý": "quarter", "năm": "year"}
 
@@ -87,7 +160,15 @@ class _Found:
 
 
 def empty():
-    return {"kind": "none", "text": None, "due": None, "strict": None, "start": None, "every": None, "milestones": []}
+    return {
+        "kind": "none",
+        "text": None,
+        "due": None,
+        "strict": None,
+        "start": None,
+        "every": None,
+        "milestones": [],
+    }
 
 
 def _month_end(year, month):
@@ -100,7 +181,7 @@ def _year_of(raw, default):
 
 
 def parse_day(raw, year):
-    """"31/8/2022", "31/8", "15 tháng 9 năm 2022" -> date (None when impossible or yearless without a default)."""
+    """ "31/8/2022", "31/8", "15 tháng 9 năm 2022" -> date (None when impossible or yearless without a default)."""
     nums = [int(n) for n in re.findall(r"\d+", raw)]
     if len(nums) < 2:
         return None
@@ -169,7 +250,7 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "recurring_day":
         return _Found("recurring", m, strict=_strict(g["pre"]) or None, every=_EVERY[g["per"].lower()])
     if kind == "recurring":
-        if _INDEX_BEFORE_RE.search(text[max(0, m.start() - 40):m.start()]):
+        if _INDEX_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()]):
             return None  # "chỉ số PAPI hàng năm": the index is yearly, the task is not
         return _Found("recurring", m, strict=None, every=_EVERY[g["per"].lower()])
     if kind == "range":
@@ -185,7 +266,7 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "phase":
         # Only "trong giai đoạn ..." (or the phrase on its own) sets a window; a bare period after a
         # programme's name is that programme's period.
-        before = text[:m.start()].rstrip().lower()
+        before = text[: m.start()].rstrip().lower()
         if before and not (before.endswith("trong") or before.endswith("trong cả") or before[-1] in ":(-"):
             return None
         a, b = int(g["a"] or g["a2"]), int(g["b"] or g["b2"])
@@ -195,7 +276,9 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "half":
         y = int(g["y"])
         first = g["part"].lower() == "đầu"
-        return _Found("range", m, due=date(y, 6, 30) if first else date(y, 12, 31), start=date(y, 1 if first else 7, 1))
+        return _Found(
+            "range", m, due=date(y, 6, 30) if first else date(y, 12, 31), start=date(y, 1 if first else 7, 1)
+        )
     if kind == "start":
         a = _parse_when(g["a"], year)
         return _Found("start", m, start=a[0]) if a else None
@@ -292,8 +375,13 @@ def extract_deadline(text, *, year=None, add_working_days=None, base_date=None):
     if recurring:
         r = recurring[0]
         # "định kỳ hàng tháng ... (bắt đầu thực hiện từ tháng 8/2022)": the start is the news.
-        out.update(kind="recurring", every=r.every, strict=r.strict,
-                   text=starts[0].text if starts else r.text, start=_iso(starts[0].start) if starts else None)
+        out.update(
+            kind="recurring",
+            every=r.every,
+            strict=r.strict,
+            text=starts[0].text if starts else r.text,
+            start=_iso(starts[0].start) if starts else None,
+        )
         return out
     if points:
         distinct = []
@@ -302,12 +390,14 @@ def extract_deadline(text, *, year=None, add_working_days=None, base_date=None):
                 distinct.append(p)
         last = max(distinct, key=lambda p: (p.due or date.max, p.begin))
         first = distinct[0]
-        out.update(kind=last.kind, due=_iso(last.due), strict=last.strict, start=_iso(first.start), every=None)
+        out.update(
+            kind=last.kind, due=_iso(last.due), strict=last.strict, start=_iso(first.start), every=None
+        )
         if len(distinct) == 1:
             out["text"] = last.text
         else:
             # Several milestones in one point ("lập Tổ trong tháng 8/2022 và khắc phục trong tháng 9/2022").
-            out["text"] = _balanced(text[first.begin:max(p.end for p in distinct)])
+            out["text"] = _balanced(text[first.begin : max(p.end for p in distinct)])
             out["milestones"] = [{"text": p.text, "due": _iso(p.due)} for p in distinct]
         if starts and not out["start"]:
             out["start"] = _iso(starts[0].start)

@@ -3,6 +3,7 @@
 Rule-based and linear: one pass builds paragraphs, one walks the numbering into a tree, one emits
 tasks. Every regex is compiled at import; nothing here looks back over the whole text per task.
 """
+
 import re
 from datetime import date
 
@@ -11,14 +12,19 @@ from .deadlines import extract_deadline
 from .structure import INDICES, MARKER_RE, build_units, document_fields
 from .vietnamese import squash
 
-_TARGET_HEAD_RE = re.compile(r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,\s*yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b", re.I)
+_TARGET_HEAD_RE = re.compile(
+    r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,\s*yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b", re.I
+)
 _ASSESSMENT_HEAD_RE = re.compile(
-    r"^(?:(?:Những\s+)?kết\s+quả|Tình\s+hình|Đánh\s+giá|Tồn\s+tại|Hạn\s+chế|Nguyên\s+nhân|Ưu\s+điểm|Bối\s+cảnh|Thực\s+trạng)\b", re.I)
+    r"^(?:(?:Những\s+)?kết\s+quả|Tình\s+hình|Đánh\s+giá|Tồn\s+tại|Hạn\s+chế|Nguyên\s+nhân|Ưu\s+điểm|Bối\s+cảnh|Thực\s+trạng)\b",
+    re.I,
+)
 _ORDINAL_RE = re.compile(r"^(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]", re.I)
 _CLOSING_RE = re.compile(
     r"^(?:(?:Phó\s+)?Chủ\s+tịch\s+|Văn\s+phòng\s+)?(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Văn\s+phòng)\b.{0,80}?"
     r"\b(?:yêu\s+cầu|thông\s+báo|đề\s+nghị|giao)\b|^Trên\s+đây\b|^(?:Yêu\s+cầu|Đề\s+nghị)\s+(?:Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|các)\b",
-    re.I)
+    re.I,
+)
 _GIAO_RE = re.compile(r"\bgiao\s+", re.I)
 _YEAR_RE = re.compile(r"năm\s+(\d{4})")
 _IMPROVE_RE = re.compile(r"cải\s+thiện|nâng\s+cao|tăng|đạt|giữ\s+vững|nâng\s+hạng", re.I)
@@ -78,7 +84,7 @@ def _walk(body):
                 preamble.append(unit)
             continue
         kind, label = _marker_info(m)
-        rest = unit.text[m.end():].strip()
+        rest = unit.text[m.end() :].strip()
         if kind == "bullet":
             if stack:
                 stack[-1].bullets.append((unit, rest))
@@ -108,7 +114,7 @@ def _walk(body):
         point = _Point(ref, depth, rest, unit)
         if parent is not None:
             parent.children.append(point)
-            stack = stack[:parent_index(stack, parent) + 1] + [point]
+            stack = stack[: parent_index(stack, parent) + 1] + [point]
         else:
             roots.append(point)
             stack = [point]
@@ -151,7 +157,9 @@ class _Emitter:
         if t:
             self.targets.append(t)
 
-    def task(self, ref, text, units, *, lead=None, inherited=None, coordinators=None, checklist=(), source=None):
+    def task(
+        self, ref, text, units, *, lead=None, inherited=None, coordinators=None, checklist=(), source=None
+    ):
         text = squash(text).rstrip(" ;")
         if text.endswith("./."):
             text = text[:-3].rstrip()
@@ -161,24 +169,36 @@ class _Emitter:
             if c not in coords and (not lead or ag.split_names(c) != ag.split_names(lead)):
                 coords.append(c)
         full = text + (" " + " ".join(checklist) if checklist else "")
-        deadline = extract_deadline(full, year=self.year, add_working_days=self.add_working_days, base_date=self.base_date)
+        deadline = extract_deadline(
+            full, year=self.year, add_working_days=self.add_working_days, base_date=self.base_date
+        )
         marks = []
         for u in units:
             for mk in u.marks:
                 if mk not in marks:
                     marks.append(mk)
-        self.tasks.append({
-            "ref": ref, "text": text, "lead": lead, "coordinators": coords,
-            "lead_agency_ids": [], "coordinator_agency_ids": [], "checklist": list(checklist), "deadline": deadline,
-            "report_to": self.finder.report_to(text), "source": source or "\n".join(u.text for u in units),
-            "footnotes": [{"mark": mk, "text": self.notes.get(mk, "")} for mk in marks], "unresolved": [],
-        })
+        self.tasks.append(
+            {
+                "ref": ref,
+                "text": text,
+                "lead": lead,
+                "coordinators": coords,
+                "lead_agency_ids": [],
+                "coordinator_agency_ids": [],
+                "checklist": list(checklist),
+                "deadline": deadline,
+                "report_to": self.finder.report_to(text),
+                "source": source or "\n".join(u.text for u in units),
+                "footnotes": [{"mark": mk, "text": self.notes.get(mk, "")} for mk in marks],
+                "unresolved": [],
+            }
+        )
 
     def point(self, p, inherited=None, inherited_coords=None):
         if _TARGET_HEAD_RE.match(p.text):
             for u in p.extra:
                 self.requirement(u.text)
-            for u, rest in p.bullets:
+            for _u, rest in p.bullets:
                 self.requirement(rest)
             for c in p.children:
                 self.requirement(c.text)
@@ -194,7 +214,9 @@ class _Emitter:
             for u in p.extra:
                 # Sentences between a heading and its sub-points direct the same addressee.
                 if not heading and not u.text.rstrip().endswith(":"):
-                    self.warnings.append(f"Mục {p.ref}: đoạn không đánh số trước các mục con được bỏ qua: “{u.text[:60]}…”")
+                    self.warnings.append(
+                        f"Mục {p.ref}: đoạn không đánh số trước các mục con được bỏ qua: “{u.text[:60]}…”"
+                    )
             for c in p.children:
                 self.point(c, lead, list(coords or []))
             return
@@ -202,21 +224,44 @@ class _Emitter:
         if heading:
             if p.extra:
                 text = " ".join(u.text for u in p.extra)
-                self.task(p.ref, text, p.units, inherited=heading, coordinators=list(inherited_coords or []),
-                          checklist=bullets)
+                self.task(
+                    p.ref,
+                    text,
+                    p.units,
+                    inherited=heading,
+                    coordinators=list(inherited_coords or []),
+                    checklist=bullets,
+                )
             elif bullets:
                 for i, (u, rest) in enumerate(p.bullets, start=1):
-                    self.task(f"{p.ref}-{i}", rest, [u], inherited=heading, coordinators=list(inherited_coords or []))
+                    self.task(
+                        f"{p.ref}-{i}",
+                        rest,
+                        [u],
+                        inherited=heading,
+                        coordinators=list(inherited_coords or []),
+                    )
             else:
                 self.warnings.append(f"Mục {p.ref} “{p.text[:60]}” không có nội dung nhiệm vụ.")
             return
-        if bullets and all(self.finder.start_re.match(b) and self.finder.lead(b) for b in bullets) and p.text.rstrip().endswith(":"):
+        if (
+            bullets
+            and all(self.finder.start_re.match(b) and self.finder.lead(b) for b in bullets)
+            and p.text.rstrip().endswith(":")
+        ):
             # "Giao các cơ quan sau: - Sở A: ...; - Sở B: ..." — each bullet names its own lead.
             for i, (u, rest) in enumerate(p.bullets, start=1):
                 self.task(f"{p.ref}-{i}", rest, [p.units[0], u], inherited=inherited)
             return
         text = " ".join([p.text] + [u.text for u in p.extra])
-        self.task(p.ref, text, p.units, inherited=inherited, coordinators=list(inherited_coords or []), checklist=bullets)
+        self.task(
+            p.ref,
+            text,
+            p.units,
+            inherited=inherited,
+            coordinators=list(inherited_coords or []),
+            checklist=bullets,
+        )
 
     def closing(self, units):
         count = 0
@@ -225,7 +270,7 @@ class _Emitter:
                 g = _GIAO_RE.search(clause)
                 if not g:
                     continue
-                text = clause[g.start():].strip()
+                text = clause[g.start() :].strip()
                 if not self.finder.lead(text):
                     continue
                 count += 1
@@ -275,9 +320,15 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
     em.closing(closing)
     doc["requirements"] = em.requirements
     warnings += em.warnings
-    if year is None and any(t["deadline"]["kind"] != "none" and t["deadline"]["due"] is None
-                            and t["deadline"]["kind"] not in ("recurring",) for t in em.tasks):
-        warnings.append("Văn bản không ghi ngày ban hành: hạn không ghi năm chưa tính được, hãy nhập ngày văn bản (--date).")
+    if year is None and any(
+        t["deadline"]["kind"] != "none"
+        and t["deadline"]["due"] is None
+        and t["deadline"]["kind"] not in ("recurring",)
+        for t in em.tasks
+    ):
+        warnings.append(
+            "Văn bản không ghi ngày ban hành: hạn không ghi năm chưa tính được, hãy nhập ngày văn bản (--date)."
+        )
     on = ref_date
     for t in em.tasks:
         if not t["lead"]:

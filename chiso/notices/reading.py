@@ -5,6 +5,7 @@ feed where the document had an explicit page break, footnotes as "¹ text" lines
 their references as superscript marks in the running text. Anything we cannot read raises
 NoticeReadError with a Vietnamese message that tells the officer what to upload instead.
 """
+
 import io
 import os
 import re
@@ -27,23 +28,34 @@ _VNI_RE = re.compile(r"[aeiouyAEIOUY][ùøûõïåäÙØÛÕÏÅÄ]|[aeoAEO][â�
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 MSG_EMPTY = "Tệp rỗng: không có nội dung văn bản. Hãy kiểm tra lại tệp và tải lên bản có nội dung."
-MSG_DOC = ("Tệp Word 97-2003 (.doc) chưa được hỗ trợ. Hãy mở tệp trong Word hoặc LibreOffice, "
-           "chọn Lưu thành (Save As) định dạng .docx rồi tải lên lại.")
-MSG_SCANNED = ("Tệp PDF này không có lớp văn bản (bản scan/ảnh chụp), cần OCR mới đọc được. "
-               "Hãy tải lên bản DOCX hoặc PDF xuất trực tiếp từ Word của văn bản.")
-MSG_TCVN3 = ("Văn bản dùng bảng mã TCVN3 (ABC, phông .VnTime) cũ, không phải Unicode. Hãy chuyển mã sang Unicode "
-             "(Unikey: Công cụ chuyển mã, TCVN3 → Unicode) rồi tải lên lại.")
-MSG_VNI = ("Văn bản dùng bảng mã VNI (phông VNI-Times) cũ, không phải Unicode. Hãy chuyển mã sang Unicode "
-           "(Unikey: Công cụ chuyển mã, VNI Windows → Unicode) rồi tải lên lại.")
-MSG_BINARY = ("Tệp không phải văn bản đọc được (dữ liệu nhị phân hoặc bị hỏng). "
-              "Hãy tải lên tệp TXT, DOCX hoặc PDF của thông báo.")
+MSG_DOC = (
+    "Tệp Word 97-2003 (.doc) chưa được hỗ trợ. Hãy mở tệp trong Word hoặc LibreOffice, "
+    "chọn Lưu thành (Save As) định dạng .docx rồi tải lên lại."
+)
+MSG_SCANNED = (
+    "Tệp PDF này không có lớp văn bản (bản scan/ảnh chụp), cần OCR mới đọc được. "
+    "Hãy tải lên bản DOCX hoặc PDF xuất trực tiếp từ Word của văn bản."
+)
+MSG_TCVN3 = (
+    "Văn bản dùng bảng mã TCVN3 (ABC, phông .VnTime) cũ, không phải Unicode. Hãy chuyển mã sang Unicode "
+    "(Unikey: Công cụ chuyển mã, TCVN3 → Unicode) rồi tải lên lại."
+)
+MSG_VNI = (
+    "Văn bản dùng bảng mã VNI (phông VNI-Times) cũ, không phải Unicode. Hãy chuyển mã sang Unicode "
+    "(Unikey: Công cụ chuyển mã, VNI Windows → Unicode) rồi tải lên lại."
+)
+MSG_BINARY = (
+    "Tệp không phải văn bản đọc được (dữ liệu nhị phân hoặc bị hỏng). "
+    "Hãy tải lên tệp TXT, DOCX hoặc PDF của thông báo."
+)
 MSG_TOO_BIG = "Tệp quá lớn (tối đa 20 MB). Hãy tải lên bản DOCX hoặc PDF không kèm ảnh."
 
 
 def _unsupported(ext):
     shown = ext or "(không có phần mở rộng)"
-    return NoticeReadError(f"Định dạng tệp {shown} không được hỗ trợ. Chỉ nhận tệp .txt, .docx hoặc .pdf.",
-                           code="unsupported")
+    return NoticeReadError(
+        f"Định dạng tệp {shown} không được hỗ trợ. Chỉ nhận tệp .txt, .docx hoặc .pdf.", code="unsupported"
+    )
 
 
 def read_notice_file(path):
@@ -57,8 +69,10 @@ def read_notice_file(path):
     except NoticeReadError:
         raise
     except OSError as exc:
-        raise NoticeReadError(f"Không mở được tệp {path}: {exc.strerror or exc}. Hãy kiểm tra đường dẫn và quyền đọc.",
-                              code="io") from None
+        raise NoticeReadError(
+            f"Không mở được tệp {path}: {exc.strerror or exc}. Hãy kiểm tra đường dẫn và quyền đọc.",
+            code="io",
+        ) from None
     return read_notice_bytes(data, os.path.basename(path))
 
 
@@ -78,21 +92,29 @@ def read_notice_bytes(data, filename):
         elif data.startswith(b"PK\x03\x04"):
             text = _read_docx(data, ext)
         elif data.lstrip().startswith(b"{\\rtf"):
-            raise NoticeReadError("Tệp RTF chưa được hỗ trợ. Hãy lưu thành .docx rồi tải lên lại.", code="unsupported")
+            raise NoticeReadError(
+                "Tệp RTF chưa được hỗ trợ. Hãy lưu thành .docx rồi tải lên lại.", code="unsupported"
+            )
         elif ext == ".doc":
             raise NoticeReadError(MSG_DOC, code="legacy_doc")
         elif ext in TEXT_EXTENSIONS or ext == "":
             text = _read_text(data)
         elif ext in (".docx", ".pdf"):
-            raise NoticeReadError(f"Tệp có đuôi {ext} nhưng nội dung không phải {ext[1:].upper()} (tệp hỏng hoặc đổi tên). "
-                                  "Hãy xuất lại tệp từ Word và tải lên.", code="corrupt")
+            raise NoticeReadError(
+                f"Tệp có đuôi {ext} nhưng nội dung không phải {ext[1:].upper()} (tệp hỏng hoặc đổi tên). "
+                "Hãy xuất lại tệp từ Word và tải lên.",
+                code="corrupt",
+            )
         else:
             raise _unsupported(ext)
     except NoticeReadError:
         raise
     except Exception as exc:  # a library choking on a damaged file must not reach the user as a traceback
-        raise NoticeReadError(f"Tệp bị hỏng hoặc không đọc được ({type(exc).__name__}). "
-                              "Hãy mở và lưu lại tệp bằng Word (định dạng .docx) rồi tải lên.", code="corrupt") from None
+        raise NoticeReadError(
+            f"Tệp bị hỏng hoặc không đọc được ({type(exc).__name__}). "
+            "Hãy mở và lưu lại tệp bằng Word (định dạng .docx) rồi tải lên.",
+            code="corrupt",
+        ) from None
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NoticeReadError(MSG_EMPTY, code="empty")
@@ -101,7 +123,7 @@ def read_notice_bytes(data, filename):
 
 
 def legacy_encoding(text):
-    """"TCVN3", "VNI" or None, from the characters legacy fonts leave behind."""
+    """ "TCVN3", "VNI" or None, from the characters legacy fonts leave behind."""
     sample = text[:20000]
     letters = sum(1 for c in sample if c.isalpha()) or 1
     viet = sum(1 for c in sample if c in VIETNAMESE_ONLY)
@@ -158,8 +180,9 @@ def _read_docx(data, ext):
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except zipfile.BadZipFile:
-        raise NoticeReadError("Tệp DOCX bị hỏng (không giải nén được). Hãy lưu lại tệp bằng Word rồi tải lên.",
-                              code="corrupt") from None
+        raise NoticeReadError(
+            "Tệp DOCX bị hỏng (không giải nén được). Hãy lưu lại tệp bằng Word rồi tải lên.", code="corrupt"
+        ) from None
     if "word/document.xml" not in names:
         raise _unsupported(ext or ".zip")
     import docx  # python-docx; imported here so TXT-only use does not need lxml loaded
@@ -247,7 +270,9 @@ class _DocxReader:
             if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             fid = note.get(_W + "id")
-            text = " ".join("".join(t.text or "" for t in p.iter(_W + "t")).strip() for p in note.iter(_W + "p"))
+            text = " ".join(
+                "".join(t.text or "" for t in p.iter(_W + "t")).strip() for p in note.iter(_W + "p")
+            )
             text = " ".join(text.split())
             if not text:
                 continue
@@ -300,7 +325,10 @@ class _Numbering:
                 ppr = style.find(_W + "pPr")
                 numpr = ppr.find(_W + "numPr") if ppr is not None else None
                 if numpr is not None:
-                    self.styles[style.get(_W + "styleId")] = (_val(numpr.find(_W + "numId")), int(_val(numpr.find(_W + "ilvl")) or 0))
+                    self.styles[style.get(_W + "styleId")] = (
+                        _val(numpr.find(_W + "numId")),
+                        int(_val(numpr.find(_W + "ilvl")) or 0),
+                    )
         except Exception:
             pass
 
@@ -394,20 +422,28 @@ def _read_pdf(data):
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception:
-        raise NoticeReadError("Tệp PDF bị hỏng hoặc có mật khẩu. Hãy xuất lại PDF từ Word hoặc tải lên bản DOCX.",
-                              code="corrupt") from None
+        raise NoticeReadError(
+            "Tệp PDF bị hỏng hoặc có mật khẩu. Hãy xuất lại PDF từ Word hoặc tải lên bản DOCX.",
+            code="corrupt",
+        ) from None
     out = []
     notes = []
     chars = 0
     with pdf:
         prev = None  # the last body line kept, across pages
         for page in pdf.pages:
-            lines = [ln for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True) if ln["text"].strip()]
+            lines = [
+                ln
+                for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True)
+                if ln["text"].strip()
+            ]
             lines = [ln for ln in lines if not _PAGE_NUMBER_RE.match(ln["text"])]
             if not lines:
                 continue
             chars += sum(len(ln["text"]) for ln in lines)
-            sizes = [c.get("size", 0) for ln in lines for c in ln.get("chars", []) if c.get("text", "").strip()]
+            sizes = [
+                c.get("size", 0) for ln in lines for c in ln.get("chars", []) if c.get("text", "").strip()
+            ]
             body_size = statistics.median(sizes) if sizes else 0
             body = []
             for ln in lines:

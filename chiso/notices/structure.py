@@ -3,15 +3,34 @@
 build_units() turns text into paragraphs ("units"), undoing what page breaks and copy-paste do to
 them; document_fields() reads the fixed parts around the body. Both are single passes over lines.
 """
+
 import re
 from datetime import date
 
 from .deadlines import parse_day
 from .vietnamese import LOWER, UPPER, from_superscript, is_all_caps, squash, starts_lower
 
-KINDS = ("THÔNG BÁO", "CHỈ THỊ", "KẾ HOẠCH", "CÔNG VĂN", "QUYẾT ĐỊNH", "BÁO CÁO", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "TỜ TRÌNH")
-_SYMBOL_KIND = {"TB": "THÔNG BÁO", "CT": "CHỈ THỊ", "KH": "KẾ HOẠCH", "QĐ": "QUYẾT ĐỊNH", "BC": "BÁO CÁO",
-                "NQ": "NGHỊ QUYẾT", "CTr": "CHƯƠNG TRÌNH", "TTr": "TỜ TRÌNH"}
+KINDS = (
+    "THÔNG BÁO",
+    "CHỈ THỊ",
+    "KẾ HOẠCH",
+    "CÔNG VĂN",
+    "QUYẾT ĐỊNH",
+    "BÁO CÁO",
+    "NGHỊ QUYẾT",
+    "CHƯƠNG TRÌNH",
+    "TỜ TRÌNH",
+)
+_SYMBOL_KIND = {
+    "TB": "THÔNG BÁO",
+    "CT": "CHỈ THỊ",
+    "KH": "KẾ HOẠCH",
+    "QĐ": "QUYẾT ĐỊNH",
+    "BC": "BÁO CÁO",
+    "NQ": "NGHỊ QUYẾT",
+    "CTr": "CHƯƠNG TRÌNH",
+    "TTr": "TỜ TRÌNH",
+}
 INDICES = [
     ("PAR INDEX", re.compile(r"par\s*-?\s*index", re.I)),
     ("SIPAS", re.compile(r"\bsipas\b", re.I)),
@@ -25,10 +44,13 @@ MARKER_RE = re.compile(
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+"
     r"|(?P<num1>\d{1,2})\s*[.)]\s+"
     r"|(?P<letter>[a-zđ])\s*\)\s+"
-    r"|(?P<bullet>[-–—•+●○▪■◦])\s*)(?=\S)")
+    r"|(?P<bullet>[-–—•+●○▪■◦])\s*)(?=\S)"
+)
 _DEBRIS_RE = re.compile(r"\*+|_{2,}|^#+\s*")
 _SEPARATOR_RE = re.compile(r"^[\s\-_=*.~–—]{3,}$")
-_FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<num>\d{1,3})\]|\((?P<par>\d{1,3})\))\s*(?P<text>\S.*)$")
+_FOOTNOTE_LINE_RE = re.compile(
+    r"^\s*(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(?P<num>\d{1,3})\]|\((?P<par>\d{1,3})\))\s*(?P<text>\S.*)$"
+)
 _SUP_MARK_RE = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _BRACKET_MARK_RE = re.compile(r"\s?\[(\d{1,3})\]")
 _TERMINAL = ".:;!?"
@@ -39,21 +61,29 @@ _LONG_DATE = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+(\d{4})"
 _PLACE_DATE_RE = re.compile(rf"(?P<place>[{UPPER}][^\d,:;]{{1,40}}?)\s*,\s*ngày\s+{_LONG_DATE}")
 _NUMBER_RE = re.compile(r"Số\s*:\s*(?P<number>[\w./&-]*\w)")
 _MEETING_RE = re.compile(
-    rf"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm\s+nay)\s*,?\s+)?(?:[Nn]gày|[Hh]ôm\s+nay,?\s+ngày)\s+(?:{_LONG_DATE}|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))")
+    rf"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm\s+nay)\s*,?\s+)?(?:[Nn]gày|[Hh]ôm\s+nay,?\s+ngày)\s+(?:{_LONG_DATE}|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))"
+)
 _CHAIR_RE = re.compile(
     rf"(?:đồng\s+chí|ông|bà)\s+(?P<name>{_NAME})\s*(?:[-–,]\s*(?P<title>[^,;()]+?))?\s*,?\s+(?:đã\s+)?chủ\s+trì"
-    rf"|(?:chủ\s+trì\s+của|do)\s+(?:đồng\s+chí\s+)?(?P<name2>{_NAME})(?:\s*[-–,]\s*(?P<title2>[^,;()]+?))?\s+chủ\s+trì", re.I)
+    rf"|(?:chủ\s+trì\s+của|do)\s+(?:đồng\s+chí\s+)?(?P<name2>{_NAME})(?:\s*[-–,]\s*(?P<title2>[^,;()]+?))?\s+chủ\s+trì",
+    re.I,
+)
 _SYMBOL_RE = re.compile(
-    rf"(?<![\w/-])(\d{{1,5}}(?:/\d{{4}})?[/-][{UPPER}][{UPPER}{LOWER}0-9&]*(?:[-/][{UPPER}][{UPPER}{LOWER}0-9&]*)+)(?![\w/])")
+    rf"(?<![\w/-])(\d{{1,5}}(?:/\d{{4}})?[/-][{UPPER}][{UPPER}{LOWER}0-9&]*(?:[-/][{UPPER}][{UPPER}{LOWER}0-9&]*)+)(?![\w/])"
+)
 _REF_KIND_RE = re.compile(
     r"(Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Báo\s+cáo|Quyết\s+định|Công\s+văn|văn\s+bản(?:\s+chỉ\s+đạo)?|Văn\s+bản|Thông\s+báo"
-    r"|Nghị\s+định|Thông\s+tư|Đề\s+án|Tờ\s+trình|Chương\s+trình|Luật)\s+(?:số\s+)?$")
-_REF_DATE_RE = re.compile(rf"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{_LONG_DATE})")
+    r"|Nghị\s+định|Thông\s+tư|Đề\s+án|Tờ\s+trình|Chương\s+trình|Luật)\s+(?:số\s+)?$"
+)
+_REF_DATE_RE = re.compile(
+    rf"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{_LONG_DATE})"
+)
 _QUOC_HIEU_RE = re.compile(r"CỘNG\s+H\w+\s+XÃ\s+HỘI|ĐỘC\s+LẬP|^Độc\s+lập", re.I)
 _RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
 _SIGN_PREFIX_RE = re.compile(r"^(?:TM|TL|KT|Q|TUQ|T/M|K/T)\s*\.\s*\S")
 _OPENING_RE = re.compile(
-    r"^(?:Sáng|Chiều|Tối|Ngày|Hôm\s+nay|Căn\s+cứ|Thực\s+hiện|Vừa\s+qua|Qua|Trên\s+cơ\s+sở|Theo|Nhằm|Để|Trong\s+thời\s+gian)\b")
+    r"^(?:Sáng|Chiều|Tối|Ngày|Hôm\s+nay|Căn\s+cứ|Thực\s+hiện|Vừa\s+qua|Qua|Trên\s+cơ\s+sở|Theo|Nhằm|Để|Trong\s+thời\s+gian)\b"
+)
 
 
 class Unit:
@@ -148,7 +178,9 @@ def build_units(text):
                 # Same block (no blank line): a hard wrap unless the previous line ended a sentence
                 # and this one starts a new one. Across a blank line: only a page break splits a
                 # sentence, and then the next part starts in lower case.
-                if (not blank and (lower or _ends_open(prev.text))) or (blank and lower and _ends_open(prev.text)):
+                if (not blank and (lower or _ends_open(prev.text))) or (
+                    blank and lower and _ends_open(prev.text)
+                ):
                     new = False
         if new:
             units.append(Unit(line, marks))
@@ -172,17 +204,31 @@ def _kind_of(unit_text):
         return None, None
     for kind in KINDS:
         if up == kind or up.startswith(kind + " "):
-            return kind, up[len(kind):].strip() or None
+            return kind, up[len(kind) :].strip() or None
     return None, None
 
 
 def document_fields(units, notes, *, notice_date=None):
     """Header, title, meeting, references, recipients, signature; and where the body starts and ends."""
     doc = {
-        "kind": None, "issuer": None, "number": None, "place": None, "date": None, "title": None,
-        "meeting_date": None, "chaired_by": None, "chair_title": None, "signed_by": None, "signer_title": None,
-        "signature_block": [], "indices": [], "references": [], "reference_details": [], "footnotes": [],
-        "recipients": [], "requirements": [],
+        "kind": None,
+        "issuer": None,
+        "number": None,
+        "place": None,
+        "date": None,
+        "title": None,
+        "meeting_date": None,
+        "chaired_by": None,
+        "chair_title": None,
+        "signed_by": None,
+        "signer_title": None,
+        "signature_block": [],
+        "indices": [],
+        "references": [],
+        "reference_details": [],
+        "footnotes": [],
+        "recipients": [],
+        "requirements": [],
     }
     n = len(units)
     head_limit = min(n, 20)
@@ -194,7 +240,7 @@ def document_fields(units, notes, *, notice_date=None):
             kind_idx = i
             title_lead = rest
             break
-    header = units[:kind_idx] if kind_idx is not None else units[:min(n, 6)]
+    header = units[:kind_idx] if kind_idx is not None else units[: min(n, 6)]
     for u in header:
         m = _NUMBER_RE.search(u.text)
         if m and not doc["number"]:
@@ -204,8 +250,14 @@ def document_fields(units, notes, *, notice_date=None):
             doc["place"] = squash(m.group("place"))
             d = parse_day(f"{m.group(2)}/{m.group(3)}/{m.group(4)}", None)
             doc["date"] = _iso(d)
-    issuer = [u.text for u in header if is_all_caps(u.text) and not _QUOC_HIEU_RE.search(u.text)
-              and not _NUMBER_RE.search(u.text) and not _kind_of(u.text)[0]]
+    issuer = [
+        u.text
+        for u in header
+        if is_all_caps(u.text)
+        and not _QUOC_HIEU_RE.search(u.text)
+        and not _NUMBER_RE.search(u.text)
+        and not _kind_of(u.text)[0]
+    ]
     if issuer:
         doc["issuer"] = squash(" ".join(issuer))
     if not doc["kind"] and doc["number"]:
@@ -300,13 +352,17 @@ def document_fields(units, notes, *, notice_date=None):
             if sym == own or sym in seen:
                 continue
             seen.add(sym)
-            kind = _REF_KIND_RE.search(t[max(0, m.start() - 40):m.start()])
-            dm = _REF_DATE_RE.match(t[m.end():m.end() + 40])
+            kind = _REF_KIND_RE.search(t[max(0, m.start() - 40) : m.start()])
+            dm = _REF_DATE_RE.match(t[m.end() : m.end() + 40])
             d = None
             if dm:
-                d = parse_day(dm.group(1) if dm.group(2) is None else f"{dm.group(2)}/{dm.group(3)}/{dm.group(4)}", None)
+                d = parse_day(
+                    dm.group(1) if dm.group(2) is None else f"{dm.group(2)}/{dm.group(3)}/{dm.group(4)}", None
+                )
             doc["references"].append(sym)
-            doc["reference_details"].append({"symbol": sym, "kind": squash(kind.group(1)) if kind else None, "date": _iso(d)})
+            doc["reference_details"].append(
+                {"symbol": sym, "kind": squash(kind.group(1)) if kind else None, "date": _iso(d)}
+            )
     joined = "\n".join(u.text for u in units[:tail])
     doc["indices"] = [name for name, rx in INDICES if rx.search(joined)]
     doc["footnotes"] = [{"mark": k, "text": v} for k, v in notes.items()]

@@ -3,6 +3,7 @@
 Python's `[A-Z]` misses "Đ", "Ư", "Ơ" and every accented capital, and `str.isupper()` is too
 lenient for headings that contain digits and punctuation, so the classes are spelled out here once.
 """
+
 import re
 import unicodedata
 
@@ -12,8 +13,23 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêề�
 # Vietnamese letters that only precomposed Unicode text has; legacy-font text has almost none.
 VIETNAMESE_ONLY = set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹơưđăĂĐƠƯ")
 
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-         "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+    "XIII": 13,
+    "XIV": 14,
+    "XV": 15,
+}
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
@@ -37,7 +53,11 @@ def from_superscript(marks):
 
 def is_all_caps(text):
     """A heading typed in capitals ("THÔNG BÁO", "TL. CHỦ TỊCH"): letters present, none lower-case."""
-    return bool(_LETTER_RE.search(text)) and not _LOWER_RE.search(text) and sum(1 for c in text if c.isalpha()) >= 2
+    return (
+        bool(_LETTER_RE.search(text))
+        and not _LOWER_RE.search(text)
+        and sum(1 for c in text if c.isalpha()) >= 2
+    )
 
 
 def starts_lower(text):

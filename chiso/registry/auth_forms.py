@@ -1,4 +1,5 @@
 """Login with a lockout after repeated failures (per user name, whatever the address)."""
+
 from datetime import timedelta
 
 from django import forms
@@ -15,7 +16,10 @@ def _client_ip(request):
 
 def is_locked(username):
     since = timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-    return LoginFailure.objects.filter(username__iexact=username, at__gte=since).count() >= settings.LOGIN_MAX_FAILURES
+    return (
+        LoginFailure.objects.filter(username__iexact=username, at__gte=since).count()
+        >= settings.LOGIN_MAX_FAILURES
+    )
 
 
 class LockoutAuthenticationForm(AuthenticationForm):

@@ -1,4 +1,5 @@
 """Loads the demo province's registry and one demo login per role (idempotent)."""
+
 from django.db import transaction
 
 from . import demo_province
@@ -39,26 +40,44 @@ def load(stdout=None):
             agency.parent = parent
             agency.save()
     for pred, succ, day, kind, note in demo_province.SUCCESSIONS:
-        Succession.objects.get_or_create(predecessor=by_code[pred], successor=by_code[succ], date=day,
-                                         defaults={"kind": kind, "note": note})
+        Succession.objects.get_or_create(
+            predecessor=by_code[pred],
+            successor=by_code[succ],
+            date=day,
+            defaults={"kind": kind, "note": note},
+        )
     for group in demo_province.GROUPS:
-        AgencyGroup.objects.update_or_create(code=group.code, defaults={"name": group.name, "aliases": group.aliases, "kinds": group.kinds})
+        AgencyGroup.objects.update_or_create(
+            code=group.code, defaults={"name": group.name, "aliases": group.aliases, "kinds": group.kinds}
+        )
     for username, full_name, title, agency_code, roles in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, full_name=full_name, title=title, agency=by_code[agency_code],
-                        email=f"{username}@demo.chiso.local", is_staff=ADMIN in roles, is_superuser=ADMIN in roles)
+            user = User(
+                username=username,
+                full_name=full_name,
+                title=title,
+                agency=by_code[agency_code],
+                email=f"{username}@demo.chiso.local",
+                is_staff=ADMIN in roles,
+                is_superuser=ADMIN in roles,
+            )
             user.set_password(DEMO_PASSWORD)
             user.save()
         for role in roles:
             RoleGrant.objects.get_or_create(user=user, role=role)
     if stdout:
-        stdout.write(f"Danh mục: {Agency.objects.count()} cơ quan, {Succession.objects.count()} quan hệ kế thừa, "
-                     f"{AgencyGroup.objects.count()} nhóm, {User.objects.count()} người dùng.")
+        stdout.write(
+            f"Danh mục: {Agency.objects.count()} cơ quan, {Succession.objects.count()} quan hệ kế thừa, "
+            f"{AgencyGroup.objects.count()} nhóm, {User.objects.count()} người dùng."
+        )
 
 
 def logins():
     """(role label, username) pairs for printing after `make run`."""
     from .permissions import ROLE_LABELS
 
-    return [(", ".join(ROLE_LABELS[r] for r in roles), username, title) for username, _n, title, _a, roles in DEMO_USERS]
+    return [
+        (", ".join(ROLE_LABELS[r] for r in roles), username, title)
+        for username, _n, title, _a, roles in DEMO_USERS
+    ]

@@ -4,6 +4,7 @@ Plain data, so that the notice parser can read a notice with no database and `ch
 can load the same registry into one. Facts and their sources: shared/research/domain.md §10.
 Communes are a sample of the real ones (Phú Quý, Phan Thiết, La Gi), not the full list of 124.
 """
+
 from datetime import date
 
 from .gazetteer import AgencyEntry, Gazetteer, GroupEntry
@@ -18,8 +19,20 @@ END_PROVINCE = date(2025, 6, 30)
 
 # code, name, kind, aliases, parent code, valid_from, valid_to
 _BT = [
-    ("bt-ubnd", "Ủy ban nhân dân tỉnh Bình Thuận", "ubnd_tinh", ["UBND tỉnh", "UBND tỉnh Bình Thuận", "Chủ tịch UBND tỉnh"], None),
-    ("bt-vp-ubnd", "Văn phòng UBND tỉnh", "so", ["Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh", "VP UBND", "Văn phòng UBND"], "bt-ubnd"),
+    (
+        "bt-ubnd",
+        "Ủy ban nhân dân tỉnh Bình Thuận",
+        "ubnd_tinh",
+        ["UBND tỉnh", "UBND tỉnh Bình Thuận", "Chủ tịch UBND tỉnh"],
+        None,
+    ),
+    (
+        "bt-vp-ubnd",
+        "Văn phòng UBND tỉnh",
+        "so",
+        ["Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh", "VP UBND", "Văn phòng UBND"],
+        "bt-ubnd",
+    ),
     ("bt-snv", "Sở Nội vụ", "so", ["SNV", "Sở Nội vụ tỉnh"], "bt-ubnd"),
     ("bt-stp", "Sở Tư pháp", "so", ["STP"], "bt-ubnd"),
     ("bt-skhdt", "Sở Kế hoạch và Đầu tư", "so", ["Sở KH&ĐT", "Sở KHĐT", "Sở Kế hoạch - Đầu tư"], "bt-ubnd"),
@@ -29,7 +42,13 @@ _BT = [
     ("bt-sgtvt", "Sở Giao thông vận tải", "so", ["Sở GTVT"], "bt-ubnd"),
     ("bt-sxd", "Sở Xây dựng", "so", ["SXD"], "bt-ubnd"),
     ("bt-stnmt", "Sở Tài nguyên và Môi trường", "so", ["Sở TN&MT", "Sở TNMT"], "bt-ubnd"),
-    ("bt-stttt", "Sở Thông tin và Truyền thông", "so", ["Sở TT&TT", "Sở TTTT", "Sở Thông tin - Truyền thông"], "bt-ubnd"),
+    (
+        "bt-stttt",
+        "Sở Thông tin và Truyền thông",
+        "so",
+        ["Sở TT&TT", "Sở TTTT", "Sở Thông tin - Truyền thông"],
+        "bt-ubnd",
+    ),
     ("bt-sldtbxh", "Sở Lao động - Thương binh và Xã hội", "so", ["Sở LĐ-TB&XH", "Sở LĐTBXH"], "bt-ubnd"),
     ("bt-svhttdl", "Sở Văn hóa, Thể thao và Du lịch", "so", ["Sở VH,TT&DL", "Sở VHTTDL"], "bt-ubnd"),
     ("bt-skhcn", "Sở Khoa học và Công nghệ", "so", ["Sở KH&CN", "Sở KHCN"], "bt-ubnd"),
@@ -37,19 +56,49 @@ _BT = [
     ("bt-syt", "Sở Y tế", "so", [], "bt-ubnd"),
     ("bt-ttt", "Thanh tra tỉnh", "so", ["Thanh tra tỉnh Bình Thuận"], "bt-ubnd"),
     ("bt-bdt", "Ban Dân tộc", "so", ["Ban Dân tộc tỉnh"], "bt-ubnd"),
-    ("bt-bqlkcn", "Ban Quản lý các Khu công nghiệp", "ban_nganh", ["Ban Quản lý các KCN", "BQL các KCN", "Ban Quản lý các khu công nghiệp tỉnh"], "bt-ubnd"),
-    ("bt-tthcc", "Trung tâm Hành chính công tỉnh", "su_nghiep", ["Trung tâm HCC tỉnh", "Trung tâm HCC", "TTHCC tỉnh"], "bt-vp-ubnd"),
+    (
+        "bt-bqlkcn",
+        "Ban Quản lý các Khu công nghiệp",
+        "ban_nganh",
+        ["Ban Quản lý các KCN", "BQL các KCN", "Ban Quản lý các khu công nghiệp tỉnh"],
+        "bt-ubnd",
+    ),
+    (
+        "bt-tthcc",
+        "Trung tâm Hành chính công tỉnh",
+        "su_nghiep",
+        ["Trung tâm HCC tỉnh", "Trung tâm HCC", "TTHCC tỉnh"],
+        "bt-vp-ubnd",
+    ),
     ("bt-ttthongtin", "Trung tâm Thông tin", "su_nghiep", ["Trung tâm Thông tin tỉnh"], "bt-vp-ubnd"),
     ("bt-bao", "Báo Bình Thuận", "su_nghiep", [], "bt-ubnd"),
-    ("bt-dai", "Đài Phát thanh - Truyền hình Bình Thuận", "su_nghiep", ["Đài PT-TH Bình Thuận", "Đài PT-TH tỉnh"], "bt-ubnd"),
+    (
+        "bt-dai",
+        "Đài Phát thanh - Truyền hình Bình Thuận",
+        "su_nghiep",
+        ["Đài PT-TH Bình Thuận", "Đài PT-TH tỉnh"],
+        "bt-ubnd",
+    ),
     ("bt-cat", "Công an tỉnh", "trung_uong", ["Công an tỉnh Bình Thuận"], None),
     ("bt-bhxh", "Bảo hiểm xã hội tỉnh", "trung_uong", ["BHXH tỉnh"], None),
     ("bt-cthue", "Cục Thuế tỉnh", "trung_uong", ["Cục Thuế"], None),
     ("bt-kbnn", "Kho bạc Nhà nước tỉnh", "trung_uong", ["KBNN tỉnh", "Kho bạc nhà nước tỉnh"], None),
     ("bt-buudien", "Bưu điện tỉnh", "trung_uong", ["Bưu điện tỉnh Bình Thuận"], None),
-    ("bt-capnuoc", "Công ty Cổ phần Cấp thoát nước Bình Thuận", "trung_uong", ["Công ty CP Cấp thoát nước", "Công ty CP Cấp thoát nước Bình Thuận"], None),
+    (
+        "bt-capnuoc",
+        "Công ty Cổ phần Cấp thoát nước Bình Thuận",
+        "trung_uong",
+        ["Công ty CP Cấp thoát nước", "Công ty CP Cấp thoát nước Bình Thuận"],
+        None,
+    ),
     ("bt-dienluc", "Công ty Điện lực Bình Thuận", "trung_uong", ["Điện lực Bình Thuận"], None),
-    ("bt-mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "doan_the", ["UBMTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"], None),
+    (
+        "bt-mttq",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "doan_the",
+        ["UBMTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"],
+        None,
+    ),
 ]
 
 # District-level units in 2022: the seed's "UBND các huyện, thị xã, thành phố".
@@ -70,12 +119,28 @@ _SHORT = {"thành phố": "TP", "thị xã": "TX", "huyện": "huyện"}
 # A sample of communes (phường, xã) under three districts.
 _COMMUNES = {
     "bt-phuquy": [("xã", n) for n in ("Long Hải", "Ngũ Phụng", "Tam Thanh")],
-    "bt-phanthiet": [("phường", n) for n in (
-        "Mũi Né", "Hàm Tiến", "Phú Hài", "Thanh Hải", "Phú Thủy", "Phú Trinh", "Đức Long", "Đức Nghĩa",
-        "Đức Thắng", "Hưng Long", "Lạc Đạo", "Bình Hưng", "Xuân An", "Phú Tài")]
-        + [("xã", n) for n in ("Tiến Lợi", "Tiến Thành", "Thiện Nghiệp", "Phong Nẫm")],
+    "bt-phanthiet": [
+        ("phường", n)
+        for n in (
+            "Mũi Né",
+            "Hàm Tiến",
+            "Phú Hài",
+            "Thanh Hải",
+            "Phú Thủy",
+            "Phú Trinh",
+            "Đức Long",
+            "Đức Nghĩa",
+            "Đức Thắng",
+            "Hưng Long",
+            "Lạc Đạo",
+            "Bình Hưng",
+            "Xuân An",
+            "Phú Tài",
+        )
+    ]
+    + [("xã", n) for n in ("Tiến Lợi", "Tiến Thành", "Thiện Nghiệp", "Phong Nẫm")],
     "bt-lagi": [("phường", n) for n in ("Phước Hội", "Phước Lộc", "Tân An", "Tân Thiện", "Bình Tân")]
-        + [("xã", n) for n in ("Tân Bình", "Tân Hải", "Tân Phước", "Tân Tiến")],
+    + [("xã", n) for n in ("Tân Bình", "Tân Hải", "Tân Phước", "Tân Tiến")],
 }
 
 # New departments of 1/3/2025 (NĐ 45/2025/NĐ-CP); Sở Dân tộc và Tôn giáo for Bình Thuận is
@@ -93,15 +158,45 @@ _LD = [
     ("ld-stp", "Sở Tư pháp tỉnh Lâm Đồng", "so", ["Sở Tư pháp"], "ld-ubnd"),
     ("ld-stc", "Sở Tài chính tỉnh Lâm Đồng", "so", ["Sở Tài chính"], "ld-ubnd"),
     ("ld-sct", "Sở Công Thương tỉnh Lâm Đồng", "so", ["Sở Công Thương"], "ld-ubnd"),
-    ("ld-snnmt", "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng", "so", ["Sở Nông nghiệp và Môi trường", "Sở NN&MT"], "ld-ubnd"),
+    (
+        "ld-snnmt",
+        "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng",
+        "so",
+        ["Sở Nông nghiệp và Môi trường", "Sở NN&MT"],
+        "ld-ubnd",
+    ),
     ("ld-sxd", "Sở Xây dựng tỉnh Lâm Đồng", "so", ["Sở Xây dựng"], "ld-ubnd"),
-    ("ld-skhcn", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng", "so", ["Sở Khoa học và Công nghệ", "Sở KH&CN"], "ld-ubnd"),
-    ("ld-svhttdl", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng", "so", ["Sở Văn hóa, Thể thao và Du lịch"], "ld-ubnd"),
-    ("ld-sgddt", "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng", "so", ["Sở Giáo dục và Đào tạo", "Sở GD&ĐT"], "ld-ubnd"),
+    (
+        "ld-skhcn",
+        "Sở Khoa học và Công nghệ tỉnh Lâm Đồng",
+        "so",
+        ["Sở Khoa học và Công nghệ", "Sở KH&CN"],
+        "ld-ubnd",
+    ),
+    (
+        "ld-svhttdl",
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng",
+        "so",
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        "ld-ubnd",
+    ),
+    (
+        "ld-sgddt",
+        "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng",
+        "so",
+        ["Sở Giáo dục và Đào tạo", "Sở GD&ĐT"],
+        "ld-ubnd",
+    ),
     ("ld-syt", "Sở Y tế tỉnh Lâm Đồng", "so", ["Sở Y tế"], "ld-ubnd"),
     ("ld-ttt", "Thanh tra tỉnh Lâm Đồng", "so", ["Thanh tra tỉnh"], "ld-ubnd"),
     ("ld-sdttg", "Sở Dân tộc và Tôn giáo tỉnh Lâm Đồng", "so", ["Sở Dân tộc và Tôn giáo"], "ld-ubnd"),
-    ("ld-ttphvhcc", "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng", "su_nghiep", ["Trung tâm Phục vụ HCC tỉnh"], "ld-vp-ubnd"),
+    (
+        "ld-ttphvhcc",
+        "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng",
+        "su_nghiep",
+        ["Trung tâm Phục vụ HCC tỉnh"],
+        "ld-vp-ubnd",
+    ),
     ("ld-dk-phuquy", "UBND đặc khu Phú Quý", "ubnd_xa", ["Đặc khu Phú Quý", "UBND ĐK Phú Quý"], "ld-ubnd"),
 ]
 
@@ -113,8 +208,20 @@ SUCCESSIONS = [
     ("bt-sgtvt", "bt-sxd", D_DEPT_MERGER, "merge", "Hợp nhất Sở GTVT vào Sở Xây dựng"),
     ("bt-stnmt", "bt-snnmt", D_DEPT_MERGER, "merge", "Sở TN&MT và Sở NN&PTNT thành Sở NN&MT"),
     ("bt-snnptnt", "bt-snnmt", D_DEPT_MERGER, "merge", "Sở TN&MT và Sở NN&PTNT thành Sở NN&MT"),
-    ("bt-bdt", "bt-sdttg", D_DEPT_MERGER, "merge", "Ban Dân tộc thành Sở Dân tộc và Tôn giáo (chưa xác minh cho Bình Thuận)"),
-    ("bt-ubnd", "ld-ubnd", D_PROVINCE_MERGER, "merge", "Bình Thuận, Đắk Nông, Lâm Đồng hợp nhất thành tỉnh Lâm Đồng (NQ 202/2025/QH15)"),
+    (
+        "bt-bdt",
+        "bt-sdttg",
+        D_DEPT_MERGER,
+        "merge",
+        "Ban Dân tộc thành Sở Dân tộc và Tôn giáo (chưa xác minh cho Bình Thuận)",
+    ),
+    (
+        "bt-ubnd",
+        "ld-ubnd",
+        D_PROVINCE_MERGER,
+        "merge",
+        "Bình Thuận, Đắk Nông, Lâm Đồng hợp nhất thành tỉnh Lâm Đồng (NQ 202/2025/QH15)",
+    ),
     ("bt-vp-ubnd", "ld-vp-ubnd", D_PROVINCE_MERGER, "merge", ""),
     ("bt-snv", "ld-snv", D_PROVINCE_MERGER, "merge", ""),
     ("bt-stp", "ld-stp", D_PROVINCE_MERGER, "merge", ""),
@@ -128,24 +235,81 @@ SUCCESSIONS = [
     ("bt-syt", "ld-syt", D_PROVINCE_MERGER, "merge", ""),
     ("bt-ttt", "ld-ttt", D_PROVINCE_MERGER, "merge", ""),
     ("bt-sdttg", "ld-sdttg", D_PROVINCE_MERGER, "merge", ""),
-    ("bt-tthcc", "ld-ttphvhcc", D_PROVINCE_MERGER, "merge", "Trung tâm HCC thành Trung tâm Phục vụ HCC (NĐ 118/2025/NĐ-CP)"),
-    ("bt-phuquy", "ld-dk-phuquy", D_PROVINCE_MERGER, "merge", "Huyện Phú Quý thành đặc khu Phú Quý (NQ 1671/NQ-UBTVQH15)"),
+    (
+        "bt-tthcc",
+        "ld-ttphvhcc",
+        D_PROVINCE_MERGER,
+        "merge",
+        "Trung tâm HCC thành Trung tâm Phục vụ HCC (NĐ 118/2025/NĐ-CP)",
+    ),
+    (
+        "bt-phuquy",
+        "ld-dk-phuquy",
+        D_PROVINCE_MERGER,
+        "merge",
+        "Huyện Phú Quý thành đặc khu Phú Quý (NQ 1671/NQ-UBTVQH15)",
+    ),
 ]
 
 GROUPS = [
-    GroupEntry("ubnd-cap-huyen", "UBND các huyện, thị xã, thành phố", ["ubnd_huyen"], [
-        "Ủy ban nhân dân các huyện, thị xã, thành phố", "UBND cấp huyện", "các huyện, thị xã, thành phố",
-        "Chủ tịch UBND các huyện, thị xã, thành phố", "UBND các huyện, thị, thành phố"]),
-    GroupEntry("ubnd-cap-xa", "UBND cấp xã", ["ubnd_xa"], [
-        "Ủy ban nhân dân cấp xã", "UBND các xã, phường, thị trấn", "UBND các xã, phường", "các xã, phường, thị trấn"]),
-    GroupEntry("cac-so-nganh", "các Sở, ngành", ["so", "ban_nganh"], [
-        "các sở, ban, ngành", "các Sở ngành", "các sở, ban, ngành tỉnh", "các ngành", "Thủ trưởng các sở, ngành",
-        "các Sở ngành và cơ quan có liên quan", "các CQCM thuộc UBND tỉnh", "các cơ quan chuyên môn thuộc UBND tỉnh"]),
-    GroupEntry("cac-co-quan-dia-phuong", "các cơ quan, đơn vị, địa phương", ["so", "ban_nganh", "ubnd_huyen"], [
-        "các cơ quan, địa phương", "các cơ quan, đơn vị", "các sở, ngành, địa phương", "các cấp, các ngành",
-        "các cơ quan, đơn vị, địa phương có liên quan", "các ngành, đơn vị có liên quan", "các cơ quan, đơn vị có liên quan"]),
-    GroupEntry("cqtw-tren-dia-ban", "các cơ quan Trung ương trên địa bàn tỉnh", ["trung_uong"], [
-        "các CQTW trên địa bàn tỉnh", "các cơ quan Trung ương trên địa bàn"]),
+    GroupEntry(
+        "ubnd-cap-huyen",
+        "UBND các huyện, thị xã, thành phố",
+        ["ubnd_huyen"],
+        [
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "UBND cấp huyện",
+            "các huyện, thị xã, thành phố",
+            "Chủ tịch UBND các huyện, thị xã, thành phố",
+            "UBND các huyện, thị, thành phố",
+        ],
+    ),
+    GroupEntry(
+        "ubnd-cap-xa",
+        "UBND cấp xã",
+        ["ubnd_xa"],
+        [
+            "Ủy ban nhân dân cấp xã",
+            "UBND các xã, phường, thị trấn",
+            "UBND các xã, phường",
+            "các xã, phường, thị trấn",
+        ],
+    ),
+    GroupEntry(
+        "cac-so-nganh",
+        "các Sở, ngành",
+        ["so", "ban_nganh"],
+        [
+            "các sở, ban, ngành",
+            "các Sở ngành",
+            "các sở, ban, ngành tỉnh",
+            "các ngành",
+            "Thủ trưởng các sở, ngành",
+            "các Sở ngành và cơ quan có liên quan",
+            "các CQCM thuộc UBND tỉnh",
+            "các cơ quan chuyên môn thuộc UBND tỉnh",
+        ],
+    ),
+    GroupEntry(
+        "cac-co-quan-dia-phuong",
+        "các cơ quan, đơn vị, địa phương",
+        ["so", "ban_nganh", "ubnd_huyen"],
+        [
+            "các cơ quan, địa phương",
+            "các cơ quan, đơn vị",
+            "các sở, ngành, địa phương",
+            "các cấp, các ngành",
+            "các cơ quan, đơn vị, địa phương có liên quan",
+            "các ngành, đơn vị có liên quan",
+            "các cơ quan, đơn vị có liên quan",
+        ],
+    ),
+    GroupEntry(
+        "cqtw-tren-dia-ban",
+        "các cơ quan Trung ương trên địa bàn tỉnh",
+        ["trung_uong"],
+        ["các CQTW trên địa bàn tỉnh", "các cơ quan Trung ương trên địa bàn"],
+    ),
 ]
 
 
@@ -153,21 +317,75 @@ def agency_rows():
     """Every demo agency as a dict, in a fixed order (ids are 1-based positions)."""
     rows = []
     for code, name, kind, aliases, parent in _BT:
-        rows.append(dict(code=code, name=name, kind=kind, aliases=aliases, parent=parent, valid_from=None, valid_to=END_PROVINCE))
+        rows.append(
+            dict(
+                code=code,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                parent=parent,
+                valid_from=None,
+                valid_to=END_PROVINCE,
+            )
+        )
     for code, prefix, place in _DISTRICTS:
         short = _SHORT[prefix]
-        aliases = [f"UBND {prefix} {place}", f"UBND {short} {place}", f"{short} {place}", f"{prefix} {place}", place]
-        rows.append(dict(code=code, name=f"Ủy ban nhân dân {prefix} {place}", kind="ubnd_huyen", aliases=aliases,
-                         parent="bt-ubnd", valid_from=None, valid_to=END_PROVINCE))
+        aliases = [
+            f"UBND {prefix} {place}",
+            f"UBND {short} {place}",
+            f"{short} {place}",
+            f"{prefix} {place}",
+            place,
+        ]
+        rows.append(
+            dict(
+                code=code,
+                name=f"Ủy ban nhân dân {prefix} {place}",
+                kind="ubnd_huyen",
+                aliases=aliases,
+                parent="bt-ubnd",
+                valid_from=None,
+                valid_to=END_PROVINCE,
+            )
+        )
     for district, communes in _COMMUNES.items():
         for prefix, place in communes:
             code = f"{district}-{place.lower().replace(' ', '')}"
-            rows.append(dict(code=code, name=f"Ủy ban nhân dân {prefix} {place}", kind="ubnd_xa",
-                             aliases=[f"UBND {prefix} {place}"], parent=district, valid_from=None, valid_to=END_PROVINCE))
+            rows.append(
+                dict(
+                    code=code,
+                    name=f"Ủy ban nhân dân {prefix} {place}",
+                    kind="ubnd_xa",
+                    aliases=[f"UBND {prefix} {place}"],
+                    parent=district,
+                    valid_from=None,
+                    valid_to=END_PROVINCE,
+                )
+            )
     for code, name, kind, aliases, parent in _BT_2025:
-        rows.append(dict(code=code, name=name, kind=kind, aliases=aliases, parent=parent, valid_from=D_DEPT_MERGER, valid_to=END_PROVINCE))
+        rows.append(
+            dict(
+                code=code,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                parent=parent,
+                valid_from=D_DEPT_MERGER,
+                valid_to=END_PROVINCE,
+            )
+        )
     for code, name, kind, aliases, parent in _LD:
-        rows.append(dict(code=code, name=name, kind=kind, aliases=aliases, parent=parent, valid_from=D_PROVINCE_MERGER, valid_to=None))
+        rows.append(
+            dict(
+                code=code,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                parent=parent,
+                valid_from=D_PROVINCE_MERGER,
+                valid_to=None,
+            )
+        )
     merged_away = {pred for pred, _succ, when, _kind, _note in SUCCESSIONS if when == D_DEPT_MERGER}
     for row in rows:
         if row["code"] in merged_away:
@@ -178,6 +396,17 @@ def agency_rows():
 def demo_gazetteer():
     rows = agency_rows()
     ids = {row["code"]: i for i, row in enumerate(rows, start=1)}
-    entries = [AgencyEntry(ids[r["code"]], r["code"], r["name"], r["kind"], r["aliases"], ids.get(r["parent"]),
-                           r["valid_from"], r["valid_to"]) for r in rows]
+    entries = [
+        AgencyEntry(
+            ids[r["code"]],
+            r["code"],
+            r["name"],
+            r["kind"],
+            r["aliases"],
+            ids.get(r["parent"]),
+            r["valid_from"],
+            r["valid_to"],
+        )
+        for r in rows
+    ]
     return Gazetteer(entries, GROUPS, province_names=[PROVINCE, SUCCESSOR_PROVINCE])

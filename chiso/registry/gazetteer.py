@@ -3,6 +3,7 @@
 Plain Python (no Django) so that the notice parser can use the demo registry without a database;
 `registry.services.gazetteer_from_db()` builds the same object from the database.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -24,7 +25,9 @@ class AgencyEntry:
     def valid_on(self, on):
         if on is None:
             return self.valid_to is None
-        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
 
 
 @dataclass
@@ -56,7 +59,7 @@ def _variants(text):
     key = expand(text)
     for prefix in _NOISE_PREFIXES:
         if key.startswith(prefix):
-            key = key[len(prefix):]
+            key = key[len(prefix) :]
     out = [key]
     if key.endswith(" tỉnh"):
         out.append(key[: -len(" tỉnh")])
@@ -68,7 +71,9 @@ class Gazetteer:
         self.agencies = {a.id: a for a in agencies}
         self.groups = list(groups)
         # "Sở Nội vụ tỉnh Bình Thuận" and "Sở Nội vụ" are the same agency inside one province.
-        self._province_suffixes = [" tỉnh " + expand(p) for p in province_names] + [" " + expand(p) for p in province_names]
+        self._province_suffixes = [" tỉnh " + expand(p) for p in province_names] + [
+            " " + expand(p) for p in province_names
+        ]
         self._exact = {}
         self._folded = {}
         for entry in list(self.agencies.values()) + self.groups:
@@ -88,7 +93,11 @@ class Gazetteer:
 
     def members(self, group, on=None):
         ids = [a.id for a in self.agencies.values() if a.kind in group.kinds and a.valid_on(on)]
-        ids += [i for i in group.member_ids if i in self.agencies and self.agencies[i].valid_on(on) and i not in ids]
+        ids += [
+            i
+            for i in group.member_ids
+            if i in self.agencies and self.agencies[i].valid_on(on) and i not in ids
+        ]
         return ids
 
     def _candidate(self, entry, confidence, on):

@@ -21,7 +21,10 @@ KIND_CHOICES = [
 
 class AgencyQuerySet(models.QuerySet):
     def valid_on(self, day):
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+        )
 
     def search(self, text):
         key = search_key(text)
@@ -37,7 +40,14 @@ class Agency(AuditedModel):
     short_name = models.CharField("tên ngắn", max_length=120, blank=True)
     aliases = models.JSONField("tên gọi khác, viết tắt", default=list, blank=True)
     kind = models.CharField("loại", max_length=20, choices=KIND_CHOICES)
-    parent = models.ForeignKey("self", verbose_name="trực thuộc", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="trực thuộc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
     valid_from = models.DateField("hoạt động từ", null=True, blank=True)
     valid_to = models.DateField("hoạt động đến", null=True, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
@@ -61,21 +71,34 @@ class Agency(AuditedModel):
         super().save(*args, **kwargs)
 
     def valid_on(self, day):
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class Succession(AuditedModel):
-    KINDS = [("merge", "Hợp nhất, sáp nhập"), ("split", "Chia tách"), ("rename", "Đổi tên"), ("transfer", "Chuyển giao chức năng")]
+    KINDS = [
+        ("merge", "Hợp nhất, sáp nhập"),
+        ("split", "Chia tách"),
+        ("rename", "Đổi tên"),
+        ("transfer", "Chuyển giao chức năng"),
+    ]
 
-    predecessor = models.ForeignKey(Agency, verbose_name="đơn vị cũ", on_delete=models.CASCADE, related_name="successions_out")
-    successor = models.ForeignKey(Agency, verbose_name="đơn vị kế thừa", on_delete=models.CASCADE, related_name="successions_in")
+    predecessor = models.ForeignKey(
+        Agency, verbose_name="đơn vị cũ", on_delete=models.CASCADE, related_name="successions_out"
+    )
+    successor = models.ForeignKey(
+        Agency, verbose_name="đơn vị kế thừa", on_delete=models.CASCADE, related_name="successions_in"
+    )
     date = models.DateField("từ ngày")
     kind = models.CharField("hình thức", max_length=20, choices=KINDS, default="merge")
     note = models.TextField("căn cứ, ghi chú", blank=True)
 
     class Meta:
         ordering = ["date"]
-        constraints = [models.UniqueConstraint(fields=["predecessor", "successor", "date"], name="unique_succession")]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor", "date"], name="unique_succession")
+        ]
         verbose_name = "kế thừa"
         verbose_name_plural = "kế thừa"
 
@@ -90,7 +113,9 @@ class AgencyGroup(AuditedModel):
     name = models.CharField("tên nhóm", max_length=300)
     aliases = models.JSONField("cách viết khác", default=list, blank=True)
     kinds = models.JSONField("gồm các loại cơ quan", default=list, blank=True)
-    members = models.ManyToManyField(Agency, verbose_name="thêm các cơ quan", blank=True, related_name="groups")
+    members = models.ManyToManyField(
+        Agency, verbose_name="thêm các cơ quan", blank=True, related_name="groups"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -101,13 +126,19 @@ class AgencyGroup(AuditedModel):
         return self.name
 
     def agencies_on(self, day):
-        return Agency.objects.valid_on(day).filter(Q(kind__in=self.kinds) | Q(pk__in=self.members.all())).distinct()
+        return (
+            Agency.objects.valid_on(day)
+            .filter(Q(kind__in=self.kinds) | Q(pk__in=self.members.all()))
+            .distinct()
+        )
 
 
 class User(AbstractUser):
     full_name = models.CharField("họ và tên", max_length=200, blank=True)
     title = models.CharField("chức vụ", max_length=200, blank=True)
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", null=True, blank=True, on_delete=models.PROTECT, related_name="people")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
     phone = models.CharField("điện thoại", max_length=30, blank=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 
 Plain Python on purpose: the notice parser uses it without Django.
 """
+
 import re
 import unicodedata
 
@@ -43,9 +44,21 @@ _ABBREV_RES = [(re.compile(r"(?<!\w)(?:%s)(?!\w)" % pattern), full) for pattern,
 # Old and new tone placement ("hoà"/"hòa", "thuỷ"/"thủy") differ in composed form; folding to the
 # base letters makes them equal, and the accented key still tells "Hòa" from "Hóa".
 _TONE_MOVES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _TONE_RE = re.compile("|".join(_TONE_MOVES))
 

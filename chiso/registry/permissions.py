@@ -5,6 +5,7 @@ objects, or only their OWN agency's (the agency itself and the units directly un
 API endpoints and services ask `can()`/`require()`/`filter_queryset()`; tests check the whole
 matrix (registry/tests/test_permissions.py).
 """
+
 from django.core.exceptions import PermissionDenied
 
 LEADER, MONITOR, HEAD, OFFICER, ADMIN = "leader", "monitor", "head", "officer", "admin"
@@ -76,7 +77,12 @@ def own_agency_ids(user):
         if getattr(user, "agency_id", None):
             from .models import Agency
 
-            cached = frozenset([user.agency_id, *Agency.objects.filter(parent_id=user.agency_id).values_list("pk", flat=True)])
+            cached = frozenset(
+                [
+                    user.agency_id,
+                    *Agency.objects.filter(parent_id=user.agency_id).values_list("pk", flat=True),
+                ]
+            )
         user._chiso_own_agencies = cached
     return cached
 

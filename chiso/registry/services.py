@@ -1,4 +1,5 @@
 """Registry services: finding agencies, the structure on a date, the working-day calendar."""
+
 import threading
 from datetime import date
 
@@ -53,12 +54,22 @@ def gazetteer_from_db():
 
     def build():
         entries = [
-            AgencyEntry(a.pk, a.code, a.name, a.kind, [a.short_name, *a.aliases] if a.short_name else list(a.aliases),
-                        a.parent_id, a.valid_from, a.valid_to)
+            AgencyEntry(
+                a.pk,
+                a.code,
+                a.name,
+                a.kind,
+                [a.short_name, *a.aliases] if a.short_name else list(a.aliases),
+                a.parent_id,
+                a.valid_from,
+                a.valid_to,
+            )
             for a in Agency.objects.all()
         ]
         groups = [
-            GroupEntry(g.code, g.name, list(g.kinds), list(g.aliases), list(g.members.values_list("pk", flat=True)))
+            GroupEntry(
+                g.code, g.name, list(g.kinds), list(g.aliases), list(g.members.values_list("pk", flat=True))
+            )
             for g in AgencyGroup.objects.prefetch_related("members")
         ]
         return Gazetteer(entries, groups, province_names=province_names())

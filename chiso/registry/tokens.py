@@ -1,4 +1,5 @@
 """Personal API tokens for the JSON API (Authorization: Bearer <token>)."""
+
 import hashlib
 import secrets
 

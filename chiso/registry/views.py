@@ -41,10 +41,20 @@ def agency_list(request):
     page = Paginator(agencies.order_by("kind", "name"), 50).get_page(request.GET.get("trang"))
     # A unit merged away in 2025 is still what old notices name: say so rather than show nothing.
     elsewhere = Agency.objects.search(q).count() - page.paginator.count if q and not show_all else 0
-    context = {"elsewhere": elsewhere, "page": page, "q": q, "kind": kind, "kinds": KIND_CHOICES, "as_of": as_of, "show_all": show_all,
-               "can_admin": permissions.can(request.user, "change", "agency"),
-               "tree": services.structure_on(as_of) if request.GET.get("cay") == "1" else None}
-    template = "registry/_agency_rows.html" if request.headers.get("HX-Request") else "registry/agency_list.html"
+    context = {
+        "elsewhere": elsewhere,
+        "page": page,
+        "q": q,
+        "kind": kind,
+        "kinds": KIND_CHOICES,
+        "as_of": as_of,
+        "show_all": show_all,
+        "can_admin": permissions.can(request.user, "change", "agency"),
+        "tree": services.structure_on(as_of) if request.GET.get("cay") == "1" else None,
+    }
+    template = (
+        "registry/_agency_rows.html" if request.headers.get("HX-Request") else "registry/agency_list.html"
+    )
     return render(request, template, context)
 
 
@@ -90,10 +100,17 @@ def calendar_view(request):
             make_up.append(day)
         day += timedelta(days=1)
     working = calendar.working_days_between(date(year - 1, 12, 31), date(year, 12, 31))
-    return render(request, "registry/calendar.html", {
-        "year": year, "days_off": days_off, "make_up": make_up, "working_days": working,
-        "can_change": permissions.can(request.user, "change", "calendar"),
-    })
+    return render(
+        request,
+        "registry/calendar.html",
+        {
+            "year": year,
+            "days_off": days_off,
+            "make_up": make_up,
+            "working_days": working,
+            "can_change": permissions.can(request.user, "change", "calendar"),
+        },
+    )
 
 
 @login_required
@@ -101,8 +118,12 @@ def export_xlsx(request):
     permissions.require(request.user, "view", "agency")
     buffer = BytesIO()
     spreadsheet.export_workbook().save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="danh-muc-co-quan-{timezone.localdate():%Y%m%d}.xlsx"'
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="danh-muc-co-quan-{timezone.localdate():%Y%m%d}.xlsx"'
+    )
     return response
 
 
@@ -125,7 +146,10 @@ def import_xlsx(request):
             except spreadsheet.RegistryImportError as exc:
                 problems = exc.problems
             else:
-                messages.success(request, "Đã nhập: {agencies_created} cơ quan mới, {agencies_updated} cơ quan cập nhật, "
-                                          "{successions} quan hệ kế thừa mới, {groups} nhóm.".format(**counts))
+                messages.success(
+                    request,
+                    "Đã nhập: {agencies_created} cơ quan mới, {agencies_updated} cơ quan cập nhật, "
+                    "{successions} quan hệ kế thừa mới, {groups} nhóm.".format(**counts),
+                )
                 return redirect("registry:agency_list")
     return render(request, "registry/import.html", {"problems": problems})

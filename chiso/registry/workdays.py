@@ -5,6 +5,7 @@ Giỗ Tổ Hùng Vương included) and the Government's make-up Saturdays come f
 package; each year's own decisions (extra days off, swapped working Saturdays) are exceptions an
 administrator enters, passed in here as two sets. Plain Python, so parsers can use it too.
 """
+
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -13,7 +14,9 @@ import holidays
 
 @lru_cache(maxsize=64)
 def _public_holidays(year):
-    calendar = holidays.country_holidays("VN", years=year, language="vi") if _has_vi() else holidays.VN(years=year)
+    calendar = (
+        holidays.country_holidays("VN", years=year, language="vi") if _has_vi() else holidays.VN(years=year)
+    )
     return dict(calendar.items()), frozenset(getattr(calendar, "weekend_workdays", ()) or ())
 
 

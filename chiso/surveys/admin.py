@@ -1,4 +1,5 @@
 """Editing questionnaire wording (the built-in items are a paraphrase a clerk may correct)."""
+
 from django.contrib import admin
 
 from .models import Question, Questionnaire, Section

@@ -4,6 +4,7 @@ Public links are limited in two ways: a signed cookie and a hashed (IP, browser,
 answer per device and day, and a per-IP counter in the cache caps bursts (one-stop counters share an
 IP, so the cap is generous).
 """
+
 import time
 
 from django.conf import settings
@@ -13,7 +14,6 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
-
 
 from .models import DeviceMark, Wave
 from .services import distribution
@@ -40,7 +40,10 @@ def _stamp_problem(value):
 
 
 def _raw_answers(post):
-    return {key: (values if len(values) > 1 or key.startswith("m__") else values[0]) for key, values in post.lists()}
+    return {
+        key: (values if len(values) > 1 or key.startswith("m__") else values[0])
+        for key, values in post.lists()
+    }
 
 
 def _strip_multi(raw):
@@ -56,9 +59,19 @@ def _sections(questionnaire):
 
 
 def _form_context(wave, answers=None, errors=None, agency=None, choose_agency=False, action="", draft_key=""):
-    return {"stamp": form_stamp(),"wave": wave, "questionnaire": wave.questionnaire, "sections": _sections(wave.questionnaire),
-            "answers": answers or {}, "errors": errors or {}, "agency": agency, "action": action, "draft_key": draft_key,
-            "agencies": list(wave.agencies.order_by("name")) if choose_agency else [], "title": wave.questionnaire.title}
+    return {
+        "stamp": form_stamp(),
+        "wave": wave,
+        "questionnaire": wave.questionnaire,
+        "sections": _sections(wave.questionnaire),
+        "answers": answers or {},
+        "errors": errors or {},
+        "agency": agency,
+        "action": action,
+        "draft_key": draft_key,
+        "agencies": list(wave.agencies.order_by("name")) if choose_agency else [],
+        "title": wave.questionnaire.title,
+    }
 
 
 def _client_ip(request):
@@ -73,11 +86,20 @@ def answer(request, token):
         return render(request, "surveys/answer_closed.html", {"message": str(exc)}, status=410)
     wave = invitation.wave
     if not wave.accepting:
-        return render(request, "surveys/answer_closed.html", {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."}, status=410)
+        return render(
+            request,
+            "surveys/answer_closed.html",
+            {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."},
+            status=410,
+        )
     # the draft key must not reveal the token to other scripts on the device: a hash prefix will do
     choose = invitation.agency is None and wave.agencies.exists()
-    context = dict(action=request.path, draft_key=f"chiso-nhap-{wave.pk}-{distribution.hash_token(token)[:12]}",
-                   agency=invitation.agency, choose_agency=choose)
+    context = dict(
+        action=request.path,
+        draft_key=f"chiso-nhap-{wave.pk}-{distribution.hash_token(token)[:12]}",
+        agency=invitation.agency,
+        choose_agency=choose,
+    )
     if request.method == "POST":
         raw = _strip_multi(_raw_answers(request.POST))
         answers, errors = clean(wave.questionnaire.questions(), raw)
@@ -105,7 +127,12 @@ def _public_wave(slug):
 def public_answer(request, slug):
     wave = _public_wave(slug)
     if not wave.accepting:
-        return render(request, "surveys/answer_closed.html", {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."}, status=410)
+        return render(
+            request,
+            "surveys/answer_closed.html",
+            {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."},
+            status=410,
+        )
     agency = None
     code = request.GET.get("dv") or request.POST.get("co_quan")
     if code:
@@ -116,13 +143,28 @@ def public_answer(request, slug):
     already = request.get_signed_cookie(cookie_name, default=None, salt=COOKIE_SALT) == today.isoformat()
     key = distribution.device_key(wave, _client_ip(request), request.META.get("HTTP_USER_AGENT", ""), today)
     if already or DeviceMark.objects.filter(key=key).exists():
-        return render(request, "surveys/answer_closed.html", {"message": "Thiết bị này đã gửi phiếu hôm nay. Xin cảm ơn ông/bà!", "done": True}, status=429)
-    context = dict(action=request.get_full_path(), draft_key=f"chiso-nhap-{wave.pk}-cong-khai", agency=agency, choose_agency=choose)
+        return render(
+            request,
+            "surveys/answer_closed.html",
+            {"message": "Thiết bị này đã gửi phiếu hôm nay. Xin cảm ơn ông/bà!", "done": True},
+            status=429,
+        )
+    context = dict(
+        action=request.get_full_path(),
+        draft_key=f"chiso-nhap-{wave.pk}-cong-khai",
+        agency=agency,
+        choose_agency=choose,
+    )
     if request.method == "POST":
         rate_key = f"chiso-ks-ip-{wave.pk}-{distribution.hash_token(_client_ip(request))[:16]}"
         cache.add(rate_key, 0, 3600)
         if cache.incr(rate_key) > PUBLIC_PER_IP_PER_HOUR:
-            return render(request, "surveys/answer_closed.html", {"message": "Quá nhiều phiếu gửi từ cùng một mạng. Xin thử lại sau."}, status=429)
+            return render(
+                request,
+                "surveys/answer_closed.html",
+                {"message": "Quá nhiều phiếu gửi từ cùng một mạng. Xin thử lại sau."},
+                status=429,
+            )
         raw = _strip_multi(_raw_answers(request.POST))
         answers, errors = clean(wave.questionnaire.questions(), raw)
         if choose and not agency:
@@ -136,12 +178,24 @@ def public_answer(request, slug):
                     DeviceMark.objects.create(key=key, day=today)
                     distribution.submit_public(wave, answers, agency=agency)
             except IntegrityError:
-                return render(request, "surveys/answer_closed.html", {"message": "Thiết bị này đã gửi phiếu hôm nay.", "done": True}, status=429)
+                return render(
+                    request,
+                    "surveys/answer_closed.html",
+                    {"message": "Thiết bị này đã gửi phiếu hôm nay.", "done": True},
+                    status=429,
+                )
             except distribution.SurveyClosed as exc:
                 return render(request, "surveys/answer_closed.html", {"message": str(exc)}, status=410)
             response = redirect("surveys:thanks")
-            response.set_signed_cookie(cookie_name, today.isoformat(), salt=COOKIE_SALT, max_age=2 * 86400,
-                                       httponly=True, samesite="Lax", secure=request.is_secure())
+            response.set_signed_cookie(
+                cookie_name,
+                today.isoformat(),
+                salt=COOKIE_SALT,
+                max_age=2 * 86400,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
             return response
         return render(request, "surveys/answer.html", _form_context(wave, raw, errors, **context), status=400)
     return render(request, "surveys/answer.html", _form_context(wave, **context))

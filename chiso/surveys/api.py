@@ -1,5 +1,6 @@
 """Survey results over the API. Nothing here returns invitations next to responses: results are
 aggregates, and the invitation list carries only counts."""
+
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
@@ -14,10 +15,21 @@ router = Router(tags=["Khảo sát"])
 @router.get("/waves")
 def waves(request):
     permissions.require(request.user, "view", "survey")
-    return [{"id": w.pk, "name": w.name, "year": w.year, "kind": w.questionnaire.kind, "status": w.status,
-             "start": w.start.isoformat(), "end": w.end.isoformat(), "responses": w.responses.count(),
-             "invited": w.invitations.count(), "answered": w.invitations.filter(used=True).count()}
-            for w in Wave.objects.select_related("questionnaire").order_by("id")]
+    return [
+        {
+            "id": w.pk,
+            "name": w.name,
+            "year": w.year,
+            "kind": w.questionnaire.kind,
+            "status": w.status,
+            "start": w.start.isoformat(),
+            "end": w.end.isoformat(),
+            "responses": w.responses.count(),
+            "invited": w.invitations.count(),
+            "answered": w.invitations.filter(used=True).count(),
+        }
+        for w in Wave.objects.select_related("questionnaire").order_by("id")
+    ]
 
 
 @router.get("/waves/{wave_id}/results")

@@ -15,16 +15,34 @@ def home_cards(request):
         return []
     wave = Wave.objects.filter(status=Wave.CLOSED, questionnaire__kind="sipas").order_by("-year").first()
     if wave is None:
-        return [{"title": "Khảo sát", "value": Wave.objects.count(), "detail": "đợt khảo sát", "url": reverse("surveys:index")}]
+        return [
+            {
+                "title": "Khảo sát",
+                "value": Wave.objects.count(),
+                "detail": "đợt khảo sát",
+                "url": reverse("surveys:index"),
+            }
+        ]
     result = compute.results(wave)
     share = result["overall"]["satisfied_share"]
-    return [{"title": f"Hài lòng (SIPAS tỉnh {wave.year})", "value": f"{_vn(share)} %",
-             "detail": f"{result['responses']} phiếu; KTC 95 %: {_vn(result['overall']['ci_low'])}–{_vn(result['overall']['ci_high'])} %",
-             "url": reverse("surveys:wave", args=[wave.pk])}]
+    return [
+        {
+            "title": f"Hài lòng (SIPAS tỉnh {wave.year})",
+            "value": f"{_vn(share)} %",
+            "detail": f"{result['responses']} phiếu; KTC 95 %: {_vn(result['overall']['ci_low'])}–{_vn(result['overall']['ci_high'])} %",
+            "url": reverse("surveys:wave", args=[wave.pk]),
+        }
+    ]
 
 
 def report_links(request):
     if not permissions.can(request.user, "view", "survey"):
         return []
-    return [{"title": f"Báo cáo kết quả: {w.name}", "url": reverse("surveys:report", args=[w.pk]),
-             "detail": "DOCX theo thể thức NĐ 30/2020"} for w in Wave.objects.filter(status=Wave.CLOSED).order_by("-year")[:5]]
+    return [
+        {
+            "title": f"Báo cáo kết quả: {w.name}",
+            "url": reverse("surveys:report", args=[w.pk]),
+            "detail": "DOCX theo thể thức NĐ 30/2020",
+        }
+        for w in Wave.objects.filter(status=Wave.CLOSED).order_by("-year")[:5]
+    ]

@@ -8,16 +8,36 @@ DATE_INPUT = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 class WaveForm(forms.ModelForm):
-    start = forms.DateField(label="Từ ngày (dd/mm/yyyy)", input_formats=DATE_INPUT, widget=forms.DateInput(format="%d/%m/%Y"))
-    end = forms.DateField(label="Đến ngày (dd/mm/yyyy)", input_formats=DATE_INPUT, widget=forms.DateInput(format="%d/%m/%Y"))
-    agencies = forms.ModelMultipleChoiceField(label="Cơ quan được đánh giá", required=False,
-                                              queryset=Agency.objects.filter(kind__in=["so", "ubnd_huyen", "ban_nganh", "ubnd_xa"]).order_by("kind", "name"),
-                                              widget=forms.SelectMultiple(attrs={"size": 10}))
+    start = forms.DateField(
+        label="Từ ngày (dd/mm/yyyy)", input_formats=DATE_INPUT, widget=forms.DateInput(format="%d/%m/%Y")
+    )
+    end = forms.DateField(
+        label="Đến ngày (dd/mm/yyyy)", input_formats=DATE_INPUT, widget=forms.DateInput(format="%d/%m/%Y")
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label="Cơ quan được đánh giá",
+        required=False,
+        queryset=Agency.objects.filter(kind__in=["so", "ubnd_huyen", "ban_nganh", "ubnd_xa"]).order_by(
+            "kind", "name"
+        ),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
 
     class Meta:
         model = Wave
-        fields = ["questionnaire", "name", "year", "start", "end", "target_group", "sample_size", "status", "public_enabled",
-                  "agencies", "min_cell"]
+        fields = [
+            "questionnaire",
+            "name",
+            "year",
+            "start",
+            "end",
+            "target_group",
+            "sample_size",
+            "status",
+            "public_enabled",
+            "agencies",
+            "min_cell",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -27,14 +47,32 @@ class WaveForm(forms.ModelForm):
 
 
 class WeightsForm(forms.Form):
-    agency_shares = forms.CharField(label="Tỷ trọng theo cơ quan (mỗi dòng: mã cơ quan; số hồ sơ hoặc tỷ lệ)", required=False,
-                                    widget=forms.Textarea(attrs={"rows": 6}))
+    agency_shares = forms.CharField(
+        label="Tỷ trọng theo cơ quan (mỗi dòng: mã cơ quan; số hồ sơ hoặc tỷ lệ)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
     agency_shares_source = forms.CharField(label="Nguồn", required=False, max_length=300)
-    stratum_question = forms.CharField(label="Câu hỏi phân tầng (mã câu hỏi, vd: kenh_nop)", required=False, max_length=80)
-    stratum_shares = forms.CharField(label="Tỷ trọng theo tầng (mỗi dòng: giá trị; tỷ lệ)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    official_overall = forms.FloatField(label="Chỉ số chính thức – hài lòng chung (%)", required=False, min_value=0, max_value=100, localize=True)
-    official_elements = forms.CharField(label="Chỉ số chính thức theo yếu tố/lĩnh vực (mỗi dòng: mã yếu tố; %)", required=False,
-                                        widget=forms.Textarea(attrs={"rows": 4}))
+    stratum_question = forms.CharField(
+        label="Câu hỏi phân tầng (mã câu hỏi, vd: kenh_nop)", required=False, max_length=80
+    )
+    stratum_shares = forms.CharField(
+        label="Tỷ trọng theo tầng (mỗi dòng: giá trị; tỷ lệ)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    official_overall = forms.FloatField(
+        label="Chỉ số chính thức – hài lòng chung (%)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        localize=True,
+    )
+    official_elements = forms.CharField(
+        label="Chỉ số chính thức theo yếu tố/lĩnh vực (mỗi dòng: mã yếu tố; %)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     official_source = forms.CharField(label="Nguồn số liệu chính thức", required=False, max_length=300)
 
     @staticmethod
@@ -50,13 +88,17 @@ class WeightsForm(forms.Form):
                     raise ValueError
                 pairs[parts[0]] = value
             except (IndexError, ValueError):
-                errors.append(f"{field_label}, dòng {number}: cần dạng “mã; số không âm”, nhận được “{line.strip()}”.")
+                errors.append(
+                    f"{field_label}, dòng {number}: cần dạng “mã; số không âm”, nhận được “{line.strip()}”."
+                )
         return pairs, errors
 
 
 class InvitationsForm(forms.Form):
-    people = forms.CharField(label="Danh sách người được mời (mỗi dòng: họ tên; thư điện tử; nhóm; mã cơ quan được đánh giá)",
-                             widget=forms.Textarea(attrs={"rows": 8}))
+    people = forms.CharField(
+        label="Danh sách người được mời (mỗi dòng: họ tên; thư điện tử; nhóm; mã cơ quan được đánh giá)",
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
     send = forms.BooleanField(label="Gửi thư mời ngay", required=False, initial=True)
 
 
@@ -75,6 +117,7 @@ class UploadForm(forms.Form):
 
 
 class NewQuestionnaireForm(forms.Form):
-    builtin = forms.ChoiceField(label="Cài phiếu mẫu", choices=[("sipas", "SIPAS"), ("par-lanh-dao", "PAR INDEX – lãnh đạo, quản lý, đại biểu")])
-
-
+    builtin = forms.ChoiceField(
+        label="Cài phiếu mẫu",
+        choices=[("sipas", "SIPAS"), ("par-lanh-dao", "PAR INDEX – lãnh đạo, quản lý, đại biểu")],
+    )

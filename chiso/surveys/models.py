@@ -5,6 +5,7 @@ audit trail. An invitation only knows *whether* it was used (never when); a resp
 day it arrived. Neither is an AuditedModel, because an audit entry's exact time would link them;
 invitation batches and imports are recorded once on the wave instead.
 """
+
 import secrets
 import uuid
 
@@ -27,8 +28,11 @@ AGREE_LABELS = ["Rất kém", "Kém", "Trung bình", "Tốt", "Rất tốt"]
 
 class Questionnaire(AuditedModel):
     SIPAS, PAR, CUSTOM = "sipas", "par", "custom"
-    KINDS = [(SIPAS, "SIPAS – hài lòng của người dân, tổ chức"), (PAR, "PAR INDEX – lãnh đạo, quản lý, đại biểu"),
-             (CUSTOM, "Phiếu khác")]
+    KINDS = [
+        (SIPAS, "SIPAS – hài lòng của người dân, tổ chức"),
+        (PAR, "PAR INDEX – lãnh đạo, quản lý, đại biểu"),
+        (CUSTOM, "Phiếu khác"),
+    ]
 
     code = models.SlugField("mã", max_length=80, unique=True)
     title = models.CharField("tên phiếu", max_length=300)
@@ -48,7 +52,11 @@ class Questionnaire(AuditedModel):
         return self.title
 
     def questions(self):
-        return Question.objects.filter(section__questionnaire=self).select_related("section").order_by("section__order", "order")
+        return (
+            Question.objects.filter(section__questionnaire=self)
+            .select_related("section")
+            .order_by("section__order", "order")
+        )
 
 
 class Section(models.Model):
@@ -84,7 +92,9 @@ class Question(models.Model):
 
     class Meta:
         ordering = ["section__order", "order"]
-        constraints = [models.UniqueConstraint(fields=["section", "code"], name="surveys_question_code_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "code"], name="surveys_question_code_unique")
+        ]
 
     def __str__(self):
         return f"{self.code}: {self.text[:60]}"
@@ -99,7 +109,9 @@ class Wave(AuditedModel):
     DRAFT, OPEN, CLOSED = "draft", "open", "closed"
     STATUSES = [(DRAFT, "Đang chuẩn bị"), (OPEN, "Đang nhận phiếu"), (CLOSED, "Đã đóng")]
 
-    questionnaire = models.ForeignKey(Questionnaire, verbose_name="phiếu", on_delete=models.PROTECT, related_name="waves")
+    questionnaire = models.ForeignKey(
+        Questionnaire, verbose_name="phiếu", on_delete=models.PROTECT, related_name="waves"
+    )
     name = models.CharField("tên đợt", max_length=300)
     year = models.PositiveIntegerField("năm đánh giá")
     start = models.DateField("từ ngày")
@@ -107,7 +119,9 @@ class Wave(AuditedModel):
     target_group = models.CharField("đối tượng khảo sát", max_length=300)
     sample_size = models.PositiveIntegerField("cỡ mẫu dự kiến", default=0)
     status = models.CharField("trạng thái", max_length=10, choices=STATUSES, default=DRAFT)
-    agencies = models.ManyToManyField("registry.Agency", verbose_name="cơ quan được đánh giá", blank=True, related_name="+")
+    agencies = models.ManyToManyField(
+        "registry.Agency", verbose_name="cơ quan được đánh giá", blank=True, related_name="+"
+    )
     public_slug = models.SlugField(max_length=40, unique=True, editable=False)
     public_enabled = models.BooleanField("cho phép trả lời qua đường dẫn công khai", default=False)
     min_cell = models.PositiveIntegerField("số phiếu tối thiểu để công bố một ô", default=30)
@@ -146,8 +160,14 @@ class Invitation(models.Model):
     name = models.CharField("họ tên", max_length=200, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
     group = models.CharField("nhóm đối tượng", max_length=120, blank=True)
-    agency = models.ForeignKey("registry.Agency", verbose_name="cơ quan được đánh giá", null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "registry.Agency",
+        verbose_name="cơ quan được đánh giá",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     used = models.BooleanField("đã trả lời", default=False)
     reminders_sent = models.PositiveIntegerField("số lần nhắc", default=0)
 
@@ -177,7 +197,9 @@ class Response(models.Model):
 
     id = models.UUIDField(primary_key=True, default=_random_id, editable=False)
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
-    agency = models.ForeignKey("registry.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "registry.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     group = models.CharField("nhóm đối tượng", max_length=120, blank=True)
     channel = models.CharField("kênh", max_length=10, choices=CHANNELS)
     submitted_on = models.DateField("ngày nhận")

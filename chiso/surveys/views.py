@@ -1,4 +1,5 @@
 """Staff pages: waves, results dashboard, invitations and reminders, paper import, exports, QR."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -29,19 +30,49 @@ def index(request):
     for wave in waves:
         wave.n_responses = wave.responses.count()
     can_change = permissions.can(request.user, "change", "survey")
-    return render(request, "surveys/index.html", {"title": "Khảo sát", "waves": waves, "can_change": can_change,
-                                                  "questionnaires": Questionnaire.objects.all(), "new_q": NewQuestionnaireForm()})
+    return render(
+        request,
+        "surveys/index.html",
+        {
+            "title": "Khảo sát",
+            "waves": waves,
+            "can_change": can_change,
+            "questionnaires": Questionnaire.objects.all(),
+            "new_q": NewQuestionnaireForm(),
+        },
+    )
 
 
 @login_required
 def preview(request, pk):
     permissions.require(request.user, "view", "survey")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
-    sections = [{"section": s, "questions": list(s.questions.all())} for s in questionnaire.sections.prefetch_related("questions")]
-    wave = Wave(questionnaire=questionnaire, name="Xem trước phiếu", year=0, start=timezone.localdate(), end=timezone.localdate())
-    return render(request, "surveys/answer.html", {"wave": wave, "questionnaire": questionnaire, "sections": sections, "preview": True,
-                                                   "answers": {}, "errors": {}, "title": questionnaire.title,
-                                                   "draft_key": f"chiso-nhap-xem-truoc-{pk}", "action": ""})
+    sections = [
+        {"section": s, "questions": list(s.questions.all())}
+        for s in questionnaire.sections.prefetch_related("questions")
+    ]
+    wave = Wave(
+        questionnaire=questionnaire,
+        name="Xem trước phiếu",
+        year=0,
+        start=timezone.localdate(),
+        end=timezone.localdate(),
+    )
+    return render(
+        request,
+        "surveys/answer.html",
+        {
+            "wave": wave,
+            "questionnaire": questionnaire,
+            "sections": sections,
+            "preview": True,
+            "answers": {},
+            "errors": {},
+            "title": questionnaire.title,
+            "draft_key": f"chiso-nhap-xem-truoc-{pk}",
+            "action": "",
+        },
+    )
 
 
 @login_required
@@ -75,12 +106,27 @@ def _chart_elements(result):
         "tooltip": {"trigger": "axis"},
         "grid": {"left": 8, "right": 24, "top": 24, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "value", "min": 0, "max": 100, "name": "%"},
-        "yAxis": {"type": "category", "data": names, "inverse": True, "axisLabel": {"width": 200, "overflow": "break"}},
+        "yAxis": {
+            "type": "category",
+            "data": names,
+            "inverse": True,
+            "axisLabel": {"width": 200, "overflow": "break"},
+        },
         "series": [
-            {"name": "Tỷ lệ hài lòng (%)", "type": "bar", "data": values, "label": {"show": True, "position": "right"}},
-            {"name": "Khoảng tin cậy 95 % (hai đầu)", "type": "scatter", "symbol": "rect", "symbolSize": [2, 16],
-             "itemStyle": {"color": "#1f2933"},
-             "data": [[v, n] for pair, n in zip(errors, names) for v in pair if v is not None]},
+            {
+                "name": "Tỷ lệ hài lòng (%)",
+                "type": "bar",
+                "data": values,
+                "label": {"show": True, "position": "right"},
+            },
+            {
+                "name": "Khoảng tin cậy 95 % (hai đầu)",
+                "type": "scatter",
+                "symbol": "rect",
+                "symbolSize": [2, 16],
+                "itemStyle": {"color": "#1f2933"},
+                "data": [[v, n] for pair, n in zip(errors, names) for v in pair if v is not None],
+            },
         ],
     }
 
@@ -91,10 +137,26 @@ def _chart_agencies(result):
         "tooltip": {"trigger": "axis"},
         "grid": {"left": 8, "right": 24, "top": 24, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "value", "min": 0, "max": 100, "name": "%"},
-        "yAxis": {"type": "category", "data": [r["name"] for r in rows], "inverse": True, "axisLabel": {"width": 180, "overflow": "truncate"}},
-        "series": [{"name": "Hài lòng chung (%)", "type": "bar", "data": [
-            {"value": r["satisfied_share"], "itemStyle": {"color": "#b0b7bf" if r["small_cell"] else "#2c6aa0"}} for r in rows],
-            "label": {"show": True, "position": "right"}}],
+        "yAxis": {
+            "type": "category",
+            "data": [r["name"] for r in rows],
+            "inverse": True,
+            "axisLabel": {"width": 180, "overflow": "truncate"},
+        },
+        "series": [
+            {
+                "name": "Hài lòng chung (%)",
+                "type": "bar",
+                "data": [
+                    {
+                        "value": r["satisfied_share"],
+                        "itemStyle": {"color": "#b0b7bf" if r["small_cell"] else "#2c6aa0"},
+                    }
+                    for r in rows
+                ],
+                "label": {"show": True, "position": "right"},
+            }
+        ],
     }
 
 
@@ -108,17 +170,26 @@ def wave_detail(request, pk):
     choices = [q for q in wave.questionnaire.questions() if q.kind == "single"]
     by = next((q for q in choices if q.code == request.GET.get("theo")), choices[0] if choices else None)
     context = {
-        "breakdown_questions": choices, "breakdown_by": by,
+        "breakdown_questions": choices,
+        "breakdown_by": by,
         "breakdown": compute.breakdown(wave, by, weighted=weighted) if by else [],
-        "wave": wave, "title": wave.name, "result": result, "comparison": comparison,
-        "elements_chart": _chart_elements(result), "agency_chart": _chart_agencies(result),
-        "invitations": invitations, "answered": wave.invitations.filter(used=True).count(),
+        "wave": wave,
+        "title": wave.name,
+        "result": result,
+        "comparison": comparison,
+        "elements_chart": _chart_elements(result),
+        "agency_chart": _chart_agencies(result),
+        "invitations": invitations,
+        "answered": wave.invitations.filter(used=True).count(),
         "can_change": permissions.can(request.user, "change", "survey"),
         "has_targets": bool(wave.agency_shares or wave.stratum_shares),
         "element_columns": [(e["code"], e["name"]) for e in result["elements"]],
         "public_url": request.build_absolute_uri(reverse("surveys:public", args=[wave.public_slug])),
         "indices_available": weights.indices_service(wave) is not None,
-        "channels": {label: wave.responses.filter(channel=code).count() for code, label in wave.responses.model.CHANNELS},
+        "channels": {
+            label: wave.responses.filter(channel=code).count()
+            for code, label in wave.responses.model.CHANNELS
+        },
     }
     return render(request, "surveys/wave_detail.html", context)
 
@@ -126,7 +197,9 @@ def wave_detail(request, pk):
 @login_required
 def open_answers(request, pk):
     wave = _wave(request, pk)
-    codes = {q.code: q.text for q in Question.objects.filter(section__questionnaire=wave.questionnaire, kind=TEXT)}
+    codes = {
+        q.code: q.text for q in Question.objects.filter(section__questionnaire=wave.questionnaire, kind=TEXT)
+    }
     needle = search_key(request.GET.get("q", "")).strip()
     found = []
     responses = wave.responses.select_related("agency").order_by("submitted_on", "id")
@@ -137,11 +210,28 @@ def open_answers(request, pk):
         for code, text in codes.items():
             answer = r.answers.get(code)
             if answer and (not needle or needle in search_key(answer)):
-                found.append({"question": text, "answer": answer, "agency": r.agency.short_name or r.agency.name if r.agency else "",
-                              "day": r.submitted_on})
-    template = "surveys/_open_answers.html" if request.headers.get("HX-Request") else "surveys/open_answers.html"
-    return render(request, template, {"wave": wave, "answers": found[:500], "total": len(found), "q": request.GET.get("q", ""),
-                                      "title": "Ý kiến tự do"})
+                found.append(
+                    {
+                        "question": text,
+                        "answer": answer,
+                        "agency": r.agency.short_name or r.agency.name if r.agency else "",
+                        "day": r.submitted_on,
+                    }
+                )
+    template = (
+        "surveys/_open_answers.html" if request.headers.get("HX-Request") else "surveys/open_answers.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "wave": wave,
+            "answers": found[:500],
+            "total": len(found),
+            "q": request.GET.get("q", ""),
+            "title": "Ý kiến tự do",
+        },
+    )
 
 
 @login_required
@@ -149,29 +239,47 @@ def wave_weights(request, pk):
     wave = _wave(request, pk, "change")
     initial = {
         "agency_shares": "\n".join(f"{k}; {v:g}" for k, v in (wave.agency_shares or {}).items()),
-        "agency_shares_source": wave.agency_shares_source, "stratum_question": wave.stratum_question,
+        "agency_shares_source": wave.agency_shares_source,
+        "stratum_question": wave.stratum_question,
         "stratum_shares": "\n".join(f"{k}; {v:g}" for k, v in (wave.stratum_shares or {}).items()),
-        "official_overall": (wave.official or {}).get("overall"), "official_source": wave.official_source,
-        "official_elements": "\n".join(f"{k}; {v:g}" for k, v in ((wave.official or {}).get("elements") or {}).items()),
+        "official_overall": (wave.official or {}).get("overall"),
+        "official_source": wave.official_source,
+        "official_elements": "\n".join(
+            f"{k}; {v:g}" for k, v in ((wave.official or {}).get("elements") or {}).items()
+        ),
     }
     form = WeightsForm(request.POST or None, initial=initial)
     dossier_shares = weights.dossier_shares(wave)
     if request.method == "POST" and "from_dossiers" in request.POST and dossier_shares:
-        wave.agency_shares, wave.agency_shares_source = dossier_shares, "Số hồ sơ TTHC theo cơ quan trong kỳ (mô-đun hồ sơ)"
+        wave.agency_shares, wave.agency_shares_source = (
+            dossier_shares,
+            "Số hồ sơ TTHC theo cơ quan trong kỳ (mô-đun hồ sơ)",
+        )
         wave.save()
         messages.success(request, "Đã lấy tỷ trọng theo số hồ sơ của từng cơ quan.")
         return redirect("surveys:weights", pk=wave.pk)
     if request.method == "POST" and form.is_valid():
-        agency_shares, errors = WeightsForm.parse_pairs(form.cleaned_data["agency_shares"], "Tỷ trọng theo cơ quan")
-        stratum_shares, more = WeightsForm.parse_pairs(form.cleaned_data["stratum_shares"], "Tỷ trọng theo tầng")
+        agency_shares, errors = WeightsForm.parse_pairs(
+            form.cleaned_data["agency_shares"], "Tỷ trọng theo cơ quan"
+        )
+        stratum_shares, more = WeightsForm.parse_pairs(
+            form.cleaned_data["stratum_shares"], "Tỷ trọng theo tầng"
+        )
         errors += more
-        official_elements, more = WeightsForm.parse_pairs(form.cleaned_data["official_elements"], "Chỉ số chính thức theo yếu tố")
+        official_elements, more = WeightsForm.parse_pairs(
+            form.cleaned_data["official_elements"], "Chỉ số chính thức theo yếu tố"
+        )
         errors += more
         element_codes = set(wave.questionnaire.elements or {})
-        errors += [f"Chỉ số chính thức theo yếu tố: phiếu không có yếu tố mã “{c}” (các mã: {', '.join(sorted(element_codes))})."
-                   for c in official_elements if c not in element_codes]
+        errors += [
+            f"Chỉ số chính thức theo yếu tố: phiếu không có yếu tố mã “{c}” (các mã: {', '.join(sorted(element_codes))})."
+            for c in official_elements
+            if c not in element_codes
+        ]
         known = set(Agency.objects.filter(code__in=agency_shares).values_list("code", flat=True))
-        errors += [f"Tỷ trọng theo cơ quan: không có cơ quan mã “{c}”." for c in agency_shares if c not in known]
+        errors += [
+            f"Tỷ trọng theo cơ quan: không có cơ quan mã “{c}”." for c in agency_shares if c not in known
+        ]
         question = form.cleaned_data["stratum_question"].strip()
         if question and not any(q.code == question for q in wave.questionnaire.questions()):
             errors.append(f"Câu hỏi phân tầng “{question}” không có trong phiếu.")
@@ -181,7 +289,10 @@ def wave_weights(request, pk):
             for error in errors:
                 form.add_error(None, error)
         else:
-            wave.agency_shares, wave.agency_shares_source = agency_shares, form.cleaned_data["agency_shares_source"]
+            wave.agency_shares, wave.agency_shares_source = (
+                agency_shares,
+                form.cleaned_data["agency_shares_source"],
+            )
             wave.stratum_question, wave.stratum_shares = question, stratum_shares
             official = dict(wave.official or {})
             official["overall"] = form.cleaned_data["official_overall"]
@@ -190,7 +301,11 @@ def wave_weights(request, pk):
             wave.save()
             messages.success(request, "Đã lưu tỷ trọng gia quyền và số liệu chính thức.")
             return redirect("surveys:wave", pk=wave.pk)
-    return render(request, "surveys/weights.html", {"wave": wave, "form": form, "dossier_shares": dossier_shares, "title": "Gia quyền"})
+    return render(
+        request,
+        "surveys/weights.html",
+        {"wave": wave, "form": form, "dossier_shares": dossier_shares, "title": "Gia quyền"},
+    )
 
 
 @login_required
@@ -217,14 +332,36 @@ def invitations(request, pk):
             created = distribution.create_invitations(wave, people)
             base = request.build_absolute_uri("/")
             sent = distribution.send_invitations(created, base) if form.cleaned_data["send"] else 0
-            links = [(inv, distribution.answer_url(token, base)) for inv, token in created if not inv.email or not form.cleaned_data["send"]]
+            links = [
+                (inv, distribution.answer_url(token, base))
+                for inv, token in created
+                if not inv.email or not form.cleaned_data["send"]
+            ]
             messages.success(request, f"Đã tạo {len(created)} thư mời, gửi {sent} thư.")
             # Links without mail are shown once, here, and never again: only their hashes are kept.
-            return render(request, "surveys/invitations.html", {"wave": wave, "form": InvitationsForm(), "links": links,
-                                                                "list": wave.invitations.select_related("agency"), "title": "Thư mời",
-                                                                "thin": distribution.thin_agencies(wave)})
-    return render(request, "surveys/invitations.html", {"wave": wave, "form": form, "list": wave.invitations.select_related("agency"),
-                                                        "title": "Thư mời", "thin": distribution.thin_agencies(wave)})
+            return render(
+                request,
+                "surveys/invitations.html",
+                {
+                    "wave": wave,
+                    "form": InvitationsForm(),
+                    "links": links,
+                    "list": wave.invitations.select_related("agency"),
+                    "title": "Thư mời",
+                    "thin": distribution.thin_agencies(wave),
+                },
+            )
+    return render(
+        request,
+        "surveys/invitations.html",
+        {
+            "wave": wave,
+            "form": form,
+            "list": wave.invitations.select_related("agency"),
+            "title": "Thư mời",
+            "thin": distribution.thin_agencies(wave),
+        },
+    )
 
 
 @login_required
@@ -232,7 +369,10 @@ def invitations(request, pk):
 def remind(request, pk):
     wave = _wave(request, pk, "change")
     sent = distribution.send_reminders(wave, request.build_absolute_uri("/"))
-    messages.success(request, f"Đã gửi {sent} thư nhắc." if wave.accepting else "Đợt khảo sát không mở nên không gửi thư nhắc.")
+    messages.success(
+        request,
+        f"Đã gửi {sent} thư nhắc." if wave.accepting else "Đợt khảo sát không mở nên không gửi thư nhắc.",
+    )
     return redirect("surveys:invitations", pk=wave.pk)
 
 
@@ -252,7 +392,10 @@ def set_status(request, pk):
 def paper_import(request, pk):
     wave = _wave(request, pk, "change")
     if request.GET.get("mau"):
-        response = HttpResponse(paper.template(wave), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            paper.template(wave),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = f'attachment; filename="mau-phieu-giay-dot-{wave.pk}.xlsx"'
         return response
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -266,10 +409,23 @@ def paper_import(request, pk):
         except distribution.SurveyClosed as exc:
             errors = [str(exc)]
         else:
-            messages.success(request, f"Đã nhập {created} phiếu giấy" + (f", bỏ qua {skipped} phiếu đã nhập trước đó." if skipped else "."))
+            messages.success(
+                request,
+                f"Đã nhập {created} phiếu giấy"
+                + (f", bỏ qua {skipped} phiếu đã nhập trước đó." if skipped else "."),
+            )
             return redirect("surveys:wave", pk=wave.pk)
-    return render(request, "surveys/paper.html", {"wave": wave, "form": form, "errors": errors[:200], "more": max(0, len(errors) - 200),
-                                                  "title": "Nhập phiếu giấy"})
+    return render(
+        request,
+        "surveys/paper.html",
+        {
+            "wave": wave,
+            "form": form,
+            "errors": errors[:200],
+            "more": max(0, len(errors) - 200),
+            "title": "Nhập phiếu giấy",
+        },
+    )
 
 
 @login_required
@@ -278,7 +434,10 @@ def export(request, pk, fmt):
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(wave), content_type="text/csv; charset=utf-8")
     else:
-        response = HttpResponse(exports.to_xlsx(wave), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            exports.to_xlsx(wave),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     response["Content-Disposition"] = f'attachment; filename="tra-loi-khao-sat-{wave.pk}.{fmt}"'
     audit.record(wave, "action", {"export": fmt}, "Xuất câu trả lời ẩn danh")
     return response
@@ -289,8 +448,10 @@ def report(request, pk):
     wave = _wave(request, pk)
     from .services import report as report_service
 
-    response = HttpResponse(report_service.render_docx(wave),
-                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response = HttpResponse(
+        report_service.render_docx(wave),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
     response["Content-Disposition"] = f'attachment; filename="bao-cao-khao-sat-{wave.pk}.docx"'
     return response
 
@@ -301,12 +462,16 @@ def qr(request, pk):
     from .services import qr as qr_service
 
     agency = wave.agencies.filter(code=request.GET.get("dv")).first() if request.GET.get("dv") else None
-    url = request.build_absolute_uri(reverse("surveys:public", args=[wave.public_slug])) + (f"?dv={agency.code}" if agency else "")
+    url = request.build_absolute_uri(reverse("surveys:public", args=[wave.public_slug])) + (
+        f"?dv={agency.code}" if agency else ""
+    )
     fmt = request.GET.get("dang", "svg")
     if fmt in ("svg", "png"):
         data = qr_service.make(url, fmt)
         return HttpResponse(data, content_type="image/svg+xml" if fmt == "svg" else "image/png")
-    cards = [{"agency": a, "url": url.split("?")[0] + f"?dv={a.code}"} for a in wave.agencies.order_by("name")] or [{"agency": None, "url": url}]
+    cards = [
+        {"agency": a, "url": url.split("?")[0] + f"?dv={a.code}"} for a in wave.agencies.order_by("name")
+    ] or [{"agency": None, "url": url}]
     for card in cards:
         card["svg"] = qr_service.make(card["url"], "svg").decode("utf-8")
     return render(request, "surveys/qr.html", {"wave": wave, "cards": cards, "title": "Mã QR khảo sát"})
@@ -331,4 +496,3 @@ def to_indices(request, pk):
     else:
         messages.success(request, "Đã ghi kết quả vào mô-đun chỉ số như số liệu tạm tính (có ghi nguồn).")
     return redirect("surveys:wave", pk=wave.pk)
-

@@ -64,7 +64,14 @@ def test_password_change_in_vietnamese(client, demo_registry):
     client.login(username="cb.stttt", password=PASSWORD)
     page = client.get("/doi-mat-khau/").content.decode()
     assert "Đổi mật khẩu" in page and "Mật khẩu cũ" in page
-    response = client.post("/doi-mat-khau/", {"old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi-2026", "new_password2": "Mot-mat-khau-moi-2026"})
+    response = client.post(
+        "/doi-mat-khau/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mot-mat-khau-moi-2026",
+            "new_password2": "Mot-mat-khau-moi-2026",
+        },
+    )
     assert response.status_code == 302
     client.post("/dang-xuat/")
     assert client.login(username="cb.stttt", password="Mot-mat-khau-moi-2026")
@@ -144,7 +151,11 @@ def test_web_changes_are_attributed_to_the_logged_in_user(client, demo_registry)
 
     client.post("/danh-muc/nhap-excel/", {"file": SimpleUploadedFile("dm.xlsx", out.getvalue())})
     entry = AuditEntry.objects.filter(object_repr="Sở Y tế", action="update").first()
-    assert entry is not None and entry.actor.username == "quantri" and entry.changes["email"][1] == "syt@binhthuan.gov.vn"
+    assert (
+        entry is not None
+        and entry.actor.username == "quantri"
+        and entry.changes["email"][1] == "syt@binhthuan.gov.vn"
+    )
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ that were completed in the period or are still open. Score (0–100), written on
 Tasks not yet due are not held against anyone; an agency with nothing evaluated has no score and is
 ranked last. Ties rank by more tasks done on time.
 """
+
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -40,7 +41,8 @@ def leaf_tasks(start, end, directive=None):
     if directive is not None:
         qs = qs.filter(directive=directive)
     in_period = Q(due_date__gte=start, due_date__lte=end) | Q(due_date__isnull=True) & (
-        Q(completed_on__gte=start, completed_on__lte=end) | Q(state__in=life.ACTIVE_STATES))
+        Q(completed_on__gte=start, completed_on__lte=end) | Q(state__in=life.ACTIVE_STATES)
+    )
     return qs.filter(in_period)
 
 
@@ -50,8 +52,17 @@ def table(start, end, on=None, directive=None, agency_ids=None):
     qs = leaf_tasks(start, end, directive)
     if agency_ids is not None:
         qs = qs.filter(lead_id__in=agency_ids)
-    for task in qs.select_related("lead").only("lead", "state", "due_date", "due_strict", "completed_on", "lead__name",
-                                               "lead__code", "lead__kind", "lead__short_name"):
+    for task in qs.select_related("lead").only(
+        "lead",
+        "state",
+        "due_date",
+        "due_strict",
+        "completed_on",
+        "lead__name",
+        "lead__code",
+        "lead__kind",
+        "lead__short_name",
+    ):
         row = rows.setdefault(task.lead_id, Row(task.lead))
         key = life.status(task, on).key
         row.assigned += 1

@@ -3,6 +3,7 @@
 The reading itself is chiso.notices (no Django); this module stores drafts, recognises a notice
 uploaded twice (same number/symbol, same file, or same words) and publishes what a monitor accepted.
 """
+
 import hashlib
 import re
 import unicodedata
@@ -111,13 +112,24 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
     doc = parsed.get("document") or {}
     text = parsed.get("source_text", "")
     directive = Directive.objects.create(
-        kind=doc.get("kind") or "THÔNG BÁO", number=doc.get("number") or "", issuer_text=doc.get("issuer") or "",
-        place=doc.get("place") or "", issued_on=_as_date(doc.get("date")), title=doc.get("title") or filename or "(không trích yếu)",
-        meeting_date=_as_date(doc.get("meeting_date")), chaired_by=doc.get("chaired_by") or "",
-        signed_by=doc.get("signed_by") or "", signer_title=doc.get("signer_title") or "",
-        source_filename=filename, source_sha256=sha256, content_sha256=parsed.get("content_sha256") or content_sha256(text),
-        source_text=text, parsed={k: v for k, v in parsed.items() if k != "source_text"},
-        status=Directive.PUBLISHED, published_at=timezone.now(), published_by=user if getattr(user, "pk", None) else None,
+        kind=doc.get("kind") or "THÔNG BÁO",
+        number=doc.get("number") or "",
+        issuer_text=doc.get("issuer") or "",
+        place=doc.get("place") or "",
+        issued_on=_as_date(doc.get("date")),
+        title=doc.get("title") or filename or "(không trích yếu)",
+        meeting_date=_as_date(doc.get("meeting_date")),
+        chaired_by=doc.get("chaired_by") or "",
+        signed_by=doc.get("signed_by") or "",
+        signer_title=doc.get("signer_title") or "",
+        source_filename=filename,
+        source_sha256=sha256,
+        content_sha256=parsed.get("content_sha256") or content_sha256(text),
+        source_text=text,
+        parsed={k: v for k, v in parsed.items() if k != "source_text"},
+        status=Directive.PUBLISHED,
+        published_at=timezone.now(),
+        published_by=user if getattr(user, "pk", None) else None,
     )
     if source_file is not None:
         directive.source_file.name = source_file.name
@@ -125,22 +137,36 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
     elif file_bytes is not None:
         directive.source_file.save(filename or "thong-bao.txt", ContentFile(file_bytes), save=True)
     for t in parsed.get("targets") or []:
-        Target.objects.create(directive=directive, text=t.get("text", ""), indices=t.get("indices") or [],
-                              year=t.get("year"), goal=t.get("goal") or "")
+        Target.objects.create(
+            directive=directive,
+            text=t.get("text", ""),
+            indices=t.get("indices") or [],
+            year=t.get("year"),
+            goal=t.get("goal") or "",
+        )
     for position, t in enumerate(accepted_tasks, start=1):
         dl = t.get("deadline") or {}
         leads = _agency_ids(t.get("lead_agency_ids"))
         report = t.get("report_to_agency_id")
         task = Task.objects.create(
-            directive=directive, ref=t.get("ref", "")[:40], position=position, text=t.get("text", ""),
-            source_text=t.get("source", ""), checklist=t.get("checklist") or [],
-            lead=leads[0] if len(leads) == 1 else None, lead_text=(t.get("lead") or "")[:300],
+            directive=directive,
+            ref=t.get("ref", "")[:40],
+            position=position,
+            text=t.get("text", ""),
+            source_text=t.get("source", ""),
+            checklist=t.get("checklist") or [],
+            lead=leads[0] if len(leads) == 1 else None,
+            lead_text=(t.get("lead") or "")[:300],
             lead_group=(t.get("lead") or "")[:80] if len(leads) > 1 else "",
             coordinators_text=t.get("coordinators") or [],
             report_to=_agency_ids([report])[0] if report and _agency_ids([report]) else None,
-            deadline_kind=dl.get("kind") or "none", deadline_text=(dl.get("text") or "")[:300],
-            due_date=_as_date(dl.get("due")), due_strict=bool(dl.get("strict")), start_date=_as_date(dl.get("start")),
-            recurrence=dl.get("every") or "", milestones=dl.get("milestones") or [],
+            deadline_kind=dl.get("kind") or "none",
+            deadline_text=(dl.get("text") or "")[:300],
+            due_date=_as_date(dl.get("due")),
+            due_strict=bool(dl.get("strict")),
+            start_date=_as_date(dl.get("start")),
+            recurrence=dl.get("every") or "",
+            milestones=dl.get("milestones") or [],
         )
         coords = _agency_ids(t.get("coordinator_agency_ids"))
         if coords:
@@ -161,8 +187,14 @@ def publish_draft(draft, user, accepted_tasks):
     parsed = dict(draft.parsed)
     existing = existing_directive(parsed, sha256=draft.sha256, content_sha=parsed.get("content_sha256", ""))
     if existing is None:
-        existing = _create(parsed, accepted_tasks, user=user, filename=draft.filename, sha256=draft.sha256,
-                           source_file=draft.file)
+        existing = _create(
+            parsed,
+            accepted_tasks,
+            user=user,
+            filename=draft.filename,
+            sha256=draft.sha256,
+            source_file=draft.file,
+        )
     draft.status = NoticeDraft.PUBLISHED
     draft.directive = existing
     draft.save(update_fields=["status", "directive"])
@@ -180,4 +212,6 @@ def publish_parsed(parsed, *, file_bytes, filename, user=None):
     existing = existing_directive(parsed, sha256=sha, content_sha=parsed["content_sha256"])
     if existing is not None:
         return existing
-    return _create(parsed, parsed.get("tasks") or [], user=user, file_bytes=file_bytes, filename=filename, sha256=sha)
+    return _create(
+        parsed, parsed.get("tasks") or [], user=user, file_bytes=file_bytes, filename=filename, sha256=sha
+    )

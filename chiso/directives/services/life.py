@@ -3,6 +3,7 @@
 States are stored (chưa thực hiện, đang thực hiện, đã báo cáo, hoàn thành, trả lại, dừng/hủy);
 "quá hạn", "sắp đến hạn", "đúng hạn"/"trễ hạn" are always derived from the dates, never stored.
 """
+
 import calendar
 import hashlib
 import re
@@ -27,7 +28,9 @@ STATE_LABELS = dict(Task.STATES)
 class StaleTask(Exception):
     """Someone else changed the task since this person opened it."""
 
-    message = "Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi rồi thực hiện lại."
+    message = (
+        "Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi rồi thực hiện lại."
+    )
 
 
 def today():
@@ -37,6 +40,7 @@ def today():
 
 
 # ---- derived deadline status --------------------------------------------------------------------
+
 
 def last_day(task):
     """The last day the work counts as on time ("trước ngày 31/8" means by 30/8)."""
@@ -74,7 +78,9 @@ def status(task, on=None, soon_days=7):
 
 def overdue_q(on):
     """Tasks still open (or awaiting review) after their last day."""
-    return Q(state__in=ACTIVE_STATES) & (Q(due_strict=False, due_date__lt=on) | Q(due_strict=True, due_date__lte=on))
+    return Q(state__in=ACTIVE_STATES) & (
+        Q(due_strict=False, due_date__lt=on) | Q(due_strict=True, due_date__lte=on)
+    )
 
 
 def due_soon_q(on, days):
@@ -87,10 +93,14 @@ def due_soon_q(on, days):
 def done_late_q():
     from django.db.models import F
 
-    return Q(state=Task.DONE) & (Q(due_strict=False, completed_on__gt=F("due_date")) | Q(due_strict=True, completed_on__gte=F("due_date")))
+    return Q(state=Task.DONE) & (
+        Q(due_strict=False, completed_on__gt=F("due_date"))
+        | Q(due_strict=True, completed_on__gte=F("due_date"))
+    )
 
 
 # ---- permissions on one task --------------------------------------------------------------------
+
 
 def task_agencies(task):
     """Agencies whose people work on the task: the lead; for a share or instance, also the parent's lead."""
@@ -120,10 +130,19 @@ TRANSITIONS = {
     "reopen": ("change", (Task.CANCELLED, Task.DONE), Task.IN_PROGRESS, True),
 }
 ACTION_LABELS = {
-    "start": "Bắt đầu thực hiện", "report": "Gửi báo cáo", "progress": "Báo cáo tiến độ", "approve": "Lãnh đạo đơn vị duyệt báo cáo",
-    "accept": "Chấp nhận kết quả", "return": "Trả lại", "cancel": "Dừng, hủy", "reopen": "Mở lại",
-    "request_extension": "Đề nghị gia hạn", "approve_extension": "Đồng ý gia hạn", "refuse_extension": "Không đồng ý gia hạn",
-    "create": "Giao nhiệm vụ", "edit": "Sửa nhiệm vụ",
+    "start": "Bắt đầu thực hiện",
+    "report": "Gửi báo cáo",
+    "progress": "Báo cáo tiến độ",
+    "approve": "Lãnh đạo đơn vị duyệt báo cáo",
+    "accept": "Chấp nhận kết quả",
+    "return": "Trả lại",
+    "cancel": "Dừng, hủy",
+    "reopen": "Mở lại",
+    "request_extension": "Đề nghị gia hạn",
+    "approve_extension": "Đồng ý gia hạn",
+    "refuse_extension": "Không đồng ý gia hạn",
+    "create": "Giao nhiệm vụ",
+    "edit": "Sửa nhiệm vụ",
 }
 
 
@@ -131,19 +150,34 @@ def allowed_actions(user, task):
     """Buttons to show: the actions this user may take on the task now."""
     if task.children.exists():
         return []
-    found = [a for a, (perm, sources, _s, _r) in TRANSITIONS.items() if task.state in sources and may(user, perm, task)]
+    found = [
+        a
+        for a, (perm, sources, _s, _r) in TRANSITIONS.items()
+        if task.state in sources and may(user, perm, task)
+    ]
     if task.state in OPEN_STATES and may(user, "report", task):
         found.append("report")
-    if task.state in ACTIVE_STATES and task.due_date and may(user, "request_extension", task) \
-            and not task.extensions.filter(status=Extension.PENDING).exists():
+    if (
+        task.state in ACTIVE_STATES
+        and task.due_date
+        and may(user, "request_extension", task)
+        and not task.extensions.filter(status=Extension.PENDING).exists()
+    ):
         found.append("request_extension")
     return found
 
 
 def _log(task, action, from_state, to_state, user, note="", on=None):
-    TaskEvent.objects.create(task=task, on=on or today(), actor=user if user and user.pk else None,
-                             actor_label=(str(user) if user else "hệ thống")[:200], action=action,
-                             from_state=from_state, to_state=to_state, note=note)
+    TaskEvent.objects.create(
+        task=task,
+        on=on or today(),
+        actor=user if user and user.pk else None,
+        actor_label=(str(user) if user else "hệ thống")[:200],
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+    )
 
 
 def _locked(task, version):
@@ -171,9 +205,13 @@ def transition(task, action, user, *, version=None, note="", on=None):
     with transaction.atomic():
         task = _locked(task, version)
         if task.children.exists():
-            raise ValidationError("Nhiệm vụ này được theo dõi qua từng đơn vị / từng kỳ; hãy cập nhật ở phần việc tương ứng.")
+            raise ValidationError(
+                "Nhiệm vụ này được theo dõi qua từng đơn vị / từng kỳ; hãy cập nhật ở phần việc tương ứng."
+            )
         if task.state not in sources:
-            raise ValidationError(f"Không thể “{ACTION_LABELS[action]}” khi nhiệm vụ đang ở trạng thái “{STATE_LABELS[task.state]}”.")
+            raise ValidationError(
+                f"Không thể “{ACTION_LABELS[action]}” khi nhiệm vụ đang ở trạng thái “{STATE_LABELS[task.state]}”."
+            )
         before = task.state
         task.state = target
         fields = ["state"]
@@ -181,7 +219,9 @@ def transition(task, action, user, *, version=None, note="", on=None):
             report = task.reports.filter(status=ProgressReport.SUBMITTED).first()
             if report and report.author_id == getattr(user, "pk", None):
                 # someone holding both roles (e.g. the director of Sở Nội vụ) never judges his own report
-                raise ValidationError("Người gửi báo cáo không tự xem xét báo cáo của mình; đề nghị cán bộ theo dõi khác xem xét.")
+                raise ValidationError(
+                    "Người gửi báo cáo không tự xem xét báo cáo của mình; đề nghị cán bộ theo dõi khác xem xét."
+                )
             if report:
                 report.status = ProgressReport.ACCEPTED if action == "accept" else ProgressReport.RETURNED
                 report.reviewed_by, report.reviewed_at, report.review_comment = user, timezone.now(), note
@@ -269,19 +309,38 @@ def submit_report(task, user, *, text, percent, final, files=(), version=None, o
         if task.children.exists():
             raise ValidationError("Hãy báo cáo ở phần việc của đơn vị / kỳ tương ứng.")
         if task.state not in OPEN_STATES:
-            raise ValidationError(f"Không thể báo cáo khi nhiệm vụ đang ở trạng thái “{STATE_LABELS[task.state]}”.")
+            raise ValidationError(
+                f"Không thể báo cáo khi nhiệm vụ đang ở trạng thái “{STATE_LABELS[task.state]}”."
+            )
         if task.reports.filter(status=ProgressReport.PENDING_HEAD).exists():
             raise ValidationError("Đã có báo cáo đang chờ lãnh đạo đơn vị duyệt.")
-        status_ = ProgressReport.NOTED if not final else (ProgressReport.PENDING_HEAD if needs_head else ProgressReport.SUBMITTED)
-        report = ProgressReport.objects.create(task=task, author=user, reported_on=on, text=text.strip(),
-                                               percent=100 if final else percent, final=final, status=status_)
+        status_ = (
+            ProgressReport.NOTED
+            if not final
+            else (ProgressReport.PENDING_HEAD if needs_head else ProgressReport.SUBMITTED)
+        )
+        report = ProgressReport.objects.create(
+            task=task,
+            author=user,
+            reported_on=on,
+            text=text.strip(),
+            percent=100 if final else percent,
+            final=final,
+            status=status_,
+        )
         for upload, content_type in zip(files, types):
             digest = hashlib.sha256()
             for chunk in upload.chunks():
                 digest.update(chunk)
             upload.seek(0)
-            Evidence.objects.create(report=report, file=upload, filename=upload.name[:255], size=upload.size,
-                                    content_type=content_type, sha256=digest.hexdigest())
+            Evidence.objects.create(
+                report=report,
+                file=upload,
+                filename=upload.name[:255],
+                size=upload.size,
+                content_type=content_type,
+                sha256=digest.hexdigest(),
+            )
         before = task.state
         task.percent = report.percent
         task.state = Task.REPORTED if status_ == ProgressReport.SUBMITTED else Task.IN_PROGRESS
@@ -311,6 +370,7 @@ def approve_report(report, user, *, version=None, on=None):
 
 # ---- extensions ----------------------------------------------------------------------------------
 
+
 def request_extension(task, user, *, new_due, reason, version=None, on=None):
     if not may(user, "request_extension", task):
         raise PermissionDenied("Bạn không có quyền đề nghị gia hạn nhiệm vụ này.")
@@ -322,10 +382,24 @@ def request_extension(task, user, *, new_due, reason, version=None, on=None):
         task = _locked(task, version)
         if task.extensions.filter(status=Extension.PENDING).exists():
             raise ValidationError("Đã có một đề nghị gia hạn đang chờ quyết định.")
-        ext = Extension.objects.create(task=task, requested_by=user, requested_on=on or today(), reason=reason.strip(),
-                                       old_due=task.due_date, new_due=new_due)
+        ext = Extension.objects.create(
+            task=task,
+            requested_by=user,
+            requested_on=on or today(),
+            reason=reason.strip(),
+            old_due=task.due_date,
+            new_due=new_due,
+        )
         _save(task)
-        _log(task, "request_extension", task.state, task.state, user, f"Đến {new_due:%d/%m/%Y}: {reason.strip()}", on)
+        _log(
+            task,
+            "request_extension",
+            task.state,
+            task.state,
+            user,
+            f"Đến {new_due:%d/%m/%Y}: {reason.strip()}",
+            on,
+        )
     return ext
 
 
@@ -350,12 +424,20 @@ def decide_extension(ext, user, *, approve, note="", version=None, on=None):
             task.due_date, task.due_strict = ext.new_due, False
             fields += ["due_date", "due_strict"]
         _save(task, *fields)
-        _log(task, "approve_extension" if approve else "refuse_extension", task.state, task.state, user,
-             f"Hạn mới {ext.new_due:%d/%m/%Y}. {note}".strip() if approve else note, on)
+        _log(
+            task,
+            "approve_extension" if approve else "refuse_extension",
+            task.state,
+            task.state,
+            user,
+            f"Hạn mới {ext.new_due:%d/%m/%Y}. {note}".strip() if approve else note,
+            on,
+        )
     return ext
 
 
 # ---- fan-out of group tasks and recurring instances ----------------------------------------------
+
 
 def fan_out(task, agencies, on=None):
     """One share per member agency of a group task (idempotent)."""
@@ -364,15 +446,37 @@ def fan_out(task, agencies, on=None):
     for i, agency in enumerate(agencies):
         if agency.pk in existing:
             continue
-        created.append(Task(directive_id=task.directive_id, parent=task, child_kind=Task.SHARE, ref=task.ref,
-                            position=task.position * 1000 + i, text=task.text, source_text=task.source_text, lead=agency,
-                            lead_text=agency.name, report_to=task.report_to, deadline_kind=task.deadline_kind,
-                            deadline_text=task.deadline_text, due_date=task.due_date, due_strict=task.due_strict,
-                            start_date=task.start_date, recurrence=task.recurrence, milestones=task.milestones,
-                            original_due_date=task.original_due_date, index_components=task.index_components))
+        created.append(
+            Task(
+                directive_id=task.directive_id,
+                parent=task,
+                child_kind=Task.SHARE,
+                ref=task.ref,
+                position=task.position * 1000 + i,
+                text=task.text,
+                source_text=task.source_text,
+                lead=agency,
+                lead_text=agency.name,
+                report_to=task.report_to,
+                deadline_kind=task.deadline_kind,
+                deadline_text=task.deadline_text,
+                due_date=task.due_date,
+                due_strict=task.due_strict,
+                start_date=task.start_date,
+                recurrence=task.recurrence,
+                milestones=task.milestones,
+                original_due_date=task.original_due_date,
+                index_components=task.index_components,
+            )
+        )
     Task.objects.bulk_create(created)
     if created:
-        audit.record(task, "action", {"shares": [a.lead_id for a in created]}, f"Giao cho {len(created)} đơn vị (phần việc)")
+        audit.record(
+            task,
+            "action",
+            {"shares": [a.lead_id for a in created]},
+            f"Giao cho {len(created)} đơn vị (phần việc)",
+        )
     return created
 
 
@@ -402,7 +506,11 @@ def periods(task, until):
     while cursor <= until:
         end = _add_months(cursor, step) - timedelta(days=1)
         due = date(end.year, end.month, min(day, calendar.monthrange(end.year, end.month)[1])) if day else end
-        label = {1: f"{cursor:%m/%Y}", 3: f"Quý {(cursor.month - 1) // 3 + 1}/{cursor.year}", 12: f"Năm {cursor.year}"}[step]
+        label = {
+            1: f"{cursor:%m/%Y}",
+            3: f"Quý {(cursor.month - 1) // 3 + 1}/{cursor.year}",
+            12: f"Năm {cursor.year}",
+        }[step]
         found.append((label, cursor, due, strict if day else False))
         cursor = _add_months(cursor, step)
     return found
@@ -415,22 +523,43 @@ def make_instances(task, until=None):
         until = task.lead.valid_to  # an agency that ceased to exist gets no new periods
     have = set(task.children.filter(child_kind=Task.INSTANCE).values_list("period", flat=True))
     created = [
-        Task(directive_id=task.directive_id, parent=task, child_kind=Task.INSTANCE, ref=task.ref, period=label,
-             position=task.position, text=task.text, lead_id=task.lead_id, lead_text=task.lead_text,
-             report_to_id=task.report_to_id, deadline_kind="date", deadline_text=f"Kỳ {label}", due_date=due,
-             due_strict=strict, start_date=begin, index_components=task.index_components)
-        for label, begin, due, strict in periods(task, until) if label not in have
+        Task(
+            directive_id=task.directive_id,
+            parent=task,
+            child_kind=Task.INSTANCE,
+            ref=task.ref,
+            period=label,
+            position=task.position,
+            text=task.text,
+            lead_id=task.lead_id,
+            lead_text=task.lead_text,
+            report_to_id=task.report_to_id,
+            deadline_kind="date",
+            deadline_text=f"Kỳ {label}",
+            due_date=due,
+            due_strict=strict,
+            start_date=begin,
+            index_components=task.index_components,
+        )
+        for label, begin, due, strict in periods(task, until)
+        if label not in have
     ]
     Task.objects.bulk_create(created)
     if created:
-        audit.record(task, "action", {"periods": [t.period for t in created]}, f"Mở {len(created)} kỳ thực hiện")
+        audit.record(
+            task, "action", {"periods": [t.period for t in created]}, f"Mở {len(created)} kỳ thực hiện"
+        )
     return created
 
 
 def extend_recurring(until=None):
     """Daily: open the new period of every recurring task (leaf level: shares or single-agency tasks)."""
     count = 0
-    for task in Task.objects.filter(recurrence__in=["month", "quarter", "year"]).exclude(child_kind=Task.INSTANCE).select_related("directive"):
+    for task in (
+        Task.objects.filter(recurrence__in=["month", "quarter", "year"])
+        .exclude(child_kind=Task.INSTANCE)
+        .select_related("directive")
+    ):
         if task.children.filter(child_kind=Task.SHARE).exists():
             continue
         count += len(make_instances(task, until))
@@ -462,7 +591,20 @@ def edit(task, user, *, version, note="", **changes):
         for k, v in diff.items():
             setattr(task, k, v)
         _save(task, *diff)
-        labels = {"text": "nội dung", "due_date": "thời hạn", "due_strict": "hạn 'trước ngày'", "deadline_text": "thời hạn như văn bản"}
-        _log(task, "edit", task.state, task.state, user,
-             ("Sửa " + ", ".join(labels[k] for k in diff if k in labels) + (f". {note}" if note else "")).strip())
+        labels = {
+            "text": "nội dung",
+            "due_date": "thời hạn",
+            "due_strict": "hạn 'trước ngày'",
+            "deadline_text": "thời hạn như văn bản",
+        }
+        _log(
+            task,
+            "edit",
+            task.state,
+            task.state,
+            user,
+            (
+                "Sửa " + ", ".join(labels[k] for k in diff if k in labels) + (f". {note}" if note else "")
+            ).strip(),
+        )
     return task

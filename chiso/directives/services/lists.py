@@ -1,4 +1,5 @@
 """The lists people work from (agency inbox, monitor board) and their XLSX export."""
+
 from datetime import timedelta
 from io import BytesIO
 
@@ -11,11 +12,33 @@ from chiso.registry import permissions
 from ..models import Task
 from . import life
 
-INBOX_TABS = [("open", "Đang mở"), ("due_soon", "Sắp đến hạn"), ("overdue", "Quá hạn"), ("returned", "Bị trả lại"), ("waiting", "Chờ duyệt / chờ xem xét")]
-STATE_FILTERS = [("open", "Đang mở"), ("new", "Chưa thực hiện"), ("in_progress", "Đang thực hiện"), ("reported", "Đã báo cáo"),
-                 ("returned", "Trả lại"), ("overdue", "Quá hạn"), ("due_soon", "Sắp đến hạn"), ("done", "Hoàn thành"),
-                 ("done_on_time", "Hoàn thành đúng hạn"), ("done_late", "Hoàn thành trễ hạn"), ("cancelled", "Dừng, hủy")]
-WINDOWS = [("7", "7 ngày tới"), ("30", "30 ngày tới"), ("90", "90 ngày tới"), ("past", "Đã qua hạn"), ("none", "Không thời hạn")]
+INBOX_TABS = [
+    ("open", "Đang mở"),
+    ("due_soon", "Sắp đến hạn"),
+    ("overdue", "Quá hạn"),
+    ("returned", "Bị trả lại"),
+    ("waiting", "Chờ duyệt / chờ xem xét"),
+]
+STATE_FILTERS = [
+    ("open", "Đang mở"),
+    ("new", "Chưa thực hiện"),
+    ("in_progress", "Đang thực hiện"),
+    ("reported", "Đã báo cáo"),
+    ("returned", "Trả lại"),
+    ("overdue", "Quá hạn"),
+    ("due_soon", "Sắp đến hạn"),
+    ("done", "Hoàn thành"),
+    ("done_on_time", "Hoàn thành đúng hạn"),
+    ("done_late", "Hoàn thành trễ hạn"),
+    ("cancelled", "Dừng, hủy"),
+]
+WINDOWS = [
+    ("7", "7 ngày tới"),
+    ("30", "30 ngày tới"),
+    ("90", "90 ngày tới"),
+    ("past", "Đã qua hạn"),
+    ("none", "Không thời hạn"),
+]
 
 
 def leaves():
@@ -47,10 +70,14 @@ def inbox(user, tab, on, soon):
 def inbox_counts(user, on, soon):
     qs = leaves().filter(lead_id__in=permissions.own_agency_ids(user))
     counts = qs.aggregate(
-        open=Count("pk", filter=state_q("open", on, soon)), due_soon=Count("pk", filter=state_q("due_soon", on, soon)),
-        overdue=Count("pk", filter=state_q("overdue", on, soon)), returned=Count("pk", filter=Q(state=Task.RETURNED)),
+        open=Count("pk", filter=state_q("open", on, soon)),
+        due_soon=Count("pk", filter=state_q("due_soon", on, soon)),
+        overdue=Count("pk", filter=state_q("overdue", on, soon)),
+        returned=Count("pk", filter=Q(state=Task.RETURNED)),
     )
-    counts["waiting"] = qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).distinct().count()
+    counts["waiting"] = (
+        qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).distinct().count()
+    )
     return counts
 
 
@@ -73,14 +100,19 @@ def board(user, params, on, soon):
         qs = qs.filter(index_components__icontains=params["index"])
     if params.get("q"):
         qs = qs.filter(Q(text__icontains=params["q"]) | Q(ref__icontains=params["q"]))
-    return qs.select_related("lead", "directive", "parent").order_by(F("due_date").asc(nulls_last=True), "directive_id", "position", "pk")
+    return qs.select_related("lead", "directive", "parent").order_by(
+        F("due_date").asc(nulls_last=True), "directive_id", "position", "pk"
+    )
 
 
 def summary(qs, on, soon):
     return qs.order_by().aggregate(
-        total=Count("pk"), overdue=Count("pk", filter=life.overdue_q(on)),
-        due_soon=Count("pk", filter=state_q("due_soon", on, soon)), reported=Count("pk", filter=Q(state=Task.REPORTED)),
-        done=Count("pk", filter=Q(state=Task.DONE)), done_late=Count("pk", filter=life.done_late_q()),
+        total=Count("pk"),
+        overdue=Count("pk", filter=life.overdue_q(on)),
+        due_soon=Count("pk", filter=state_q("due_soon", on, soon)),
+        reported=Count("pk", filter=Q(state=Task.REPORTED)),
+        done=Count("pk", filter=Q(state=Task.DONE)),
+        done_late=Count("pk", filter=life.done_late_q()),
     )
 
 
@@ -91,13 +123,38 @@ def xlsx(tasks, on, title):
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([f"Tính đến ngày {on:%d/%m/%Y}"])
-    header = ["Mục", "Kỳ", "Nội dung", "Văn bản", "Chủ trì", "Thời hạn", "Hạn ban đầu", "Trạng thái", "Tình hình", "Tỷ lệ (%)", "Ngày hoàn thành"]
+    header = [
+        "Mục",
+        "Kỳ",
+        "Nội dung",
+        "Văn bản",
+        "Chủ trì",
+        "Thời hạn",
+        "Hạn ban đầu",
+        "Trạng thái",
+        "Tình hình",
+        "Tỷ lệ (%)",
+        "Ngày hoàn thành",
+    ]
     ws.append(header)
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for t in tasks:
-        ws.append([t.ref, t.period, t.text, str(t.directive), t.lead.name if t.lead else t.lead_text,
-                   t.due_date, t.original_due_date, t.get_state_display(), life.status(t, on).label, t.percent, t.completed_on])
+        ws.append(
+            [
+                t.ref,
+                t.period,
+                t.text,
+                str(t.directive),
+                t.lead.name if t.lead else t.lead_text,
+                t.due_date,
+                t.original_due_date,
+                t.get_state_display(),
+                life.status(t, on).label,
+                t.percent,
+                t.completed_on,
+            ]
+        )
     for row in ws.iter_rows(min_row=4):
         for cell in row:
             if hasattr(cell.value, "year"):

@@ -1,4 +1,5 @@
 """Báo cáo tình hình thực hiện: DOCX (docxtpl template, NĐ 30/2020 layout), XLSX, and one file per agency."""
+
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -27,14 +28,23 @@ def template_path():
 def context(directive, start, end, on=None, agency_ids=None):
     on = on or life.today()
     rows = accountability.table(start, end, on=on, directive=directive, agency_ids=agency_ids)
-    totals = {k: sum(getattr(r, k) for r in rows) for k in ("assigned", "on_time", "late", "overdue", "open", "cancelled")}
+    totals = {
+        k: sum(getattr(r, k) for r in rows)
+        for k in ("assigned", "on_time", "late", "overdue", "open", "cancelled")
+    }
     totals["done"] = totals["on_time"] + totals["late"]
     single_agency = agency_ids is not None and len(agency_ids) == 1
-    tasks = accountability.leaf_tasks(start, end, directive).select_related("lead").order_by("due_date", "position", "pk")
+    tasks = (
+        accountability.leaf_tasks(start, end, directive)
+        .select_related("lead")
+        .order_by("due_date", "position", "pk")
+    )
     if agency_ids is not None:
         tasks = tasks.filter(lead_id__in=agency_ids)
     if not single_agency:
-        tasks = tasks.filter(life.overdue_q(on))  # the province's report lists what is late; an agency's, all its own
+        tasks = tasks.filter(
+            life.overdue_q(on)
+        )  # the province's report lists what is late; an agency's, all its own
     if directive is not None:
         subject = f"{directive.kind.lower()} {directive.number + ' ' if directive.number else ''}{directive.title[:1].lower()}{directive.title[1:]}"
     else:
@@ -45,22 +55,52 @@ def context(directive, start, end, on=None, agency_ids=None):
         "issuer": single.name if single else "SỞ NỘI VỤ",
         "number": "      /BC-" + ("SNV" if single is None else "…"),
         "place": getattr(settings, "CHISO_PLACE", "Bình Thuận"),
-        "day": f"{on.day:02d}", "month": f"{on.month:02d}", "year": on.year,
+        "day": f"{on.day:02d}",
+        "month": f"{on.month:02d}",
+        "year": on.year,
         "subject": subject,
-        "intro": (f"Thực hiện nhiệm vụ được giao theo dõi, đôn đốc, Sở Nội vụ báo cáo tình hình thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"
-                  if single is None else
-                  f"Thực hiện các nhiệm vụ được giao, {single.name} báo cáo tình hình thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"),
+        "intro": (
+            f"Thực hiện nhiệm vụ được giao theo dõi, đôn đốc, Sở Nội vụ báo cáo tình hình thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"
+            if single is None
+            else f"Thực hiện các nhiệm vụ được giao, {single.name} báo cáo tình hình thực hiện tính đến ngày {on:%d/%m/%Y} như sau:"
+        ),
         "totals": totals,
-        "agencies": [{"rank": r.rank or "—", "name": r.agency.name, "assigned": r.assigned, "on_time": r.on_time, "late": r.late,
-                      "overdue": r.overdue, "open": r.open, "score": "—" if r.score is None else f"{r.score:.1f}".replace(".", ",")}
-                     for r in rows],
-        "tasks_heading": "NHIỆM VỤ CỦA ĐƠN VỊ VÀ TÌNH HÌNH THỰC HIỆN" if single_agency else "NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH",
-        "tasks": [{"ref": t.ref + (f" ({t.period})" if t.period else ""), "text": t.text[:160] + ("…" if len(t.text) > 160 else ""), "lead": t.lead.name,
-                     "due": f"{t.due_date:%d/%m/%Y}" if t.due_date else "—", "status": life.status(t, on).label} for t in tasks[:500]],
-        "proposals": ("Đề nghị Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các huyện, thị xã, thành phố có nhiệm vụ quá hạn "
-                      "khẩn trương hoàn thành và báo cáo kết quả; kết quả thực hiện nhiệm vụ là căn cứ đánh giá trách nhiệm "
-                      "người đứng đầu theo quy định." if totals["overdue"] else "Các nhiệm vụ đến hạn đã được thực hiện theo yêu cầu."),
-        "recipients": Listing("- UBND tỉnh (b/c);\n- Văn phòng UBND tỉnh;\n- Các cơ quan, đơn vị, địa phương;\n- Lưu: VT, CCHC."),
+        "agencies": [
+            {
+                "rank": r.rank or "—",
+                "name": r.agency.name,
+                "assigned": r.assigned,
+                "on_time": r.on_time,
+                "late": r.late,
+                "overdue": r.overdue,
+                "open": r.open,
+                "score": "—" if r.score is None else f"{r.score:.1f}".replace(".", ","),
+            }
+            for r in rows
+        ],
+        "tasks_heading": "NHIỆM VỤ CỦA ĐƠN VỊ VÀ TÌNH HÌNH THỰC HIỆN"
+        if single_agency
+        else "NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH",
+        "tasks": [
+            {
+                "ref": t.ref + (f" ({t.period})" if t.period else ""),
+                "text": t.text[:160] + ("…" if len(t.text) > 160 else ""),
+                "lead": t.lead.name,
+                "due": f"{t.due_date:%d/%m/%Y}" if t.due_date else "—",
+                "status": life.status(t, on).label,
+            }
+            for t in tasks[:500]
+        ],
+        "proposals": (
+            "Đề nghị Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các huyện, thị xã, thành phố có nhiệm vụ quá hạn "
+            "khẩn trương hoàn thành và báo cáo kết quả; kết quả thực hiện nhiệm vụ là căn cứ đánh giá trách nhiệm "
+            "người đứng đầu theo quy định."
+            if totals["overdue"]
+            else "Các nhiệm vụ đến hạn đã được thực hiện theo yêu cầu."
+        ),
+        "recipients": Listing(
+            "- UBND tỉnh (b/c);\n- Văn phòng UBND tỉnh;\n- Các cơ quan, đơn vị, địa phương;\n- Lưu: VT, CCHC."
+        ),
         "signer_title": Listing("GIÁM ĐỐC" if single is None else "THỦ TRƯỞNG ĐƠN VỊ"),
         "signer_name": "",
     }
@@ -68,7 +108,9 @@ def context(directive, start, end, on=None, agency_ids=None):
 
 def report_docx(directive, start, end, on=None, agency_ids=None):
     doc = DocxTemplate(str(template_path()))
-    doc.render(context(directive, start, end, on, agency_ids), autoescape=True)  # "    doc.render(context(directive, start, end, on, agency_ids))", "<" in task texts
+    doc.render(
+        context(directive, start, end, on, agency_ids), autoescape=True
+    )  # "    doc.render(context(directive, start, end, on, agency_ids))", "<" in task texts
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -82,9 +124,22 @@ def report_xlsx(directive, start, end, on=None, agency_ids=None):
     ws.title = "Tong hop"
     ws.append([f"Báo cáo tình hình thực hiện {ctx['subject']}"])
     ws.append([f"Tính đến ngày {on:%d/%m/%Y}"])
-    ws.append(["TT", "Cơ quan, đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang thực hiện", "Điểm"])
+    ws.append(
+        ["TT", "Cơ quan, đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang thực hiện", "Điểm"]
+    )
     for r in ctx["agencies"]:
-        ws.append([r["rank"], r["name"], r["assigned"], r["on_time"], r["late"], r["overdue"], r["open"], r["score"]])
+        ws.append(
+            [
+                r["rank"],
+                r["name"],
+                r["assigned"],
+                r["on_time"],
+                r["late"],
+                r["overdue"],
+                r["open"],
+                r["score"],
+            ]
+        )
     ws["A1"].font = Font(bold=True)
     sheet = wb.create_sheet("Nhiem vu")
     sheet.append([ctx["tasks_heading"].capitalize()])
@@ -114,11 +169,23 @@ def accountability_xlsx(rows, start, end):
     ws.title = "Trach nhiem"
     ws.append([f"Kết quả thực hiện nhiệm vụ từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"])
     ws.append([accountability.FORMULA])
-    ws.append(["Hạng", "Cơ quan, đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang thực hiện", "Dừng, hủy", "Điểm"])
+    ws.append(
+        [
+            "Hạng",
+            "Cơ quan, đơn vị",
+            "Được giao",
+            "Đúng hạn",
+            "Trễ hạn",
+            "Quá hạn",
+            "Đang thực hiện",
+            "Dừng, hủy",
+            "Điểm",
+        ]
+    )
     for r in rows:
-        ws.append([r.rank, r.agency.name, r.assigned, r.on_time, r.late, r.overdue, r.open, r.cancelled, r.score])
+        ws.append(
+            [r.rank, r.agency.name, r.assigned, r.on_time, r.late, r.overdue, r.open, r.cancelled, r.score]
+        )
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
-
-

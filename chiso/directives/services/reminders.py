@@ -1,6 +1,7 @@
 """Đôn đốc: reminders before the due date, on the day, and while overdue, escalating to the head and
 then the monitor. Each reminder has a key (task, kind, day); the sent-log's unique key means running
 twice on the same day — or catching up after a day the server was off — never sends it again."""
+
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -38,8 +39,13 @@ def due_reminders(on, schedule=None):
     """The reminders due on day `on` (nothing is sent here)."""
     schedule = schedule or ReminderSchedule.current()
     found = []
-    tasks = (Task.objects.filter(state__in=life.OPEN_STATES + (Task.REPORTED,), due_date__isnull=False, children__isnull=True)
-             .exclude(lead__isnull=True).select_related("lead", "directive"))
+    tasks = (
+        Task.objects.filter(
+            state__in=life.OPEN_STATES + (Task.REPORTED,), due_date__isnull=False, children__isnull=True
+        )
+        .exclude(lead__isnull=True)
+        .select_related("lead", "directive")
+    )
     before = sorted(set(int(d) for d in schedule.days_before or []))
     horizon = max(before + [0])
     tasks = tasks.filter(due_date__lte=on + timedelta(days=horizon + 1))
@@ -61,7 +67,11 @@ def due_reminders(on, schedule=None):
             # From head_after overdue days on the head is copied, from monitor_after the monitors too;
             # the first day of each escalation gets a mail even off the usual every-N-days rhythm.
             if (late - 1) % every == 0 or late in (schedule.head_after, schedule.monitor_after):
-                audience = "officer" + ("+head" if late >= schedule.head_after else "") + ("+monitor" if late >= schedule.monitor_after else "")
+                audience = (
+                    "officer"
+                    + ("+head" if late >= schedule.head_after else "")
+                    + ("+monitor" if late >= schedule.monitor_after else "")
+                )
                 if late >= schedule.monitor_after:
                     subject = f"[Đôn đốc] {task.lead} quá hạn {late} ngày: {title[:70]}"
                 elif late >= schedule.head_after:
@@ -77,11 +87,14 @@ def due_reminders(on, schedule=None):
                 users += [u for u in _people(task.lead_id, HEAD) if u not in users]
             if "monitor" in audience:
                 users += [u for u in _monitors() if u not in users]
-            body = (f"Kính gửi {task.lead},\n\nNhiệm vụ: {task.text}\nTheo văn bản: {where}\n"
-                    f"Thời hạn: {end:%d/%m/%Y}" + (f" (hạn ban đầu {task.original_due_date:%d/%m/%Y})" if task.original_due_date else "")
-                    + f"\nTình trạng: {life.status(task, on).label}\n\n"
-                    f"Đề nghị đơn vị khẩn trương thực hiện và báo cáo kết quả trên hệ thống chiso: "
-                    f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('directives:task', args=[task.pk])}\n\nHệ thống chiso (tin nhắn tự động).")
+            body = (
+                f"Kính gửi {task.lead},\n\nNhiệm vụ: {task.text}\nTheo văn bản: {where}\n"
+                f"Thời hạn: {end:%d/%m/%Y}"
+                + (f" (hạn ban đầu {task.original_due_date:%d/%m/%Y})" if task.original_due_date else "")
+                + f"\nTình trạng: {life.status(task, on).label}\n\n"
+                f"Đề nghị đơn vị khẩn trương thực hiện và báo cáo kết quả trên hệ thống chiso: "
+                f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('directives:task', args=[task.pk])}\n\nHệ thống chiso (tin nhắn tự động)."
+            )
             found.append(Reminder(task, kind, f"{task.pk}:{kind}:{on.isoformat()}", subject, body, users))
     return found
 
@@ -100,12 +113,19 @@ def run(on=None, dry_run=False):
             continue
         try:
             with transaction.atomic():
-                log = ReminderLog.objects.create(key=reminder.key, task=reminder.task, on=on, kind=reminder.kind,
-                                                 recipients=", ".join(u.email for u in reminder.users if u.email))
+                log = ReminderLog.objects.create(
+                    key=reminder.key,
+                    task=reminder.task,
+                    on=on,
+                    kind=reminder.kind,
+                    recipients=", ".join(u.email for u in reminder.users if u.email),
+                )
         except IntegrityError:
             continue  # another run took it first
         url = reverse("directives:task", args=[reminder.task.pk])
-        Notification.objects.bulk_create([Notification(user=u, text=reminder.subject[:500], url=url) for u in reminder.users])
+        Notification.objects.bulk_create(
+            [Notification(user=u, text=reminder.subject[:500], url=url) for u in reminder.users]
+        )
         addresses = [u.email for u in reminder.users if u.email]
         if addresses and mail.send(addresses, reminder.subject, reminder.body):
             log.mailed = True

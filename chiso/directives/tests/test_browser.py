@@ -1,4 +1,5 @@
 """A seed task driven through every state in a real browser, each step by the role allowed to take it."""
+
 import os
 
 import pytest
@@ -25,8 +26,17 @@ def test_seed_task_through_every_state(live_server, browser, artifacts_dir):
     registry_demo.load()
     directives_demo.load()
     # Phan Thiết's share of a seed task addressed to "UBND các huyện, thị xã, thành phố", not yet started
-    task = Task.objects.filter(ref__startswith="II.4", lead__code="bt-phanthiet", child_kind=Task.SHARE, state=Task.NEW,
-                               children__isnull=True).order_by("ref").first()
+    task = (
+        Task.objects.filter(
+            ref__startswith="II.4",
+            lead__code="bt-phanthiet",
+            child_kind=Task.SHARE,
+            state=Task.NEW,
+            children__isnull=True,
+        )
+        .order_by("ref")
+        .first()
+    )
     assert task.state == Task.NEW
     url = f"{live_server.url}/chi-dao/nhiem-vu/{task.pk}/"
     page = browser.new_page(viewport={"width": 1280, "height": 1400})
@@ -48,8 +58,9 @@ def test_seed_task_through_every_state(live_server, browser, artifacts_dir):
         form = page.locator("#report-form")
         form.locator("textarea[name=text]").fill(text)
         form.locator("input[name=final]").check()
-        form.locator("input[type=file]").set_input_files([{"name": "bao-cao.pdf", "mimeType": "application/pdf",
-                                                          "buffer": b"%PDF-1.4\n%%EOF\n"}])
+        form.locator("input[type=file]").set_input_files(
+            [{"name": "bao-cao.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
+        )
         form.locator("button[type=submit]").click()
         page.wait_for_load_state()
 
@@ -94,10 +105,26 @@ def test_seed_task_through_every_state(live_server, browser, artifacts_dir):
     assert state() == Task.CANCELLED
     page.screenshot(path=os.path.join(shots, "03-task-history.png"), full_page=True)
     history = page.locator("#history").inner_text()
-    for words in ["Bắt đầu thực hiện", "Lãnh đạo đơn vị duyệt báo cáo", "Trả lại", "Chấp nhận kết quả", "Mở lại", "Dừng, hủy"]:
+    for words in [
+        "Bắt đầu thực hiện",
+        "Lãnh đạo đơn vị duyệt báo cáo",
+        "Trả lại",
+        "Chấp nhận kết quả",
+        "Mở lại",
+        "Dừng, hủy",
+    ]:
         assert words in history
-    assert [e.to_state for e in task.events.all()] == ["in_progress", "in_progress", "reported", "returned", "in_progress",
-                                                       "reported", "done", "in_progress", "cancelled"]
+    assert [e.to_state for e in task.events.all()] == [
+        "in_progress",
+        "in_progress",
+        "reported",
+        "returned",
+        "in_progress",
+        "reported",
+        "done",
+        "in_progress",
+        "cancelled",
+    ]
 
     # a wrong role posting the monitor's form gets 403
     _login(page, live_server.url, "cb.stttt")

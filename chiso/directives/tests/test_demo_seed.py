@@ -17,5 +17,7 @@ def test_the_shipped_copy_reads_into_the_seed_tasks():
     from chiso.notices import parse_notice
     from chiso.registry.demo_province import demo_gazetteer
 
-    parsed = parse_notice(SHIPPED.read_text(encoding="utf-8"), notice_date=demo.DIRECTIVE_DATE, gazetteer=demo_gazetteer())
+    parsed = parse_notice(
+        SHIPPED.read_text(encoding="utf-8"), notice_date=demo.DIRECTIVE_DATE, gazetteer=demo_gazetteer()
+    )
     assert len(parsed["tasks"]) == 23 and parsed["tasks"][-1]["ref"] == "closing"

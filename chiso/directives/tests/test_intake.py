@@ -7,8 +7,13 @@ from django.urls import reverse
 from chiso.directives.models import Directive, NoticeDraft, Task
 from chiso.registry.permissions import MONITOR, OFFICER
 
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-pytestmark = [pytest.mark.django_db, pytest.mark.skipif(not SEED.exists(), reason="shared/ seed notice not found")]
+SEED = (
+    Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
+)
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not SEED.exists(), reason="shared/ seed notice not found"),
+]
 
 
 def upload(client, name="thong-bao.txt", data=None):
@@ -93,7 +98,11 @@ def test_bad_upload_gets_vietnamese_message(client, monitor):
     assert "không được hỗ trợ" in resp.content.decode()
     resp = upload(client, name="rong.txt", data=b"")
     assert resp.status_code == 400
-    resp = upload(client, name="vni.txt", data="Thoâng baùo keát luaän cuûa Chuû tòch UBND tænh veà caûi caùch".encode("cp1252"))
+    resp = upload(
+        client,
+        name="vni.txt",
+        data="Thoâng baùo keát luaän cuûa Chuû tòch UBND tænh veà caûi caùch".encode("cp1252"),
+    )
     assert resp.status_code == 400 and "VNI" in resp.content.decode()
     assert NoticeDraft.objects.count() == 0
 

@@ -1,4 +1,5 @@
 """Task life: transitions by the right roles (403 for every wrong one), history, lateness, locking."""
+
 from datetime import date
 
 import pytest
@@ -26,12 +27,24 @@ def _client(client, user):
 # action -> (url name, source state, roles allowed, POST data, resulting state)
 MATRIX = {
     "start": ("task_action", Task.NEW, {"officer", "head"}, {"note": ""}, Task.IN_PROGRESS),
-    "report": ("task_report", Task.IN_PROGRESS, {"officer", "head"}, {"text": "Đã xong", "percent": "100", "final": "1"}, None),
+    "report": (
+        "task_report",
+        Task.IN_PROGRESS,
+        {"officer", "head"},
+        {"text": "Đã xong", "percent": "100", "final": "1"},
+        None,
+    ),
     "accept": ("task_action", Task.REPORTED, {"monitor"}, {"note": "Đạt"}, Task.DONE),
     "return": ("task_action", Task.REPORTED, {"monitor"}, {"note": "Thiếu minh chứng"}, Task.RETURNED),
     "cancel": ("task_action", Task.IN_PROGRESS, {"monitor"}, {"note": "Không còn phù hợp"}, Task.CANCELLED),
     "reopen": ("task_action", Task.CANCELLED, {"monitor"}, {"note": "Giao lại"}, Task.IN_PROGRESS),
-    "request_extension": ("extension_request", Task.IN_PROGRESS, {"officer", "head"}, {"new_due": "2022-10-31", "reason": "Chờ số liệu"}, None),
+    "request_extension": (
+        "extension_request",
+        Task.IN_PROGRESS,
+        {"officer", "head"},
+        {"new_due": "2022-10-31", "reason": "Chờ số liệu"},
+        None,
+    ),
 }
 
 
@@ -63,7 +76,9 @@ def test_every_transition_by_allowed_roles_only(action, people, make_task, clien
 
 def test_head_approval_decision_and_extension_by_allowed_roles_only(people, make_task, client):
     task = make_task()
-    report = life.submit_report(task, people["officer"], text="Xong", percent=100, final=True, on=date(2022, 9, 1))
+    report = life.submit_report(
+        task, people["officer"], text="Xong", percent=100, final=True, on=date(2022, 9, 1)
+    )
     assert report.status == ProgressReport.PENDING_HEAD
     task.refresh_from_db()
     assert task.state == Task.IN_PROGRESS
@@ -78,8 +93,18 @@ def test_head_approval_decision_and_extension_by_allowed_roles_only(people, make
     task.refresh_from_db()
     url = reverse("directives:extension_decide", args=[task.pk, ext.pk])
     for role in ["officer", "head", "leader", "other_officer", "other_head"]:
-        assert _client(client, people[role]).post(url, {"decision": "approve", "version": task.version}).status_code == 403, role
-    assert _client(client, people["monitor"]).post(url, {"decision": "approve", "version": task.version}).status_code == 302
+        assert (
+            _client(client, people[role])
+            .post(url, {"decision": "approve", "version": task.version})
+            .status_code
+            == 403
+        ), role
+    assert (
+        _client(client, people["monitor"])
+        .post(url, {"decision": "approve", "version": task.version})
+        .status_code
+        == 302
+    )
     task.refresh_from_db()
     assert (task.due_date, task.original_due_date) == (date(2022, 10, 31), date(2022, 9, 30))
 
@@ -88,16 +113,24 @@ def test_full_life_with_history_and_lateness_judged_on_the_approved_date(people,
     task = make_task(due=date(2022, 9, 30))
     officer, head, monitor = people["officer"], people["head"], people["monitor"]
     life.transition(task, "start", officer, on=date(2022, 9, 1))
-    ext = life.request_extension(task, officer, new_due=date(2022, 10, 15), reason="Chờ kết quả khảo sát", on=date(2022, 9, 25))
+    ext = life.request_extension(
+        task, officer, new_due=date(2022, 10, 15), reason="Chờ kết quả khảo sát", on=date(2022, 9, 25)
+    )
     life.decide_extension(ext, monitor, approve=True, on=date(2022, 9, 27))
     task.refresh_from_db()
-    assert life.status(task, date(2022, 10, 5)).key == "in_progress"  # past the original date, within the approved one
-    report = life.submit_report(task, officer, text="Đã ban hành kế hoạch", percent=100, final=True, on=date(2022, 10, 10))
+    assert (
+        life.status(task, date(2022, 10, 5)).key == "in_progress"
+    )  # past the original date, within the approved one
+    report = life.submit_report(
+        task, officer, text="Đã ban hành kế hoạch", percent=100, final=True, on=date(2022, 10, 10)
+    )
     life.approve_report(report, head, on=date(2022, 10, 11))
     life.transition(task, "return", monitor, note="Thiếu phân công", on=date(2022, 10, 12))
     task.refresh_from_db()
     assert task.state == Task.RETURNED
-    life.submit_report(task, head, text="Đã bổ sung phân công", percent=100, final=True, on=date(2022, 10, 18))
+    life.submit_report(
+        task, head, text="Đã bổ sung phân công", percent=100, final=True, on=date(2022, 10, 18)
+    )
     task.refresh_from_db()
     assert task.state == Task.REPORTED  # the head's own report needs no approval
     life.transition(task, "accept", monitor, on=date(2022, 10, 20))
@@ -153,7 +186,9 @@ def test_two_people_saving_the_same_task_do_not_overwrite_each_other(people, mak
     second.force_login(people["monitor"])
     url = reverse("directives:task_action", args=[task.pk, "return"])
     assert first.post(url, {"version": seen, "note": "Thiếu minh chứng"}).status_code == 302
-    response = second.post(reverse("directives:task_action", args=[task.pk, "accept"]), {"version": seen, "note": ""})
+    response = second.post(
+        reverse("directives:task_action", args=[task.pk, "accept"]), {"version": seen, "note": ""}
+    )
     assert response.status_code == 409
     assert "người khác cập nhật" in response.content.decode()
     task.refresh_from_db()
@@ -165,8 +200,10 @@ def test_two_people_saving_the_same_task_do_not_overwrite_each_other(people, mak
 def test_evidence_is_checked_stored_and_downloadable_only_by_those_allowed(people, make_task, client):
     task = make_task()
     good = SimpleUploadedFile("ke-hoach.pdf", PDF, content_type="application/pdf")
-    response = _client(client, people["officer"]).post(reverse("directives:task_report", args=[task.pk]),
-                                                       {"text": "Tiến độ", "percent": "40", "files": [good], "version": task.version})
+    response = _client(client, people["officer"]).post(
+        reverse("directives:task_report", args=[task.pk]),
+        {"text": "Tiến độ", "percent": "40", "files": [good], "version": task.version},
+    )
     assert response.status_code == 302
     evidence = Evidence.objects.get()
     assert evidence.filename == "ke-hoach.pdf" and evidence.size == len(PDF)
@@ -181,8 +218,10 @@ def test_evidence_is_checked_stored_and_downloadable_only_by_those_allowed(peopl
 
     task.refresh_from_db()
     fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = _client(client, people["officer"]).post(reverse("directives:task_report", args=[task.pk]),
-                                                        {"text": "x", "percent": "50", "files": [fake], "version": task.version})
+    response = _client(client, people["officer"]).post(
+        reverse("directives:task_report", args=[task.pk]),
+        {"text": "x", "percent": "50", "files": [fake], "version": task.version},
+    )
     assert response.status_code == 400
     assert "virus.pdf" in response.content.decode() and "không đúng định dạng" in response.content.decode()
     exe = SimpleUploadedFile("cai-dat.exe", b"MZ", content_type="application/octet-stream")
@@ -194,7 +233,9 @@ def test_evidence_is_checked_stored_and_downloadable_only_by_those_allowed(peopl
 def test_group_task_fans_out_and_parent_counts_its_shares(people, make_task):
     from chiso.registry.models import AgencyGroup
 
-    parent = make_task(code=None, lead_text="UBND các huyện, thị xã, thành phố", lead_group="ubnd-cap-huyen", ref="II.4.5")
+    parent = make_task(
+        code=None, lead_text="UBND các huyện, thị xã, thành phố", lead_group="ubnd-cap-huyen", ref="II.4.5"
+    )
     members = list(AgencyGroup.objects.get(code="ubnd-cap-huyen").agencies_on(date(2022, 7, 27)))
     life.fan_out(parent, members)
     life.fan_out(parent, members)  # idempotent
@@ -210,14 +251,23 @@ def test_group_task_fans_out_and_parent_counts_its_shares(people, make_task):
 
 
 def test_recurring_task_gets_one_instance_per_period(make_task, demo_registry):
-    task = make_task(due=None, recurrence="month", start_date=date(2022, 8, 1), deadline_text="trước ngày 25 hằng tháng")
+    task = make_task(
+        due=None, recurrence="month", start_date=date(2022, 8, 1), deadline_text="trước ngày 25 hằng tháng"
+    )
     life.make_instances(task, until=date(2022, 10, 14))
     life.make_instances(task, until=date(2022, 10, 20))  # idempotent
     got = list(task.children.order_by("due_date").values_list("period", "due_date", "due_strict"))
-    assert got == [("08/2022", date(2022, 8, 25), True), ("09/2022", date(2022, 9, 25), True), ("10/2022", date(2022, 10, 25), True)]
+    assert got == [
+        ("08/2022", date(2022, 8, 25), True),
+        ("09/2022", date(2022, 9, 25), True),
+        ("10/2022", date(2022, 10, 25), True),
+    ]
     yearly = make_task(due=None, recurrence="year", ref="II.4.1", deadline_text="hàng năm")
     life.make_instances(yearly, until=date(2023, 3, 1))
-    assert list(yearly.children.values_list("period", "due_date")) == [("Năm 2022", date(2022, 12, 31)), ("Năm 2023", date(2023, 12, 31))]
+    assert list(yearly.children.values_list("period", "due_date")) == [
+        ("Năm 2022", date(2022, 12, 31)),
+        ("Năm 2023", date(2023, 12, 31)),
+    ]
 
 
 def test_two_monitors_editing_the_same_task_do_not_overwrite_each_other(people, make_task, client):
@@ -229,11 +279,20 @@ def test_two_monitors_editing_the_same_task_do_not_overwrite_each_other(people, 
     b.force_login(people["monitor"])
     url = reverse("directives:task_edit", args=[task.pk])
     seen = task.version
-    assert a.post(url, {"version": seen, "text": "Nội dung đã sửa lần 1", "due_date": "2022-10-15"}).status_code == 302
-    response = b.post(url, {"version": seen, "text": "Nội dung sửa lần 2 (chưa thấy lần 1)", "due_date": "2022-09-30"})
+    assert (
+        a.post(url, {"version": seen, "text": "Nội dung đã sửa lần 1", "due_date": "2022-10-15"}).status_code
+        == 302
+    )
+    response = b.post(
+        url, {"version": seen, "text": "Nội dung sửa lần 2 (chưa thấy lần 1)", "due_date": "2022-09-30"}
+    )
     assert response.status_code == 409
     task.refresh_from_db()
-    assert (task.text, task.due_date, task.original_due_date) == ("Nội dung đã sửa lần 1", date(2022, 10, 15), date(2022, 9, 30))
+    assert (task.text, task.due_date, task.original_due_date) == (
+        "Nội dung đã sửa lần 1",
+        date(2022, 10, 15),
+        date(2022, 9, 30),
+    )
     assert task.events.get(action="edit").note.startswith("Sửa nội dung, thời hạn")
     for role in ["officer", "head", "leader", "other_officer"]:
         c = Client()

@@ -1,4 +1,5 @@
 """Inbox, board filters, directive and task pages, accountability access, home card."""
+
 from datetime import date
 
 import pytest
@@ -13,9 +14,15 @@ def board_data(people, make_task):
     return {
         "overdue": make_task(due=date(2022, 10, 1), text="Quá hạn PT", index_components=["PAR INDEX"]),
         "soon": make_task(due=date(2022, 10, 18), text="Sắp đến hạn PT", index_components=["PAPI"]),
-        "returned": make_task(due=date(2022, 11, 30), text="Bị trả lại PT", state=Task.RETURNED, index_components=["PAR INDEX"]),
-        "done": make_task(due=date(2022, 9, 1), text="Đã xong PT", state=Task.DONE, completed_on=date(2022, 9, 3)),
-        "other": make_task(code="bt-stttt", due=date(2022, 10, 2), text="Quá hạn TTTT", index_components=["PAR INDEX"]),
+        "returned": make_task(
+            due=date(2022, 11, 30), text="Bị trả lại PT", state=Task.RETURNED, index_components=["PAR INDEX"]
+        ),
+        "done": make_task(
+            due=date(2022, 9, 1), text="Đã xong PT", state=Task.DONE, completed_on=date(2022, 9, 3)
+        ),
+        "other": make_task(
+            code="bt-stttt", due=date(2022, 10, 2), text="Quá hạn TTTT", index_components=["PAR INDEX"]
+        ),
     }
 
 
@@ -28,14 +35,25 @@ def test_inbox_tabs_show_only_own_agency_work(board_data, people, client):
     r = client.get(reverse("directives:inbox"))
     assert r.status_code == 200
     assert _texts(r) == ["Bị trả lại PT", "Quá hạn PT", "Sắp đến hạn PT"]
-    assert [(k, n) for k, _l, n in r.context["tabs"]] == [("open", 3), ("due_soon", 1), ("overdue", 1), ("returned", 1), ("waiting", 0)]
+    assert [(k, n) for k, _l, n in r.context["tabs"]] == [
+        ("open", 3),
+        ("due_soon", 1),
+        ("overdue", 1),
+        ("returned", 1),
+        ("waiting", 0),
+    ]
     assert _texts(client.get(reverse("directives:inbox"), {"tab": "overdue"})) == ["Quá hạn PT"]
     from chiso.directives.services import life
 
-    life.submit_report(board_data["soon"], people["officer"], text="Xong", percent=100, final=True)  # awaits the head
+    life.submit_report(
+        board_data["soon"], people["officer"], text="Xong", percent=100, final=True
+    )  # awaits the head
     assert _texts(client.get(reverse("directives:inbox"), {"tab": "waiting"})) == ["Sắp đến hạn PT"]
     client.force_login(people["head"])
-    assert [(k, n) for k, _l, n in client.get(reverse("directives:inbox")).context["tabs"]][-1] == ("waiting", 1)
+    assert [(k, n) for k, _l, n in client.get(reverse("directives:inbox")).context["tabs"]][-1] == (
+        "waiting",
+        1,
+    )
     partial = client.get(reverse("directives:inbox"), {"tab": "due_soon"}, HTTP_HX_REQUEST="true")
     assert b"<html" not in partial.content and "Sắp đến hạn PT" in partial.content.decode()
 
@@ -44,11 +62,20 @@ def test_board_filters_by_state_agency_window_and_index(board_data, people, clie
     client.force_login(people["monitor"])
     url = reverse("directives:board")
     assert _texts(client.get(url, {"state": "overdue"})) == ["Quá hạn PT", "Quá hạn TTTT"]
-    assert _texts(client.get(url, {"state": "overdue", "index": "PAR INDEX", "agency": board_data["other"].lead_id})) == ["Quá hạn TTTT"]
+    assert _texts(
+        client.get(url, {"state": "overdue", "index": "PAR INDEX", "agency": board_data["other"].lead_id})
+    ) == ["Quá hạn TTTT"]
     assert _texts(client.get(url, {"window": "7"})) == ["Sắp đến hạn PT"]
     assert _texts(client.get(url, {"state": "done_late"})) == ["Đã xong PT"]
     r = client.get(url)
-    assert r.context["summary"] == {"total": 5, "overdue": 2, "due_soon": 1, "reported": 0, "done": 1, "done_late": 1}
+    assert r.context["summary"] == {
+        "total": 5,
+        "overdue": 2,
+        "due_soon": 1,
+        "reported": 0,
+        "done": 1,
+        "done_late": 1,
+    }
     # an officer's board is limited to its own agency
     client.force_login(people["other_officer"])
     assert _texts(client.get(url)) == ["Quá hạn TTTT"]

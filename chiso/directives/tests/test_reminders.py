@@ -1,4 +1,5 @@
 """Reminders through a real local SMTP server (aiosmtpd) while the clock moves across a task's life."""
+
 import email
 import socket
 from datetime import date, timedelta
@@ -56,7 +57,9 @@ def staff(demo_registry, user_factory):
 
 
 def test_clock_across_a_task_life_sends_exactly_the_scheduled_mails(smtp, staff, make_task):
-    ReminderSchedule.objects.create(days_before=[7, 3, 1], on_due_day=True, overdue_every=3, head_after=7, monitor_after=14)
+    ReminderSchedule.objects.create(
+        days_before=[7, 3, 1], on_due_day=True, overdue_every=3, head_after=7, monitor_after=14
+    )
     task = make_task(due=date(2022, 9, 30))
     make_task(code="bt-stttt", due=date(2022, 12, 31), ref="X")  # far away: nothing for the other agency
     officer, head, monitor = (staff[k].email for k in ("officer", "head", "monitor"))
@@ -65,7 +68,9 @@ def test_clock_across_a_task_life_sends_exactly_the_scheduled_mails(smtp, staff,
         if day == date(2022, 10, 15):
             life.submit_report(task, staff["officer"], text="Đã hoàn thành", percent=100, final=True, on=day)
         if day == date(2022, 10, 17):
-            life.approve_report(task.reports.get(), staff["head"], on=day)  # now awaiting the monitor: no more đôn đốc
+            life.approve_report(
+                task.reports.get(), staff["head"], on=day
+            )  # now awaiting the monitor: no more đôn đốc
         before = len(smtp.messages)
         reminders.run(on=day)
         reminders.run(on=day)  # a second run the same day sends nothing
@@ -82,8 +87,16 @@ def test_clock_across_a_task_life_sends_exactly_the_scheduled_mails(smtp, staff,
         ("07/10", sorted([officer, head]), "[Đôn đốc] Nhiệm vụ quá hạn 7 ngày chưa hoàn thành"),
         ("10/10", sorted([officer, head]), "[Đôn đốc] Nhiệm vụ quá hạn 10 ngày chưa hoàn thành"),
         ("13/10", sorted([officer, head]), "[Đôn đốc] Nhiệm vụ quá hạn 13 ngày chưa hoàn thành"),
-        ("14/10", sorted([officer, head, monitor]), "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 14 ngày"),
-        ("16/10", sorted([officer, head, monitor]), "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 16 ngày"),
+        (
+            "14/10",
+            sorted([officer, head, monitor]),
+            "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 14 ngày",
+        ),
+        (
+            "16/10",
+            sorted([officer, head, monitor]),
+            "[Đôn đốc] Ủy ban nhân dân thành phố Phan Thiết quá hạn 16 ngày",
+        ),
     ]
     assert ReminderLog.objects.count() == 11 and ReminderLog.objects.filter(mailed=True).count() == 11
     assert Notification.objects.filter(user=staff["officer"]).count() == 11
@@ -93,7 +106,9 @@ def test_clock_across_a_task_life_sends_exactly_the_scheduled_mails(smtp, staff,
 
 
 def test_remind_command_twice_sends_nothing_new_and_dry_run_sends_nothing(smtp, staff, make_task):
-    ReminderSchedule.objects.create(days_before=[7, 3, 1], as_of=date(2022, 10, 1))  # the clock the command sees
+    ReminderSchedule.objects.create(
+        days_before=[7, 3, 1], as_of=date(2022, 10, 1)
+    )  # the clock the command sees
     make_task(due=date(2022, 9, 30))
     make_task(due=date(2022, 10, 4), ref="II.2.2")
     out = StringIO()
@@ -101,7 +116,10 @@ def test_remind_command_twice_sends_nothing_new_and_dry_run_sends_nothing(smtp, 
     assert "Sẽ gửi 2 nhắc việc." in out.getvalue() and smtp.messages == []
     assert ReminderLog.objects.count() == 0
     call_command("remind", stdout=StringIO())
-    assert sorted(s.split(":")[0] for _r, s in smtp.messages) == ["[Nhắc việc] Còn 3 ngày đến hạn", "[Đôn đốc] Quá hạn 1 ngày"]
+    assert sorted(s.split(":")[0] for _r, s in smtp.messages) == [
+        "[Nhắc việc] Còn 3 ngày đến hạn",
+        "[Đôn đốc] Quá hạn 1 ngày",
+    ]
     out = StringIO()
     call_command("remind", stdout=out)
     assert "Đã gửi 0 nhắc việc." in out.getvalue()

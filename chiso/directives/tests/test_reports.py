@@ -1,4 +1,5 @@
 """Official report (DOCX from the docxtpl template, XLSX, ZIP per agency) and accountability numbers."""
+
 import io
 import zipfile
 from datetime import date
@@ -44,13 +45,21 @@ def test_docx_report_reads_back_with_the_right_counts(mix, directive, settings):
     doc = Document(io.BytesIO(data))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "BÁO CÁO" in text
-    assert "Tổng số nhiệm vụ, phần việc được giao: 7; đã hoàn thành 4 (đúng hạn 3, trễ hạn 1); đang thực hiện trong hạn 1; quá hạn chưa hoàn thành 2" in text
+    assert (
+        "Tổng số nhiệm vụ, phần việc được giao: 7; đã hoàn thành 4 (đúng hạn 3, trễ hạn 1); đang thực hiện trong hạn 1; quá hạn chưa hoàn thành 2"
+        in text
+    )
     header = doc.tables[0].rows[0].cells
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header[1].text and "Độc lập - Tự do - Hạnh phúc" in header[1].text
+    assert (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header[1].text
+        and "Độc lập - Tự do - Hạnh phúc" in header[1].text
+    )
     assert "ngày 14 tháng 10 năm 2022" in header[1].text and "Số:" in header[0].text
     agencies = [[c.text for c in row.cells] for row in doc.tables[1].rows[1:]]
-    assert agencies == [["1", "Ủy ban nhân dân thành phố Phan Thiết", "5", "2", "1", "1", "1", "62,5"],
-                        ["2", "Sở Thông tin và Truyền thông", "2", "1", "0", "1", "0", "50,0"]]
+    assert agencies == [
+        ["1", "Ủy ban nhân dân thành phố Phan Thiết", "5", "2", "1", "1", "1", "62,5"],
+        ["2", "Sở Thông tin và Truyền thông", "2", "1", "0", "1", "0", "50,0"],
+    ]
     overdue = [row.cells[1].text for row in doc.tables[2].rows[1:]]
     assert overdue == ["Nhiệm vụ quá hạn của Phan Thiết", "Nhiệm vụ quá hạn của Sở TT&TT"]
     assert "Nơi nhận:" in doc.tables[3].rows[0].cells[0].text
@@ -61,7 +70,10 @@ def test_zip_has_one_file_per_agency_with_only_its_own_tasks(mix, directive, peo
 
     ReminderSchedule.objects.create(days_before=[7], as_of=date(2022, 10, 14))
     client.force_login(people["monitor"])
-    response = client.get(reverse("directives:official_report"), {"directive": directive.pk, "format": "zip", "from": "01/01/2022", "to": "31/12/2022"})
+    response = client.get(
+        reverse("directives:official_report"),
+        {"directive": directive.pk, "format": "zip", "from": "01/01/2022", "to": "31/12/2022"},
+    )
     assert response.status_code == 200
     zf = zipfile.ZipFile(io.BytesIO(response.content))
     assert sorted(zf.namelist()) == ["bao-cao-bt-phanthiet.docx", "bao-cao-bt-stttt.docx"]
@@ -71,24 +83,37 @@ def test_zip_has_one_file_per_agency_with_only_its_own_tasks(mix, directive, peo
     # an agency's own file lists all its tasks with their state, not only the late ones
     assert "II. NHIỆM VỤ CỦA ĐƠN VỊ VÀ TÌNH HÌNH THỰC HIỆN" in [p.text for p in doc.paragraphs]
     assert [(r.cells[1].text, r.cells[4].text) for r in doc.tables[2].rows[1:]] == [
-        ("Rà soát, khắc phục tồn tại của chỉ số PAR INDEX", "Hoàn thành đúng hạn"), ("Nhiệm vụ quá hạn của Sở TT&TT", "Quá hạn 13 ngày")]
+        ("Rà soát, khắc phục tồn tại của chỉ số PAR INDEX", "Hoàn thành đúng hạn"),
+        ("Nhiệm vụ quá hạn của Sở TT&TT", "Quá hạn 13 ngày"),
+    ]
     # an officer's own report covers only the agency's own tasks
     client.force_login(people["other_officer"])
-    wb = load_workbook(io.BytesIO(client.get(reverse("directives:official_report"), {"format": "xlsx", "from": "01/01/2022", "to": "31/12/2022"}).content))
+    wb = load_workbook(
+        io.BytesIO(
+            client.get(
+                reverse("directives:official_report"),
+                {"format": "xlsx", "from": "01/01/2022", "to": "31/12/2022"},
+            ).content
+        )
+    )
     names = [r[1].value for r in wb["Tong hop"].iter_rows(min_row=4)]
     assert names == ["Sở Thông tin và Truyền thông"]
 
 
 def test_administrator_template_replaces_the_built_in_one(mix, directive, settings, tmp_path):
-    from docxtpl import DocxTemplate  # noqa: F401 – the replacement is a plain docxtpl template
     from docx import Document as New
+    from docxtpl import DocxTemplate  # noqa: F401 – the replacement is a plain docxtpl template
 
     settings.VAR_DIR = tmp_path
     (tmp_path / "templates" / "directives").mkdir(parents=True)
     doc = New()
     doc.add_paragraph("MẪU RIÊNG CỦA TỈNH: {{ totals.assigned }} nhiệm vụ")
     doc.save(tmp_path / "templates" / "directives" / "bao-cao-tinh-hinh.docx")
-    out = Document(io.BytesIO(official.report_docx(directive, date(2022, 1, 1), date(2022, 12, 31), on=date(2022, 10, 14))))
+    out = Document(
+        io.BytesIO(
+            official.report_docx(directive, date(2022, 1, 1), date(2022, 12, 31), on=date(2022, 10, 14))
+        )
+    )
     assert out.paragraphs[0].text == "MẪU RIÊNG CỦA TỈNH: 7 nhiệm vụ"
 
 
@@ -101,7 +126,9 @@ def test_lists_export_to_xlsx(mix, people, client):
 
 
 def test_period_report_and_accountability_xlsx(mix, people, client):
-    doc = Document(io.BytesIO(official.report_docx(None, date(2022, 9, 1), date(2022, 9, 30), on=date(2022, 10, 14))))
+    doc = Document(
+        io.BytesIO(official.report_docx(None, date(2022, 9, 1), date(2022, 9, 30), on=date(2022, 10, 14)))
+    )
     text = "\n".join(p.text for p in doc.paragraphs)
     # due in September: Phan Thiết's overdue task (30/9) and Sở TT&TT's task done on time (10/9)
     assert "các nhiệm vụ được giao từ ngày 01/09/2022 đến ngày 30/09/2022" in text
@@ -110,10 +137,16 @@ def test_period_report_and_accountability_xlsx(mix, people, client):
 
     ReminderSchedule.objects.create(days_before=[7], as_of=date(2022, 10, 14))
     client.force_login(people["leader"])
-    response = client.get(reverse("directives:accountability"), {"from": "01/01/2022", "to": "31/12/2022", "format": "xlsx"})
-    rows = [[c.value for c in r] for r in load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=4)]
-    assert rows == [[1, "Ủy ban nhân dân thành phố Phan Thiết", 5, 2, 1, 1, 1, 0, 62.5],
-                    [2, "Sở Thông tin và Truyền thông", 2, 1, 0, 1, 0, 0, 50.0]]
+    response = client.get(
+        reverse("directives:accountability"), {"from": "01/01/2022", "to": "31/12/2022", "format": "xlsx"}
+    )
+    rows = [
+        [c.value for c in r] for r in load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=4)
+    ]
+    assert rows == [
+        [1, "Ủy ban nhân dân thành phố Phan Thiết", 5, 2, 1, 1, 1, 0, 62.5],
+        [2, "Sở Thông tin và Truyền thông", 2, 1, 0, 1, 0, 0, 50.0],
+    ]
 
 
 def test_embedded_server_runs_reminders_daily():

@@ -1,4 +1,5 @@
 """The apology letter (Phiếu xin lỗi và hẹn lại ngày trả kết quả): one DOCX or a ZIP of many, recorded as issued."""
+
 import io
 import zipfile
 from datetime import date
@@ -18,7 +19,9 @@ NEW_FORM_FROM = date(2025, 9, 15)
 
 def template_for(day):
     """TT 01/2018 Mẫu 04 before 15/9/2025, the TT 03/2025 form from then on."""
-    return TEMPLATES / ("phieu-xin-loi-tt01-2018.docx" if day < NEW_FORM_FROM else "phieu-xin-loi-tt03-2025.docx")
+    return TEMPLATES / (
+        "phieu-xin-loi-tt01-2018.docx" if day < NEW_FORM_FROM else "phieu-xin-loi-tt03-2025.docx"
+    )
 
 
 def _d(day):
@@ -31,20 +34,30 @@ def letter_context(dossier, issued_on, number="", reason=""):
     province = PROVINCE if issued_on < D_PROVINCE_MERGER else SUCCESSOR_PROVINCE
     parent = agency.parent.name if agency.parent_id else f"UBND tỉnh {province}"
     if parent.startswith("Ủy ban nhân dân"):
-        parent = "UBND" + parent[len("Ủy ban nhân dân"):]
+        parent = "UBND" + parent[len("Ủy ban nhân dân") :]
     new_due = dossier.new_due
     if new_due is None:
         from chiso.registry.services import add_working_days
 
         new_due = add_working_days(max(dossier.due, issued_on), 3)
     return {
-        "parent_agency": parent, "agency": agency.name, "number": number or "……",
-        "place": province, "day": f"{issued_on.day:02d}", "month": f"{issued_on.month:02d}", "year": issued_on.year,
+        "parent_agency": parent,
+        "agency": agency.name,
+        "number": number or "……",
+        "place": province,
+        "day": f"{issued_on.day:02d}",
+        "month": f"{issued_on.month:02d}",
+        "year": issued_on.year,
         "applicant": "Ông/bà/cơ quan, tổ chức nộp hồ sơ " + dossier.code,
-        "received": _d(dossier.received), "procedure": dossier.procedure.name, "field": dossier.procedure.field or "…",
-        "code": dossier.code, "due": _d(dossier.due), "new_due": _d(new_due),
+        "received": _d(dossier.received),
+        "procedure": dossier.procedure.name,
+        "field": dossier.procedure.field or "…",
+        "code": dossier.code,
+        "due": _d(dossier.due),
+        "new_due": _d(new_due),
         "reason": reason or "Hồ sơ cần thêm thời gian thẩm định, xác minh theo quy định.",
-        "signer_title": "Thủ trưởng cơ quan", "signer": "",
+        "signer_title": "Thủ trưởng cơ quan",
+        "signer": "",
         "basis": " · ".join(legal_basis(issued_on)),
     }
 

@@ -4,6 +4,7 @@ cum[i] counts the working days from `first` up to and including first + i; worki
 ordinal of the (k+1)-th working day. Built once per import from the registry's WorkCalendar (with the
 administrator's exceptions), so the same days off apply here as everywhere else.
 """
+
 from bisect import bisect_left
 from datetime import date, timedelta
 

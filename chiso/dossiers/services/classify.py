@@ -9,6 +9,7 @@ NĐ 118/2025 from 1/7/2025 — domain.md §7.2): for a dossier expected to be la
 the latest one working day before the due date, states a new appointment, and the appointment is
 changed at most once. A dossier that misses its new appointment too has slipped twice: improper.
 """
+
 from ..models import AP_IMPROPER, AP_MISSING, AP_NONE, AP_PROPER, EARLY, LATE, ON_TIME, OPEN
 
 
@@ -29,7 +30,8 @@ def apology_state(cal, due, completed, apology, new_due, today, reappointments=N
         reappointments = 1 if new_due is not None else 0
     proper = (
         apology <= cal.add(due, -1)
-        and new_due is not None and new_due > due
+        and new_due is not None
+        and new_due > due
         and reappointments <= 1
         and (completed if completed is not None else today) <= new_due
     )
@@ -40,11 +42,25 @@ def legal_basis(day):
     """The decree whose apology rule applies on a day, and the form of the period (domain.md §7)."""
     from datetime import date
 
-    decree = "Nghị định 61/2018/NĐ-CP, sửa đổi bởi Nghị định 107/2021/NĐ-CP" if day < date(2025, 7, 1) \
+    decree = (
+        "Nghị định 61/2018/NĐ-CP, sửa đổi bởi Nghị định 107/2021/NĐ-CP"
+        if day < date(2025, 7, 1)
         else "Nghị định 118/2025/NĐ-CP"
+    )
     form = "Mẫu số 04, Thông tư 01/2018/TT-VPCP" if day < date(2025, 9, 15) else "Thông tư 03/2025/TT-VPCP"
     return decree, form
 
 
-__all__ = ["outcome", "apology_state", "legal_basis", "OPEN", "EARLY", "ON_TIME", "LATE",
-           "AP_NONE", "AP_PROPER", "AP_IMPROPER", "AP_MISSING"]
+__all__ = [
+    "outcome",
+    "apology_state",
+    "legal_basis",
+    "OPEN",
+    "EARLY",
+    "ON_TIME",
+    "LATE",
+    "AP_NONE",
+    "AP_PROPER",
+    "AP_IMPROPER",
+    "AP_MISSING",
+]

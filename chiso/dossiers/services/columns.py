@@ -1,4 +1,5 @@
 """Dossier fields, the headers one-stop exports use for them, and reading dates and flags fast."""
+
 import unicodedata
 from datetime import date, datetime
 
@@ -21,18 +22,54 @@ FIELDS = {
     "apology_date": ("Ngày xin lỗi", False),
     "new_due": ("Ngày hẹn lại", False),
 }
-GENERATOR_HEADER = ["Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Cơ quan giải quyết", "Kênh nộp", "Ngày tiếp nhận",
-                    "Ngày hẹn trả", "Ngày có kết quả", "Thanh toán trực tuyến", "Ngày xin lỗi", "Ngày hẹn lại"]
+GENERATOR_HEADER = [
+    "Mã hồ sơ",
+    "Mã thủ tục",
+    "Tên thủ tục",
+    "Cơ quan giải quyết",
+    "Kênh nộp",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày có kết quả",
+    "Thanh toán trực tuyến",
+    "Ngày xin lỗi",
+    "Ngày hẹn lại",
+]
 DEFAULT_MAPPING = {field: header for field, (header, _required) in FIELDS.items()}
 
-CHANNEL_WORDS = {"trực tiếp": DIRECT, "truc tiep": DIRECT, "1": DIRECT, "trực tuyến": ONLINE, "truc tuyen": ONLINE,
-                 "2": ONLINE, "bưu chính": POST, "bưu chính công ích": POST, "buu chinh": POST, "3": POST, "": DIRECT}
-YES = {"có": True, "co": True, "x": True, "1": True, "true": True, "yes": True,
-       "không": False, "khong": False, "0": False, "false": False, "no": False, "": False}
+CHANNEL_WORDS = {
+    "trực tiếp": DIRECT,
+    "truc tiep": DIRECT,
+    "1": DIRECT,
+    "trực tuyến": ONLINE,
+    "truc tuyen": ONLINE,
+    "2": ONLINE,
+    "bưu chính": POST,
+    "bưu chính công ích": POST,
+    "buu chinh": POST,
+    "3": POST,
+    "": DIRECT,
+}
+YES = {
+    "có": True,
+    "co": True,
+    "x": True,
+    "1": True,
+    "true": True,
+    "yes": True,
+    "không": False,
+    "khong": False,
+    "0": False,
+    "false": False,
+    "no": False,
+    "": False,
+}
 
 
 def header_key(text):
-    return " ".join(unicodedata.normalize("NFC", str(text or "")).replace("\ufeff", "").strip().lower().split())
+    return " ".join(
+        unicodedata.normalize("NFC", str(text or "")).replace("\ufeff", "").strip().lower().split()
+    )
 
 
 class DateReader:
@@ -66,8 +103,12 @@ class DateReader:
     @staticmethod
     def _time(tail, text):
         parts = tail.strip().lstrip("T").split(":")
-        if not (2 <= len(parts) <= 3 and all(p.isdigit() and len(p) <= 2 for p in parts)
-                and int(parts[0]) < 24 and all(int(p) < 60 for p in parts[1:])):
+        if not (
+            2 <= len(parts) <= 3
+            and all(p.isdigit() and len(p) <= 2 for p in parts)
+            and int(parts[0]) < 24
+            and all(int(p) < 60 for p in parts[1:])
+        ):
             raise ValueError(f"giờ không hợp lệ “{text}” (cần dd/mm/yyyy HH:MM)")
 
     @staticmethod

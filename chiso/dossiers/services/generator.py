@@ -3,6 +3,7 @@ online share, agency-specific lateness, apologies proper and not, open dossiers 
 
 Deterministic for a seed; streams rows to the file in batches so millions of rows need little memory.
 """
+
 import csv
 import random
 from datetime import date, timedelta
@@ -38,7 +39,11 @@ def _pairs(agencies, rng):
         size = 1.0 + rng.random()
         for proc in PROCEDURES:
             p_code, _n, _f, level, _d, _o, _fee, owner, volume = proc
-            if (level == "tinh" and owner == code) or (level == "huyen" and kind == "ubnd_huyen") or (level == "xa" and kind == "ubnd_xa"):
+            if (
+                (level == "tinh" and owner == code)
+                or (level == "huyen" and kind == "ubnd_huyen")
+                or (level == "xa" and kind == "ubnd_xa")
+            ):
                 pairs.append((name, code, proc, volume * size, f"000.{position:02d}.H{position % 97:02d}"))
     return pairs
 
@@ -109,12 +114,21 @@ def generate(out_path, n, year, cal, seed=2022, export_day=None, progress=None, 
                     completed = None  # still open in the system (some finished on paper only)
                 paid = fee > 0 and (rng.random() < (0.7 if channel == 2 else 0.08))
                 minute = 30 + rng.randrange(540)
-                rows.append((
-                    f"{prefix}-{year % 100:02d}{written:08d}", p_code, p_name, agency_name,
-                    CHANNEL_TEXT[channel], stamp(received, minute), stamp(due, 540 - (minute % 60)),
-                    stamp(completed, 60 + rng.randrange(480)) if completed else "", "Có" if paid else "Không",
-                    stamp(apology, 90) if apology else "", stamp(new_due, 540) if new_due else "",
-                ))
+                rows.append(
+                    (
+                        f"{prefix}-{year % 100:02d}{written:08d}",
+                        p_code,
+                        p_name,
+                        agency_name,
+                        CHANNEL_TEXT[channel],
+                        stamp(received, minute),
+                        stamp(due, 540 - (minute % 60)),
+                        stamp(completed, 60 + rng.randrange(480)) if completed else "",
+                        "Có" if paid else "Không",
+                        stamp(apology, 90) if apology else "",
+                        stamp(new_due, 540) if new_due else "",
+                    )
+                )
             writer.writerows(rows)
             if progress:
                 progress(k)

@@ -7,6 +7,7 @@ table (re-importing an overlapping export updates, never duplicates) and the sum
 rebuilt for the months the file touched, old and new. The hot loop avoids the ORM: tens of thousands
 of rows a second, memory bounded by the batch size.
 """
+
 import csv
 import io
 import os
@@ -19,22 +20,55 @@ from django.utils import timezone
 from chiso.core.audit import record
 from chiso.registry.services import gazetteer_from_db, work_calendar
 
-from ..models import AP_IMPROPER, AP_MISSING, AP_NONE, AP_PROPER, EARLY, LATE, ON_TIME, OPEN, ColumnMapping, ImportRun, Procedure
+from ..models import (
+    AP_IMPROPER,
+    AP_MISSING,
+    AP_NONE,
+    AP_PROPER,
+    EARLY,
+    LATE,
+    ON_TIME,
+    OPEN,
+    ColumnMapping,
+    ImportRun,
+    Procedure,
+)
+from . import indicators
 from .calendar_index import CalendarIndex
 from .columns import CHANNEL_WORDS, DEFAULT_MAPPING, FIELDS, YES, DateReader, header_key
-from . import indicators
 from .stats import rebuild_stats
 
 BATCH = 5000
 MAX_ERRORS = 200
 FIRST_YEAR, LAST_YEAR = 2010, 2035
-STAGE_COLUMNS = ["rownum", "code", "procedure_id", "agency_id", "receiving_agency_id", "channel", "received", "due",
-                 "completed", "returned", "online_payment", "rating", "apology_date", "new_due", "outcome",
-                 "apology_state", "work_days", "stat_day", "stat_month"]
+STAGE_COLUMNS = [
+    "rownum",
+    "code",
+    "procedure_id",
+    "agency_id",
+    "receiving_agency_id",
+    "channel",
+    "received",
+    "due",
+    "completed",
+    "returned",
+    "online_payment",
+    "rating",
+    "apology_date",
+    "new_due",
+    "outcome",
+    "apology_state",
+    "work_days",
+    "stat_day",
+    "stat_month",
+]
 MOVED = STAGE_COLUMNS[2:]
 # Rebuilt after a large move instead of being updated row by row (must match Dossier.Meta.indexes).
-SECONDARY_INDEXES = {"dossier_agency_day": "agency_id, stat_day", "dossier_outcome_due": "outcome, due",
-                     "dossier_stat_month": "stat_month"}
+SECONDARY_INDEXES = {
+    "dossier_agency_day": "agency_id, stat_day",
+    "dossier_outcome_due": "outcome, due",
+    "dossier_stat_month": "stat_month",
+}
 BULK_ROWS = 100_000
 
 
@@ -48,7 +82,9 @@ class ImportFailed(Exception):
         out = [f"{self.args[0]} {self.total} lỗi."]
         for e in self.errors:
             where = f"dòng {e['row']}" if e.get("row") else "tệp"
-            out.append(f"  {e['file']}, {where}{', cột “' + e['column'] + '”' if e.get('column') else ''}: {e['message']}")
+            out.append(
+                f"  {e['file']}, {where}{', cột “' + e['column'] + '”' if e.get('column') else ''}: {e['message']}"
+            )
         if self.total > len(self.errors):
             out.append(f"  … và {self.total - len(self.errors)} lỗi khác.")
         return out
@@ -95,7 +131,9 @@ def open_rows(path, file_name):
             raise ImportFailed([_err(file_name, None, None, "không đọc được tệp Excel (.xlsx)")])
         rows = book.worksheets[0].iter_rows(values_only=True)
         header = next(rows, None)
-        return [str(h or "") for h in (header or [])], ([("" if v is None else v) for v in row] for row in rows)
+        return [str(h or "") for h in (header or [])], (
+            [("" if v is None else v) for v in row] for row in rows
+        )
     raw = open(path, "rb") if isinstance(path, (str, os.PathLike)) else path
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="", errors="strict")
     sample = text.read(4096)
@@ -127,7 +165,9 @@ def resolve_mapping(header, mapping, file_name):
             errors.append(_err(file_name, 1, wanted, f"thiếu cột bắt buộc “{wanted}”"))
         index[name] = i
     if errors:
-        raise ImportFailed(errors + [_err(file_name, 1, None, "các cột của tệp: " + ", ".join(f"“{h}”" for h in header))])
+        raise ImportFailed(
+            errors + [_err(file_name, 1, None, "các cột của tệp: " + ", ".join(f"“{h}”" for h in header))]
+        )
     return index
 
 
@@ -183,7 +223,10 @@ class _ProcedureResolver:
     def create(self, cursor, mark):
         for code, (provisional, name) in self.new.items():
             pk = Procedure.objects.create(code=code, name=name).pk
-            cursor.execute(f"UPDATE dossier_stage SET procedure_id = {mark} WHERE procedure_id = {mark}", (pk, provisional))
+            cursor.execute(
+                f"UPDATE dossier_stage SET procedure_id = {mark} WHERE procedure_id = {mark}",
+                (pk, provisional),
+            )
 
 
 def _stage_table(cursor, vendor):
@@ -227,7 +270,12 @@ class _Writer:
             for row in self.batch:
                 code = row[1]
                 if "\\" in code or "\t" in code or "\n" in code or "\r" in code or code == "None":
-                    code = code.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+                    code = (
+                        code.replace("\\", "\\\\")
+                        .replace("\t", "\\t")
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r")
+                    )
                     if code == "None":
                         code = "\\x4eone"
                     row = (row[0], code, *row[2:])
@@ -246,14 +294,20 @@ class _Writer:
 
 def _duplicates(cursor, vendor, file_name):
     if vendor == "sqlite":
-        cursor.execute("SELECT code, rownum, dup_row FROM dossier_stage WHERE dup_row IS NOT NULL ORDER BY rownum LIMIT ?", (MAX_ERRORS,))
+        cursor.execute(
+            "SELECT code, rownum, dup_row FROM dossier_stage WHERE dup_row IS NOT NULL ORDER BY rownum LIMIT ?",
+            (MAX_ERRORS,),
+        )
         found = cursor.fetchall()
         cursor.execute("SELECT COUNT(*) FROM dossier_stage WHERE dup_row IS NOT NULL")
         total = cursor.fetchone()[0]
     else:
         # One pass: the window count is taken before LIMIT, so it is the number of duplicated codes.
-        cursor.execute("SELECT code, MIN(rownum), MAX(rownum), COUNT(*) OVER () FROM dossier_stage GROUP BY code "
-                       "HAVING COUNT(*) > 1 ORDER BY MIN(rownum) LIMIT %s", (MAX_ERRORS,))
+        cursor.execute(
+            "SELECT code, MIN(rownum), MAX(rownum), COUNT(*) OVER () FROM dossier_stage GROUP BY code "
+            "HAVING COUNT(*) > 1 ORDER BY MIN(rownum) LIMIT %s",
+            (MAX_ERRORS,),
+        )
         rows = cursor.fetchall()
         found, total = [r[:3] for r in rows], (rows[0][3] if rows else 0)
     errors = [_err(file_name, b, "Mã hồ sơ", f"mã hồ sơ “{code}” trùng với dòng {a}") for code, a, b in found]
@@ -266,8 +320,10 @@ def _upsert_postgresql(cursor, updated):
     cols = ", ".join(MOVED)
     if updated:  # the statistics matter for the UPDATE's join; a plain INSERT … SELECT needs none
         cursor.execute("ANALYZE dossier_stage")
-        reapp = ("CASE WHEN d.new_due IS NOT NULL AND s.new_due IS NOT NULL AND s.new_due <> d.new_due THEN d.reappointments + 1 "
-                 "WHEN d.reappointments = 0 AND s.new_due IS NOT NULL THEN 1 ELSE d.reappointments END")
+        reapp = (
+            "CASE WHEN d.new_due IS NOT NULL AND s.new_due IS NOT NULL AND s.new_due <> d.new_due THEN d.reappointments + 1 "
+            "WHEN d.reappointments = 0 AND s.new_due IS NOT NULL THEN 1 ELSE d.reappointments END"
+        )
         sets = ", ".join(f"{c} = s.{c}" for c in MOVED if c != "apology_state")
         state = f"CASE WHEN s.apology_state = {AP_PROPER} AND {reapp} > 1 THEN {AP_IMPROPER} ELSE s.apology_state END"
         # Rows that would not change are not rewritten (same end state; an identical re-import writes nothing).
@@ -285,10 +341,12 @@ def _upsert(cursor):
     cols = ", ".join(MOVED)
     updates = ", ".join(f"{c} = excluded.{c}" for c in MOVED if c != "apology_state")
     # A changed new appointment counts as one more re-appointment; a second one makes the apology improper.
-    reapp = ("CASE WHEN dossiers_dossier.new_due IS NOT NULL AND excluded.new_due IS NOT NULL "
-             "AND excluded.new_due <> dossiers_dossier.new_due THEN dossiers_dossier.reappointments + 1 "
-             "WHEN dossiers_dossier.reappointments = 0 AND excluded.new_due IS NOT NULL THEN 1 "
-             "ELSE dossiers_dossier.reappointments END")
+    reapp = (
+        "CASE WHEN dossiers_dossier.new_due IS NOT NULL AND excluded.new_due IS NOT NULL "
+        "AND excluded.new_due <> dossiers_dossier.new_due THEN dossiers_dossier.reappointments + 1 "
+        "WHEN dossiers_dossier.reappointments = 0 AND excluded.new_due IS NOT NULL THEN 1 "
+        "ELSE dossiers_dossier.reappointments END"
+    )
     cursor.execute(f"""INSERT INTO dossiers_dossier (code, {cols}, reappointments, in_system, letter_issued_by)
         SELECT code, {cols}, CASE WHEN new_due IS NULL THEN 0 ELSE 1 END, TRUE, '' FROM dossier_stage WHERE TRUE
         ON CONFLICT (code) DO UPDATE SET {updates}, reappointments = {reapp},
@@ -310,12 +368,30 @@ def import_dossiers(path, file_name=None, mapping=None, user=None, today=None, p
             run.created, run.updated = result.created, result.updated
             run.save()
             result.run_id = run.pk
-            record(run, "action", {"tệp": file_name, "số dòng": result.rows, "thêm mới": result.created,
-                                   "cập nhật": result.updated, "thủ tục mới": result.procedures_created},
-                   note=f"Nhập hồ sơ từ {file_name}")
+            record(
+                run,
+                "action",
+                {
+                    "tệp": file_name,
+                    "số dòng": result.rows,
+                    "thêm mới": result.created,
+                    "cập nhật": result.updated,
+                    "thủ tục mới": result.procedures_created,
+                },
+                note=f"Nhập hồ sơ từ {file_name}",
+            )
     except UnicodeDecodeError as exc:
-        raise ImportFailed([_err(file_name, None, None, f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); "
-                                                        "hãy lưu lại dưới dạng CSV UTF-8")])
+        raise ImportFailed(
+            [
+                _err(
+                    file_name,
+                    None,
+                    None,
+                    f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); "
+                    "hãy lưu lại dưới dạng CSV UTF-8",
+                )
+            ]
+        )
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE IF EXISTS dossier_stage")
@@ -333,8 +409,20 @@ def _import(path, file_name, mapping, today, progress, vendor):
     dates, agency_of, procedure_of = DateReader(), _AgencyResolver(), _ProcedureResolver()
     channel_words, yes = CHANNEL_WORDS, YES
     errors, n_errors = [], 0
-    i_code, i_pc, i_pn, i_ag, i_ra = idx["code"], idx["procedure_code"], idx["procedure_name"], idx["agency"], idx["receiving_agency"]
-    i_ch, i_rec, i_due, i_done, i_ret = idx["channel"], idx["received"], idx["due"], idx["completed"], idx["returned"]
+    i_code, i_pc, i_pn, i_ag, i_ra = (
+        idx["code"],
+        idx["procedure_code"],
+        idx["procedure_name"],
+        idx["agency"],
+        idx["receiving_agency"],
+    )
+    i_ch, i_rec, i_due, i_done, i_ret = (
+        idx["channel"],
+        idx["received"],
+        idx["due"],
+        idx["completed"],
+        idx["returned"],
+    )
     i_pay, i_rate, i_apo, i_new = idx["online_payment"], idx["rating"], idx["apology_date"], idx["new_due"]
     label = {name: (header[i] if i is not None else DEFAULT_MAPPING[name]) for name, i in idx.items()}
 
@@ -396,17 +484,23 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     if len(code) > 60:
                         raise ValueError("mã hồ sơ dài quá 60 ký tự")
                     col = "procedure_code"
-                    procedure_id = procedure_of(str(row[i_pc]).strip(), str(row[i_pn]).strip() if i_pn is not None else "")
+                    procedure_id = procedure_of(
+                        str(row[i_pc]).strip(), str(row[i_pn]).strip() if i_pn is not None else ""
+                    )
                     col = "agency"
                     agency_id = agency_of(str(row[i_ag]))
                     col = "receiving_agency"
-                    receiving_id = agency_of(str(row[i_ra])) if i_ra is not None and str(row[i_ra]).strip() else None
+                    receiving_id = (
+                        agency_of(str(row[i_ra])) if i_ra is not None and str(row[i_ra]).strip() else None
+                    )
                     col = "channel"
                     channel = 1
                     if i_ch is not None:
                         channel = channel_words.get(str(row[i_ch]).strip().lower())
                         if channel is None:
-                            raise ValueError(f"kênh nộp “{row[i_ch]}” không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính)")
+                            raise ValueError(
+                                f"kênh nộp “{row[i_ch]}” không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính)"
+                            )
                     col = "received"
                     received = day(i_rec)
                     if received is None:
@@ -455,14 +549,38 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     work_days = cal.between(received, completed)
                 if apology is None:
                     state = AP_MISSING if late else AP_NONE
-                elif (apology <= cal.add(due, -1) and new_due is not None and new_due > due
-                      and (completed if completed is not None else today) <= new_due):
+                elif (
+                    apology <= cal.add(due, -1)
+                    and new_due is not None
+                    and new_due > due
+                    and (completed if completed is not None else today) <= new_due
+                ):
                     state = AP_PROPER
                 else:
                     state = AP_IMPROPER
-                batch.append((n, code, procedure_id, agency_id, receiving_id, channel, text_of(received), text_of(due),
-                            text_of(completed), text_of(returned), paid, rating, text_of(apology), text_of(new_due),
-                            outcome, state, work_days, text_of(stat), month_of[stat]))
+                batch.append(
+                    (
+                        n,
+                        code,
+                        procedure_id,
+                        agency_id,
+                        receiving_id,
+                        channel,
+                        text_of(received),
+                        text_of(due),
+                        text_of(completed),
+                        text_of(returned),
+                        paid,
+                        rating,
+                        text_of(apology),
+                        text_of(new_due),
+                        outcome,
+                        state,
+                        work_days,
+                        text_of(stat),
+                        month_of[stat],
+                    )
+                )
                 if len(batch) >= BATCH:
                     flush()
         finally:
@@ -479,32 +597,43 @@ def _import(path, file_name, mapping, today, progress, vendor):
         total = cursor.fetchone()[0]
         cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
         updated = cursor.fetchone()[0]
-        cursor.execute("SELECT DISTINCT stat_month FROM dossier_stage UNION "
-                       "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code")
+        cursor.execute(
+            "SELECT DISTINCT stat_month FROM dossier_stage UNION "
+            "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
+        )
         months = sorted(r[0] for r in cursor.fetchall())
         cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
         existing = cursor.fetchone()[0]
         rebuild = total >= BULK_ROWS and total >= existing // 2
-        foreign_keys, indexes = [], [(name, f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
-                                     for name, columns in SECONDARY_INDEXES.items()]
+        foreign_keys, indexes = (
+            [],
+            [
+                (name, f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
+                for name, columns in SECONDARY_INDEXES.items()
+            ],
+        )
         if rebuild:  # inside the transaction: a failure restores them with everything else
             if vendor == "postgresql":
                 # Pending deferred checks (of rows written earlier in this transaction) would block dropping
                 # indexes and constraints: run them now; the re-added constraints validate the moved rows.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 # Every index that backs no constraint, as PostgreSQL has it (Django's code "_like" index too).
-                cursor.execute("SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
-                               "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'dossiers_dossier'::regclass "
-                               "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
-                               "AND c.conrelid = x.indrelid) ORDER BY i.relname")
+                cursor.execute(
+                    "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                    "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'dossiers_dossier'::regclass "
+                    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
+                    "AND c.conrelid = x.indrelid) ORDER BY i.relname"
+                )
                 indexes = cursor.fetchall()
             for name, _definition in indexes:
                 cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
             if vendor == "postgresql":
                 # Deferred FK checks fire one trigger query per inserted row and reference (≈ a quarter of
                 # the import time); dropped and re-added, each is validated by one anti-join instead.
-                cursor.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                               "WHERE conrelid = 'dossiers_dossier'::regclass AND contype = 'f'")
+                cursor.execute(
+                    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                    "WHERE conrelid = 'dossiers_dossier'::regclass AND contype = 'f'"
+                )
                 foreign_keys = cursor.fetchall()
                 for name, _definition in foreign_keys:
                     cursor.execute(f'ALTER TABLE dossiers_dossier DROP CONSTRAINT "{name}"')
@@ -520,5 +649,10 @@ def _import(path, file_name, mapping, today, progress, vendor):
                 cursor.execute(definition)
     rebuild_stats(months)
     indicators.refresh(months, date.fromordinal(today))
-    return ImportResult(rows=total, created=total - updated, updated=updated,
-                        procedures_created=procedure_of.created, months=months)
+    return ImportResult(
+        rows=total,
+        created=total - updated,
+        updated=updated,
+        procedures_created=procedure_of.created,
+        months=months,
+    )

@@ -1,4 +1,5 @@
 """Dashboard figures, read from the summary tables only, within what the user may see."""
+
 from datetime import date
 
 from django.db.models import Q, Sum
@@ -50,14 +51,18 @@ def enrich(row):
         online_full_rate=ratio(row["online_full"], row["offered_full"]),
         online_partial_rate=ratio(row["online_partial"], row["offered_partial"]),
         payment_rate=ratio(row["paid_online"], row["with_fee"]),
-        apology_rate=ratio(late_total - row["late_no_apology"] - row["apology_improper"], late_total) if late_total else None,
+        apology_rate=ratio(late_total - row["late_no_apology"] - row["apology_improper"], late_total)
+        if late_total
+        else None,
         avg_days=round(row["work_days"] / completed, 1) if completed else None,
     )
     return row
 
 
 def year_filter(year, agency_ids, agency=None):
-    qs = _restrict(StatMonth.objects.filter(month__gte=year * 100 + 1, month__lte=year * 100 + 12), agency_ids)
+    qs = _restrict(
+        StatMonth.objects.filter(month__gte=year * 100 + 1, month__lte=year * 100 + 12), agency_ids
+    )
     return qs.filter(agency_id=agency) if agency else qs
 
 
@@ -76,7 +81,10 @@ def open_overdue(agency_ids, today=None, year=None):
     qs = _restrict(StatDay.objects.filter(day__lt=today, open__gt=0), agency_ids)
     if year:
         qs = qs.filter(month__gte=year * 100 + 1, month__lte=year * 100 + 12)
-    return {r["agency_id"]: (r["n"], r["n"] - r["a"]) for r in qs.values("agency_id").annotate(n=Sum("open"), a=Sum("open_apology"))}
+    return {
+        r["agency_id"]: (r["n"], r["n"] - r["a"])
+        for r in qs.values("agency_id").annotate(n=Sum("open"), a=Sum("open_apology"))
+    }
 
 
 def league(year, agency_ids, today=None):
@@ -112,7 +120,14 @@ def heat(year, agency_ids, rows):
                 line.append(None)
                 continue
             css = "ok" if rate >= 0.95 else "warn" if rate >= 0.85 else "bad"
-            line.append((f"{base}?co_quan={row['agency_id']}&thang={year * 100 + m}&loai=tre-han", css, round(100 * rate), late))
+            line.append(
+                (
+                    f"{base}?co_quan={row['agency_id']}&thang={year * 100 + m}&loai=tre-han",
+                    css,
+                    round(100 * rate),
+                    late,
+                )
+            )
         out.append((row, line))
     return out
 

@@ -2,6 +2,7 @@
 
 Both are validated whole and written in one transaction: a bad row rejects the file with its row number.
 """
+
 from datetime import date, datetime
 
 from django.db import transaction
@@ -13,12 +14,40 @@ from ..models import OPEN, Dossier, Procedure
 from .columns import DateReader, header_key
 from .importer import ImportFailed, _err
 
-LEVEL_WORDS = {"tỉnh": "tinh", "cấp tỉnh": "tinh", "huyện": "huyen", "cấp huyện": "huyen", "xã": "xa", "cấp xã": "xa"}
-ONLINE_WORDS = {"": "", "không": "", "toàn trình": "toan_trinh", "trực tuyến toàn trình": "toan_trinh", "một phần": "mot_phan",
-                "trực tuyến một phần": "mot_phan", "2": "2", "3": "3", "4": "4", "mức độ 2": "2", "mức độ 3": "3", "mức độ 4": "4",
-                "mức 2": "2", "mức 3": "3", "mức 4": "4"}
-CATALOGUE_COLUMNS = {"code": "Mã thủ tục", "name": "Tên thủ tục", "field": "Lĩnh vực", "level": "Cấp thực hiện",
-                     "days": "Thời hạn giải quyết", "online_level": "Mức độ trực tuyến", "fee": "Phí, lệ phí"}
+LEVEL_WORDS = {
+    "tỉnh": "tinh",
+    "cấp tỉnh": "tinh",
+    "huyện": "huyen",
+    "cấp huyện": "huyen",
+    "xã": "xa",
+    "cấp xã": "xa",
+}
+ONLINE_WORDS = {
+    "": "",
+    "không": "",
+    "toàn trình": "toan_trinh",
+    "trực tuyến toàn trình": "toan_trinh",
+    "một phần": "mot_phan",
+    "trực tuyến một phần": "mot_phan",
+    "2": "2",
+    "3": "3",
+    "4": "4",
+    "mức độ 2": "2",
+    "mức độ 3": "3",
+    "mức độ 4": "4",
+    "mức 2": "2",
+    "mức 3": "3",
+    "mức 4": "4",
+}
+CATALOGUE_COLUMNS = {
+    "code": "Mã thủ tục",
+    "name": "Tên thủ tục",
+    "field": "Lĩnh vực",
+    "level": "Cấp thực hiện",
+    "days": "Thời hạn giải quyết",
+    "online_level": "Mức độ trực tuyến",
+    "fee": "Phí, lệ phí",
+}
 PAPER_COLUMNS = {"code": "Mã hồ sơ", "completed": "Ngày có kết quả"}
 
 
@@ -60,14 +89,30 @@ def import_catalogue(path, file_name="danh-muc.xlsx"):
                 raise ValueError(f"cấp thực hiện “{v['level']}” không hợp lệ (tỉnh, huyện, xã)")
             online = ONLINE_WORDS.get(_text(v["online_level"]).lower())
             if online is None:
-                raise ValueError(f"mức độ trực tuyến “{v['online_level']}” không hợp lệ (Toàn trình, Một phần, Mức độ 2/3/4)")
+                raise ValueError(
+                    f"mức độ trực tuyến “{v['online_level']}” không hợp lệ (Toàn trình, Một phần, Mức độ 2/3/4)"
+                )
             days = int(float(_text(v["days"]))) if _text(v["days"]) else None
             fee = int(float(_text(v["fee"]).replace(".", "").replace(",", ""))) if _text(v["fee"]) else 0
         except ValueError as exc:
-            message = str(exc) if "could not convert" not in str(exc) and "invalid literal" not in str(exc) else "không phải số"
+            message = (
+                str(exc)
+                if "could not convert" not in str(exc) and "invalid literal" not in str(exc)
+                else "không phải số"
+            )
             errors.append(_err(file_name, n, None, message))
             continue
-        parsed.append(dict(code=code, name=name[:500], field=_text(v["field"])[:200], level=level, days=days, online_level=online, fee=fee))
+        parsed.append(
+            dict(
+                code=code,
+                name=name[:500],
+                field=_text(v["field"])[:200],
+                level=level,
+                days=days,
+                online_level=online,
+                fee=fee,
+            )
+        )
     if errors:
         raise ImportFailed(errors)
     created = updated = 0
@@ -96,7 +141,10 @@ def reconcile_paper_register(path, user=None, file_name="so-theo-doi.xlsx"):
         entries.append((n, code, done))
     if errors:
         raise ImportFailed(errors)
-    by_code = {d.code: d for d in Dossier.objects.filter(code__in=[c for _n, c, _d in entries]).select_related("agency")}
+    by_code = {
+        d.code: d
+        for d in Dossier.objects.filter(code__in=[c for _n, c, _d in entries]).select_related("agency")
+    }
     gaps, unknown, consistent = [], [], 0
     for n, code, done in entries:
         dossier = by_code.get(code)
@@ -114,7 +162,14 @@ def reconcile_paper_register(path, user=None, file_name="so-theo-doi.xlsx"):
             if dossier.paper_completed != paper_day:
                 Dossier.objects.filter(pk=dossier.pk).update(paper_completed=paper_day, in_system=True)
     if by_code:  # one audit entry for the whole register, attached to its first known dossier
-        record(next(iter(by_code.values())), "action",
-               {"tệp": file_name, "xong trên giấy, mở trên hệ thống": len(gaps), "không có trên hệ thống": len(unknown)},
-               note=f"Đối chiếu sổ theo dõi hồ sơ giấy {file_name}")
+        record(
+            next(iter(by_code.values())),
+            "action",
+            {
+                "tệp": file_name,
+                "xong trên giấy, mở trên hệ thống": len(gaps),
+                "không có trên hệ thống": len(unknown),
+            },
+            note=f"Đối chiếu sổ theo dõi hồ sơ giấy {file_name}",
+        )
     return {"gaps": gaps, "unknown": unknown, "consistent": consistent}

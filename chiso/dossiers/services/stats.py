@@ -4,6 +4,7 @@ They are rebuilt for whole months from the dossier rows after each import (the m
 before and after its update), so re-importing changed rows never leaves stale counts; every dashboard
 and the command line read only these tables.
 """
+
 from datetime import date
 
 from django.db import connection, transaction
@@ -20,15 +21,23 @@ def _aggregates():
 
     return [
         "COUNT(*)",
-        flag(f"d.outcome = {EARLY}"), flag(f"d.outcome = {ON_TIME}"), flag(f"d.outcome = {LATE}"),
-        flag(f"d.outcome = {OPEN}"), flag(f"d.outcome = {OPEN} AND d.apology_date IS NOT NULL"),
-        flag(f"d.outcome = {LATE} AND d.apology_date IS NULL"), flag(f"d.apology_state = {AP_IMPROPER}"),
+        flag(f"d.outcome = {EARLY}"),
+        flag(f"d.outcome = {ON_TIME}"),
+        flag(f"d.outcome = {LATE}"),
+        flag(f"d.outcome = {OPEN}"),
+        flag(f"d.outcome = {OPEN} AND d.apology_date IS NOT NULL"),
+        flag(f"d.outcome = {LATE} AND d.apology_date IS NULL"),
+        flag(f"d.apology_state = {AP_IMPROPER}"),
         flag(f"d.channel = {ONLINE}"),
-        flag(f"p.online_level IN {FULL}"), flag(f"p.online_level IN {PARTIAL}"),
+        flag(f"p.online_level IN {FULL}"),
+        flag(f"p.online_level IN {PARTIAL}"),
         flag(f"p.online_level IN {FULL} AND d.channel = {ONLINE}"),
         flag(f"p.online_level IN {PARTIAL} AND d.channel = {ONLINE}"),
-        flag("d.online_payment"), flag("p.fee > 0"),
-        "SUM(COALESCE(d.work_days, 0))", flag("d.rating IS NOT NULL"), "SUM(COALESCE(d.rating, 0))",
+        flag("d.online_payment"),
+        flag("p.fee > 0"),
+        "SUM(COALESCE(d.work_days, 0))",
+        flag("d.rating IS NOT NULL"),
+        "SUM(COALESCE(d.rating, 0))",
     ]
 
 
@@ -43,13 +52,16 @@ def rebuild_stats(months):
     aggs = ", ".join(f"{a} AS {f}" for a, f in zip(_aggregates(), STAT_FIELDS))
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(months), 200):
-            chunk = months[start:start + 200]
+            chunk = months[start : start + 200]
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute("DROP TABLE IF EXISTS dossier_stat_stage")
-            cursor.execute(f"""CREATE TEMP TABLE dossier_stat_stage AS
+            cursor.execute(
+                f"""CREATE TEMP TABLE dossier_stat_stage AS
                 SELECT d.agency_id AS agency_id, d.procedure_id AS procedure_id, d.stat_day AS day, d.stat_month AS month, {aggs}
                 FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
-                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.procedure_id, d.stat_day, d.stat_month""", chunk)
+                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.procedure_id, d.stat_day, d.stat_month""",
+                chunk,
+            )
             cursor.execute(f"DELETE FROM dossiers_statday WHERE month IN ({marks})", chunk)
             cursor.execute(f"DELETE FROM dossiers_statmonth WHERE month IN ({marks})", chunk)
             cursor.execute(f"""INSERT INTO dossiers_statmonth (agency_id, procedure_id, month, {counters})
@@ -120,8 +132,10 @@ def period_stats(start, end, agency_ids=None, today=None):
         with connection.cursor() as cursor:
             cursor.execute(sql, [today, today] + params)
             # PostgreSQL sums integers as numeric (Decimal).
-            return [tuple(int(v) if hasattr(v, "as_integer_ratio") and not isinstance(v, int) else v for v in r)
-                    for r in cursor.fetchall()]
+            return [
+                tuple(int(v) if hasattr(v, "as_integer_ratio") and not isinstance(v, int) else v for v in r)
+                for r in cursor.fetchall()
+            ]
 
     total = dict(zip(names, query("")[0]))
     result = _figures(total)
@@ -131,7 +145,9 @@ def period_stats(start, end, agency_ids=None, today=None):
     result["by_agency"] = []
     for row in query("agency_id"):
         figures = _figures(dict(zip(names, row[1:])))
-        result["by_agency"].append({"agency_id": row[0], "agency": names_by_id.get(row[0], str(row[0])), **figures})
+        result["by_agency"].append(
+            {"agency_id": row[0], "agency": names_by_id.get(row[0], str(row[0])), **figures}
+        )
     result["by_agency"].sort(key=lambda r: (-(r["total"]), r["agency"]))
     result["by_month"] = []
     for row in query("month"):

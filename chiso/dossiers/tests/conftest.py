@@ -25,8 +25,29 @@ def catalogue(demo_registry):
     ensure_catalogue()
 
 
-def row(code, received, due, completed="", apology="", new_due="", agency="Sở Tư pháp", procedure="1.000105",
-        channel="Trực tiếp", paid="Không"):
+def row(
+    code,
+    received,
+    due,
+    completed="",
+    apology="",
+    new_due="",
+    agency="Sở Tư pháp",
+    procedure="1.000105",
+    channel="Trực tiếp",
+    paid="Không",
+):
     """A row as the one-stop export writes it; procedure 1.000105 is Sở Tư pháp's lý lịch tư pháp (fee 200.000 đ)."""
-    return [code, procedure, "Cấp lý lịch tư pháp cho công dân Việt Nam", agency, channel, received, due, completed,
-            paid, apology, new_due]
+    return [
+        code,
+        procedure,
+        "Cấp lý lịch tư pháp cho công dân Việt Nam",
+        agency,
+        channel,
+        received,
+        due,
+        completed,
+        paid,
+        apology,
+        new_due,
+    ]

@@ -13,8 +13,9 @@ from .test_import import TET_ROWS
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_dashboard_drill_down_to_late_dossier_and_apology_letter(live_server, browser, artifacts_dir, user_factory,
-                                                                 demo_registry, write_csv, tmp_path):
+def test_dashboard_drill_down_to_late_dossier_and_apology_letter(
+    live_server, browser, artifacts_dir, user_factory, demo_registry, write_csv, tmp_path
+):
     from chiso.dossiers.services.generator import ensure_catalogue
 
     ensure_catalogue()
@@ -58,7 +59,23 @@ def _letter_png(path, artifacts_dir):
     if not shutil.which("soffice") or not shutil.which("pdftoppm"):
         return
     out = os.path.dirname(path)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out, str(path)], check=False, capture_output=True, timeout=120)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", out, str(path)],
+        check=False,
+        capture_output=True,
+        timeout=120,
+    )
     pdf = os.path.splitext(str(path))[0] + ".pdf"
     if os.path.exists(pdf):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", pdf, os.path.join(artifacts_dir, "dossiers-apology-letter")], check=False)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-singlefile",
+                pdf,
+                os.path.join(artifacts_dir, "dossiers-apology-letter"),
+            ],
+            check=False,
+        )

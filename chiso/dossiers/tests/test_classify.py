@@ -1,4 +1,5 @@
 """Hand-checked cases of the on-time and apology rules across Tết 2024, weekends and the 04/5/2024 make-up Saturday."""
+
 from datetime import date
 
 import pytest
@@ -80,7 +81,9 @@ def test_late_after_new_appointment_stays_late_and_apology_becomes_improper(cal)
     assert apology_state(cal, due, o(26, 2), o(16, 2), o(27, 2), today=o(1, 3)) == AP_PROPER
     # An apology without a new appointment, or with a second one, is not proper.
     assert apology_state(cal, due, o(22, 2), o(16, 2), None, today=o(1, 3)) == AP_IMPROPER
-    assert apology_state(cal, due, o(22, 2), o(16, 2), o(23, 2), today=o(1, 3), reappointments=2) == AP_IMPROPER
+    assert (
+        apology_state(cal, due, o(22, 2), o(16, 2), o(23, 2), today=o(1, 3), reappointments=2) == AP_IMPROPER
+    )
 
 
 def test_missing_apology_for_late_and_overdue_open(cal):

@@ -1,4 +1,5 @@
 """Import edge cases: dossiers across Tết 2024, empty and unreadable files, codes that need COPY escaping."""
+
 import os
 from datetime import date
 
@@ -32,22 +33,34 @@ def test_dossiers_across_tet_2024_classified_against_working_day_due_dates(catal
     assert cal.add(o(7, 2), 2) == o(16, 2)
     assert cal.add(o(7, 2), 1) == o(15, 2)
     rows = [
-        row("TET-1", "05/02/2024 08:00", "19/02/2024 16:00", "15/02/2024 09:00"),  # early: before the appointment
-        row("TET-2", "07/02/2024 14:00", "16/02/2024 16:00", "16/02/2024 10:00"),  # on time: on the appointment day
-        row("TET-3", "07/02/2024 15:00", "15/02/2024 16:00", "19/02/2024 08:00"),  # late: a working day past it
+        row(
+            "TET-1", "05/02/2024 08:00", "19/02/2024 16:00", "15/02/2024 09:00"
+        ),  # early: before the appointment
+        row(
+            "TET-2", "07/02/2024 14:00", "16/02/2024 16:00", "16/02/2024 10:00"
+        ),  # on time: on the appointment day
+        row(
+            "TET-3", "07/02/2024 15:00", "15/02/2024 16:00", "19/02/2024 08:00"
+        ),  # late: a working day past it
         # finished during Tết, before a due date that falls after it: early, no working day spent
         row("TET-4", "07/02/2024 16:00", "16/02/2024 16:00", "09/02/2024 08:00", channel="Trực tuyến"),
     ]
     result = import_dossiers(write_csv(rows), today=date(2024, 3, 1))
     assert (result.rows, result.created) == (4, 4)
     got = {d.code: (d.outcome, d.work_days, str(d.due)) for d in Dossier.objects.all()}
-    assert got == {"TET-1": (EARLY, 3, "2024-02-19"),     # 06, 07, 15
-                   "TET-2": (ON_TIME, 2, "2024-02-16"),   # 15, 16
-                   "TET-3": (LATE, 3, "2024-02-15"),      # 15, 16, 19
-                   "TET-4": (EARLY, 0, "2024-02-16")}
+    assert got == {
+        "TET-1": (EARLY, 3, "2024-02-19"),  # 06, 07, 15
+        "TET-2": (ON_TIME, 2, "2024-02-16"),  # 15, 16
+        "TET-3": (LATE, 3, "2024-02-15"),  # 15, 16, 19
+        "TET-4": (EARLY, 0, "2024-02-16"),
+    }
     by_day = {str(s.day): (s.total, s.early, s.on_time, s.late) for s in StatDay.objects.all()}
-    assert by_day == {"2024-02-15": (1, 1, 0, 0), "2024-02-16": (1, 0, 1, 0), "2024-02-19": (1, 0, 0, 1),
-                      "2024-02-09": (1, 1, 0, 0)}
+    assert by_day == {
+        "2024-02-15": (1, 1, 0, 0),
+        "2024-02-16": (1, 0, 1, 0),
+        "2024-02-19": (1, 0, 0, 1),
+        "2024-02-09": (1, 1, 0, 0),
+    }
 
 
 def test_empty_csv_rejected(catalogue, tmp_path):
@@ -57,7 +70,9 @@ def test_empty_csv_rejected(catalogue, tmp_path):
     with pytest.raises(ImportFailed) as failed:
         import_dossiers(path)
     text = "\n".join(failed.value.lines())
-    assert "Tệp bị từ chối, không có hồ sơ nào được ghi." in text and "tệp rỗng, không có dòng tiêu đề" in text, text
+    assert (
+        "Tệp bị từ chối, không có hồ sơ nào được ghi." in text and "tệp rỗng, không có dòng tiêu đề" in text
+    ), text
     _nothing_written(procedures)
 
 

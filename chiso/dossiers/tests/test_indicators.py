@@ -1,4 +1,5 @@
 """766 computations on hand-checked counters."""
+
 from chiso.dossiers.services.indicators import fractions, grade, score
 
 

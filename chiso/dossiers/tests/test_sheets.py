@@ -25,15 +25,40 @@ def xlsx(tmp_path, name, rows):
 
 
 def test_catalogue_import_creates_updates_and_rejects(db, tmp_path):
-    header = ["Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Thời hạn giải quyết (ngày làm việc)", "Mức độ trực tuyến", "Phí, lệ phí"]
-    good = xlsx(tmp_path, "ok.xlsx", [header, ["1.000105", "Cấp lý lịch tư pháp", "Lý lịch tư pháp", "Cấp tỉnh", 10, "Toàn trình", "200.000"],
-                                      ["2.000815", "Chứng thực bản sao", "Chứng thực", "xã", 1, "Mức độ 3", 2000]])
+    header = [
+        "Mã thủ tục",
+        "Tên thủ tục",
+        "Lĩnh vực",
+        "Cấp thực hiện",
+        "Thời hạn giải quyết (ngày làm việc)",
+        "Mức độ trực tuyến",
+        "Phí, lệ phí",
+    ]
+    good = xlsx(
+        tmp_path,
+        "ok.xlsx",
+        [
+            header,
+            ["1.000105", "Cấp lý lịch tư pháp", "Lý lịch tư pháp", "Cấp tỉnh", 10, "Toàn trình", "200.000"],
+            ["2.000815", "Chứng thực bản sao", "Chứng thực", "xã", 1, "Mức độ 3", 2000],
+        ],
+    )
     assert import_catalogue(good) == (2, 0)
     proc = Procedure.objects.get(code="1.000105")
-    assert (proc.level, proc.days, proc.online_level, proc.fee, proc.online_group) == ("tinh", 10, "toan_trinh", 200000, "toan_trinh")
+    assert (proc.level, proc.days, proc.online_level, proc.fee, proc.online_group) == (
+        "tinh",
+        10,
+        "toan_trinh",
+        200000,
+        "toan_trinh",
+    )
     assert Procedure.objects.get(code="2.000815").online_group == "mot_phan"  # level 3 ≈ một phần
     assert import_catalogue(good) == (0, 2)
-    bad = xlsx(tmp_path, "bad.xlsx", [header, ["9.1", "Thủ tục mới", "", "Cấp tỉnh", 5, "", 0], ["9.2", "Khác", "", "cấp bộ", 5, "", 0]])
+    bad = xlsx(
+        tmp_path,
+        "bad.xlsx",
+        [header, ["9.1", "Thủ tục mới", "", "Cấp tỉnh", 5, "", 0], ["9.2", "Khác", "", "cấp bộ", 5, "", 0]],
+    )
     with pytest.raises(ImportFailed) as failed:
         import_catalogue(bad, file_name="bad.xlsx")
     assert "dòng 3" in "\n".join(failed.value.lines()) and "cấp bộ" in "\n".join(failed.value.lines())
@@ -42,10 +67,16 @@ def test_catalogue_import_creates_updates_and_rejects(db, tmp_path):
 
 def test_paper_register_lists_dossiers_finished_on_paper_but_open(catalogue, write_csv, tmp_path):
     import_dossiers(write_csv(TET_ROWS))
-    register = xlsx(tmp_path, "so.xlsx", [["STT", "Mã hồ sơ", "Ngày có kết quả"],
-                                          [1, "HS-06", datetime(2024, 2, 21, 10, 0)],   # open in the system
-                                          [2, "HS-01", "16/02/2024"],                  # consistent
-                                          [3, "KHONG-CO", "16/02/2024"]])
+    register = xlsx(
+        tmp_path,
+        "so.xlsx",
+        [
+            ["STT", "Mã hồ sơ", "Ngày có kết quả"],
+            [1, "HS-06", datetime(2024, 2, 21, 10, 0)],  # open in the system
+            [2, "HS-01", "16/02/2024"],  # consistent
+            [3, "KHONG-CO", "16/02/2024"],
+        ],
+    )
     found = reconcile_paper_register(register)
     assert [(d.code, day) for d, day in found["gaps"]] == [("HS-06", date(2024, 2, 21))]
     assert found["unknown"] == [(4, "KHONG-CO")] and found["consistent"] == 1

@@ -20,7 +20,16 @@ PHAN_THIET = "Ủy ban nhân dân thành phố Phan Thiết"
 
 @pytest.fixture
 def loaded(catalogue, write_csv):
-    rows = TET_ROWS + [row("PT-1", "01/03/2024 08:00", "04/03/2024 16:00", "06/03/2024 08:00", agency=PHAN_THIET, procedure="2.000908")]
+    rows = TET_ROWS + [
+        row(
+            "PT-1",
+            "01/03/2024 08:00",
+            "04/03/2024 16:00",
+            "06/03/2024 08:00",
+            agency=PHAN_THIET,
+            procedure="2.000908",
+        )
+    ]
     import_dossiers(write_csv(rows), today=date(2024, 12, 31))
 
 
@@ -31,13 +40,17 @@ def test_dashboard_league_heat_and_drill_down(client, user_factory, loaded):
     # Sở Tư pháp: 2 of 5 completed on time or early; Phan Thiết: its one completed dossier is late; all: 2/6.
     assert "40,0%" in page and "0,0%" in page and "33,3%" in page
     # Online: Sở Tư pháp 1 of 6 toàn trình dossiers online; Phan Thiết 1 of 2 (PT-1 came in person).
-    online = page[page.index('id="online"'):page.index("Theo lĩnh vực")]
-    assert "<td>Sở Tư pháp</td><td class=\"num\">6</td><td class=\"num\">16,7%</td>" in online
-    assert f"<td>{PHAN_THIET}</td><td class=\"num\">2</td><td class=\"num\">50,0%</td>" in online
-    listing = client.get(f"/ho-so/danh-sach/?co_quan={Dossier.objects.get(code='HS-03').agency_id}&nam=2024&loai=tre-han").content.decode()
+    online = page[page.index('id="online"') : page.index("Theo lĩnh vực")]
+    assert '<td>Sở Tư pháp</td><td class="num">6</td><td class="num">16,7%</td>' in online
+    assert f'<td>{PHAN_THIET}</td><td class="num">2</td><td class="num">50,0%</td>' in online
+    listing = client.get(
+        f"/ho-so/danh-sach/?co_quan={Dossier.objects.get(code='HS-03').agency_id}&nam=2024&loai=tre-han"
+    ).content.decode()
     assert "HS-03" in listing and "HS-04" in listing and "HS-05" in listing and "HS-01" not in listing
     detail = client.get("/ho-so/hs/HS-04/").content.decode()
-    assert "Chưa đúng quy định" in detail and "16/02/2024" in detail  # apology deadline: Friday before Mon 19/02
+    assert (
+        "Chưa đúng quy định" in detail and "16/02/2024" in detail
+    )  # apology deadline: Friday before Mon 19/02
 
 
 def test_agency_officer_sees_only_own_dossiers(client, user_factory, loaded):
@@ -71,12 +84,18 @@ def test_letter_after_15_september_2025_uses_the_new_form(loaded):
     from chiso.dossiers.services.apology import render_letter
 
     dossier = Dossier.objects.get(code="HS-05")
-    text = "\n".join(p.text for p in Document(io.BytesIO(render_letter(dossier, issued_on=date(2025, 9, 15)))).paragraphs)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(render_letter(dossier, issued_on=date(2025, 9, 15)))).paragraphs
+    )
     assert "03/2025/TT-VPCP" in text
-    text = "\n".join(p.text for p in Document(io.BytesIO(render_letter(dossier, issued_on=date(2025, 9, 14)))).paragraphs)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(render_letter(dossier, issued_on=date(2025, 9, 14)))).paragraphs
+    )
     assert "Mẫu số 04" in text and "01/2018/TT-VPCP" in text
     # A letter already issued keeps its date and so the form of its period.
-    text = "\n".join(p.text for p in Document(io.BytesIO(render_letter(Dossier.objects.get(code="HS-03")))).paragraphs)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(render_letter(Dossier.objects.get(code="HS-03")))).paragraphs
+    )
     assert "01/2018/TT-VPCP" in text and "23/02/2024" in text
 
 
@@ -132,8 +151,10 @@ def test_about_to_be_late_list(client, user_factory, catalogue, write_csv):
 
     today = date.today()
     due = add_working_days(today, 1)
-    rows = [row("SAP-1", today.strftime("%d/%m/%Y 08:00"), due.strftime("%d/%m/%Y 16:00")),
-            row("XA-1", today.strftime("%d/%m/%Y 08:00"), add_working_days(today, 5).strftime("%d/%m/%Y 16:00"))]
+    rows = [
+        row("SAP-1", today.strftime("%d/%m/%Y 08:00"), due.strftime("%d/%m/%Y 16:00")),
+        row("XA-1", today.strftime("%d/%m/%Y 08:00"), add_working_days(today, 5).strftime("%d/%m/%Y 16:00")),
+    ]
     import_dossiers(write_csv(rows))
     client.force_login(user_factory(MONITOR))
     page = client.get("/ho-so/danh-sach/?loai=sap-tre").content.decode()
@@ -154,8 +175,18 @@ def test_backlog_ages(loaded):
     from chiso.dossiers.services.report import backlog
 
     # Open: HS-06 due 19/02/2024, HS-07 due 04/03/2024. On 01/03: 11 days past due; HS-07 not yet due.
-    assert backlog(None, today=date(2024, 3, 1)) == [("1–5 ngày", 0), ("6–20 ngày", 1), ("21–60 ngày", 0), ("trên 60 ngày", 0)]
-    assert backlog(None, today=date(2024, 3, 8)) == [("1–5 ngày", 1), ("6–20 ngày", 1), ("21–60 ngày", 0), ("trên 60 ngày", 0)]
+    assert backlog(None, today=date(2024, 3, 1)) == [
+        ("1–5 ngày", 0),
+        ("6–20 ngày", 1),
+        ("21–60 ngày", 0),
+        ("trên 60 ngày", 0),
+    ]
+    assert backlog(None, today=date(2024, 3, 8)) == [
+        ("1–5 ngày", 1),
+        ("6–20 ngày", 1),
+        ("21–60 ngày", 0),
+        ("trên 60 ngày", 0),
+    ]
 
 
 def test_open_dossier_without_apology_counts_once_it_is_overdue(client, user_factory, catalogue, write_csv):

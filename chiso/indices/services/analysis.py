@@ -1,5 +1,6 @@
 """Year-over-year analysis of one province in one index: totals, ranks (published and computed),
 tiers, component changes, comparison with the nation and the region, recoverable points."""
+
 from collections import defaultdict
 
 from .. import ranking
@@ -30,7 +31,9 @@ def totals(index, year, table=None):
     for province, figures in table.items():
         given = figures.get(Result.TOTAL)
         if methodology and methodology.total_rule == "sum":
-            out[province] = ranking.total({c: figures[c].score for c in figures if figures[c].score is not None}, codes)
+            out[province] = ranking.total(
+                {c: figures[c].score for c in figures if figures[c].score is not None}, codes
+            )
             if out[province] is None and given is not None:
                 out[province] = given.score
         else:
@@ -68,7 +71,13 @@ def analyse(index_code, year, province_name):
     table = year_table(index, year)
     if province not in table:
         raise NotFound(f"Chưa có kết quả {index.code} năm {year} của {province.name}.")
-    years = sorted(set(Result.objects.filter(index=index, province=province, year__lt=year).values_list("year", flat=True)))
+    years = sorted(
+        set(
+            Result.objects.filter(index=index, province=province, year__lt=year).values_list(
+                "year", flat=True
+            )
+        )
+    )
     prev_year = years[-1] if years else None
     prev_table = year_table(index, prev_year) if prev_year else {}
     standings = computed_standings(index, year, table)
@@ -87,7 +96,12 @@ def analyse(index_code, year, province_name):
         computed_rank = None
     if published_rank is not None and computed_rank is not None and published_rank != computed_rank:
         warnings.append(f"Xếp hạng tính lại ({computed_rank}) khác xếp hạng công bố ({published_rank}).")
-    if total_row and total_row.score is not None and score is not None and abs(total_row.score - score) > 0.0005:
+    if (
+        total_row
+        and total_row.score is not None
+        and score is not None
+        and abs(total_row.score - score) > 0.0005
+    ):
         warnings.append(f"Tổng điểm công bố {total_row.score:.3f} khác tổng các thành phần {score:.3f}.")
     region_peers = [p for p in table if p.region == province.region]
     components, declined = [], []
@@ -104,11 +118,17 @@ def analyse(index_code, year, province_name):
         nat = ranking.summary(values.values())
         reg = ranking.summary(values[p] for p in region_peers if p in values)
         entry = {
-            "code": comp.code, "name": comp.name, "score": mine_score, "max": comp.max_points,
-            "previous_score": prev_score, "delta": delta,
+            "code": comp.code,
+            "name": comp.name,
+            "score": mine_score,
+            "max": comp.max_points,
+            "previous_score": prev_score,
+            "delta": delta,
             "rank": ranking.competition_rank(values).get(province),
             "previous_rank": ranking.competition_rank(prev_values).get(province) if prev_values else None,
-            "national_mean": nat["mean"], "national_median": nat["median"], "national_best": nat["best"],
+            "national_mean": nat["mean"],
+            "national_median": nat["median"],
+            "national_best": nat["best"],
             "region_mean": reg["mean"],
             "lost": None if mine_score is None or comp.max_points is None else comp.max_points - mine_score,
             "gap_to_best": None if mine_score is None or nat["best"] is None else nat["best"] - mine_score,
@@ -121,35 +141,74 @@ def analyse(index_code, year, province_name):
     if prev_year:
         prev_total = prev_mine.get(Result.TOTAL)
         prev_score, prev_computed_rank, _ = prev_standings.get(province, (None, None, ""))
-        previous = {"year": prev_year, "score": prev_score,
-                    "rank": prev_total.rank if prev_total and prev_total.rank else prev_computed_rank,
-                    "ranked": sum(1 for s in prev_standings.values() if s[0] is not None),
-                    "methodology": next(iter(prev_mine.values())).methodology.code if prev_mine else None}
+        previous = {
+            "year": prev_year,
+            "score": prev_score,
+            "rank": prev_total.rank if prev_total and prev_total.rank else prev_computed_rank,
+            "ranked": sum(1 for s in prev_standings.values() if s[0] is not None),
+            "methodology": next(iter(prev_mine.values())).methodology.code if prev_mine else None,
+        }
         if previous["methodology"] and previous["methodology"] != methodology.code:
-            warnings.append(f"Năm {prev_year} tính theo {previous['methodology']}, năm {year} theo {methodology.code}: "
-                            "chỉ so sánh được các thành phần cùng mã.")
+            warnings.append(
+                f"Năm {prev_year} tính theo {previous['methodology']}, năm {year} theo {methodology.code}: "
+                "chỉ so sánh được các thành phần cùng mã."
+            )
     predecessors = []
     if previous is None:
         # A unit formed by the 2025 merger: show each old province's last result beside it, unmixed.
         for old in province.predecessors.all():
-            last = Result.objects.filter(index=index, province=old, component_code=Result.TOTAL).order_by("-year").first()
+            last = (
+                Result.objects.filter(index=index, province=old, component_code=Result.TOTAL)
+                .order_by("-year")
+                .first()
+            )
             if last:
                 old_standing = computed_standings(index, last.year).get(old, (None, None, ""))
-                predecessors.append({"province": old.name, "year": last.year, "score": old_standing[0],
-                                     "rank": last.rank or old_standing[1]})
-    recoverable = sorted((c for c in components if c["gap_to_best"] is not None), key=lambda c: -c["gap_to_best"])
+                predecessors.append(
+                    {
+                        "province": old.name,
+                        "year": last.year,
+                        "score": old_standing[0],
+                        "rank": last.rank or old_standing[1],
+                    }
+                )
+    recoverable = sorted(
+        (c for c in components if c["gap_to_best"] is not None), key=lambda c: -c["gap_to_best"]
+    )
     nat_total = ranking.summary(s[0] for s in standings.values())
     return {
-        "index": index.code, "year": year, "province": province.name, "score": score, "rank": published_rank,
-        "computed_rank": computed_rank, "tier": (total_row.tier if total_row and total_row.tier else computed_tier),
-        "previous": previous, "components": components, "declined": declined, "warnings": warnings,
-        "computed_tier": computed_tier, "ranked": ranked, "methodology": methodology.code,
-        "total_max": methodology.total_max, "national": nat_total, "region": province.region,
+        "index": index.code,
+        "year": year,
+        "province": province.name,
+        "score": score,
+        "rank": published_rank,
+        "computed_rank": computed_rank,
+        "tier": (total_row.tier if total_row and total_row.tier else computed_tier),
+        "previous": previous,
+        "components": components,
+        "declined": declined,
+        "warnings": warnings,
+        "computed_tier": computed_tier,
+        "ranked": ranked,
+        "methodology": methodology.code,
+        "total_max": methodology.total_max,
+        "national": nat_total,
+        "region": province.region,
         "region_peers": sorted(
-            ({"province": p.name, "score": standings[p][0], "rank": standings[p][1]} for p in region_peers if p in standings),
-            key=lambda x: (x["rank"] is None, x["rank"] or 0)),
-        "recoverable": [{"code": c["code"], "name": c["name"], "gap_to_best": c["gap_to_best"], "lost": c["lost"]}
-                        for c in recoverable],
+            (
+                {"province": p.name, "score": standings[p][0], "rank": standings[p][1]}
+                for p in region_peers
+                if p in standings
+            ),
+            key=lambda x: (x["rank"] is None, x["rank"] or 0),
+        ),
+        "recoverable": [
+            {"code": c["code"], "name": c["name"], "gap_to_best": c["gap_to_best"], "lost": c["lost"]}
+            for c in recoverable
+        ],
         "predecessors": predecessors,
-        "lineage": [{"province": p.name, "relation": rel, "code": p.code} for p, rel in province_service.lineage(province)],
+        "lineage": [
+            {"province": p.name, "relation": rel, "code": p.code}
+            for p, rel in province_service.lineage(province)
+        ],
     }

@@ -5,6 +5,7 @@ Sheet "Thành phần": Mã phương pháp | Mã | Mã cha | Tên | Điểm tối
 "Cách tính tổng" is "sum" or "given"; "Thang đo" is points, percent or 1-10; "Cách chia" is main or source;
 "Đã xác nhận" is có/không. A parent must be listed before its children.
 """
+
 import io
 
 from django.db import transaction
@@ -14,8 +15,30 @@ from ..models import Index, Methodology
 from .definitions import load_methodology
 from .importer import ImportRejected
 
-METHOD_COLUMNS = ["Chỉ số", "Mã phương pháp", "Tên", "Từ năm", "Đến năm", "Căn cứ", "Tổng tối đa", "Cách tính tổng", "Đã xác nhận", "Ghi chú"]
-COMPONENT_COLUMNS = ["Mã phương pháp", "Mã", "Mã cha", "Tên", "Điểm tối đa", "Thang đo", "Trọng số", "Cách chia", "Đã xác nhận", "Ghi chú"]
+METHOD_COLUMNS = [
+    "Chỉ số",
+    "Mã phương pháp",
+    "Tên",
+    "Từ năm",
+    "Đến năm",
+    "Căn cứ",
+    "Tổng tối đa",
+    "Cách tính tổng",
+    "Đã xác nhận",
+    "Ghi chú",
+]
+COMPONENT_COLUMNS = [
+    "Mã phương pháp",
+    "Mã",
+    "Mã cha",
+    "Tên",
+    "Điểm tối đa",
+    "Thang đo",
+    "Trọng số",
+    "Cách chia",
+    "Đã xác nhận",
+    "Ghi chú",
+]
 YES = {"có", "co", "x", "1", "true", "yes"}
 NO = {"không", "khong", "0", "false", "no"}
 
@@ -28,11 +51,35 @@ def export_workbook():
     comps = wb.create_sheet("Thành phần")
     comps.append(COMPONENT_COLUMNS)
     for m in Methodology.objects.select_related("index").prefetch_related("components__parent"):
-        ws.append([m.index.code, m.code, m.name, m.year_from, m.year_to, m.legal_basis, m.total_max, m.total_rule,
-                   "có" if m.confirmed else "không", m.note])
+        ws.append(
+            [
+                m.index.code,
+                m.code,
+                m.name,
+                m.year_from,
+                m.year_to,
+                m.legal_basis,
+                m.total_max,
+                m.total_rule,
+                "có" if m.confirmed else "không",
+                m.note,
+            ]
+        )
         for c in sorted(m.components.all(), key=lambda c: (c.level, c.position)):
-            comps.append([m.code, c.code, c.parent.code if c.parent else "", c.name, c.max_points, c.scale, c.weight, c.grain,
-                          "có" if c.confirmed else "không", c.note])
+            comps.append(
+                [
+                    m.code,
+                    c.code,
+                    c.parent.code if c.parent else "",
+                    c.name,
+                    c.max_points,
+                    c.scale,
+                    c.weight,
+                    c.grain,
+                    "có" if c.confirmed else "không",
+                    c.note,
+                ]
+            )
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -112,11 +159,22 @@ def parse(content, filename):
         year_to = _num(row["Đến năm"], where, "Đến năm", problems, integer=True)
         if year_from and year_to and year_to < year_from:
             problems.append(f"{where}, cột 'Đến năm': nhỏ hơn 'Từ năm'.")
-        specs[code] = {"index": index_code, "spec": {
-            "code": code, "name": str(row["Tên"] or code), "year_from": year_from, "year_to": year_to,
-            "legal_basis": str(row["Căn cứ"] or ""), "total_max": _num(row["Tổng tối đa"], where, "Tổng tối đa", problems),
-            "total_rule": rule, "confirmed": _flag(row["Đã xác nhận"], where, "Đã xác nhận", problems),
-            "note": str(row["Ghi chú"] or ""), "components": []}, "_by_code": {}}
+        specs[code] = {
+            "index": index_code,
+            "spec": {
+                "code": code,
+                "name": str(row["Tên"] or code),
+                "year_from": year_from,
+                "year_to": year_to,
+                "legal_basis": str(row["Căn cứ"] or ""),
+                "total_max": _num(row["Tổng tối đa"], where, "Tổng tối đa", problems),
+                "total_rule": rule,
+                "confirmed": _flag(row["Đã xác nhận"], where, "Đã xác nhận", problems),
+                "note": str(row["Ghi chú"] or ""),
+                "components": [],
+            },
+            "_by_code": {},
+        }
     for number, row in comps:
         where = f"Tệp {filename}, trang 'Thành phần', dòng {number}"
         mcode = str(row["Mã phương pháp"] or "").strip()
@@ -133,10 +191,17 @@ def parse(content, filename):
         grain = str(row["Cách chia"] or "main").strip()
         if grain not in ("main", "source"):
             problems.append(f"{where}, cột 'Cách chia': ghi main hoặc source.")
-        comp = {"code": code, "name": str(row["Tên"] or code), "max": _num(row["Điểm tối đa"], where, "Điểm tối đa", problems),
-                "scale": scale, "weight": _num(row["Trọng số"], where, "Trọng số", problems), "grain": grain,
-                "confirmed": _flag(row["Đã xác nhận"], where, "Đã xác nhận", problems), "note": str(row["Ghi chú"] or ""),
-                "children": []}
+        comp = {
+            "code": code,
+            "name": str(row["Tên"] or code),
+            "max": _num(row["Điểm tối đa"], where, "Điểm tối đa", problems),
+            "scale": scale,
+            "weight": _num(row["Trọng số"], where, "Trọng số", problems),
+            "grain": grain,
+            "confirmed": _flag(row["Đã xác nhận"], where, "Đã xác nhận", problems),
+            "note": str(row["Ghi chú"] or ""),
+            "children": [],
+        }
         by_code = specs[mcode]["_by_code"]
         if code in by_code:
             problems.append(f"{where}, cột 'Mã': '{code}' bị trùng.")

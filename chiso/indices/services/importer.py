@@ -1,5 +1,6 @@
 """Import index results from CSV or XLSX: column mapping, validation with file/row/column messages,
 all-or-nothing writes, no duplicates on re-import, one audit entry per import."""
+
 import csv
 import hashlib
 import io
@@ -26,8 +27,10 @@ DEFAULT_COLUMNS = {
     "rank": ["rank_year", "rank", "xếp hạng", "hạng"],
     "tier": ["tier", "nhóm", "xếp loại"],
 }
-PAPI_SOURCE = ("PAPI (papi.org.vn, UNDP–CECODES–RTA), bản xử lý của tunah72/papi-dashboard "
-               "@2e42ab89bd452987a8661c5c60ccf5571bb7a884, số liệu 'Unweighted'")
+PAPI_SOURCE = (
+    "PAPI (papi.org.vn, UNDP–CECODES–RTA), bản xử lý của tunah72/papi-dashboard "
+    "@2e42ab89bd452987a8661c5c60ccf5571bb7a884, số liệu 'Unweighted'"
+)
 
 
 class ImportRejected(Exception):
@@ -57,7 +60,9 @@ def read_table(content, filename):
             wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception:
             raise ImportRejected([f"Tệp {filename}: không mở được tệp Excel."])
-        table = [["" if v is None else str(v) for v in row] for row in wb.worksheets[0].iter_rows(values_only=True)]
+        table = [
+            ["" if v is None else str(v) for v in row] for row in wb.worksheets[0].iter_rows(values_only=True)
+        ]
     if not table or not any(h.strip() for h in table[0]):
         raise ImportRejected([f"Tệp {filename}: không có dòng tiêu đề."])
     headers = [h.strip() for h in table[0]]
@@ -65,7 +70,9 @@ def read_table(content, filename):
     for number, values in enumerate(table[1:], start=2):
         if not any(str(v).strip() for v in values):
             continue
-        rows.append((number, {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(headers)}))
+        rows.append(
+            (number, {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(headers)})
+        )
     return headers, rows
 
 
@@ -123,19 +130,33 @@ def parse(content, filename, index, mapping=None, drop=()):
         try:
             year = int(float(row.get(columns["year"], "")))
         except ValueError:
-            problems.append(f"{where}, cột '{columns['year']}': năm '{row.get(columns['year'], '')}' không hợp lệ.")
+            problems.append(
+                f"{where}, cột '{columns['year']}': năm '{row.get(columns['year'], '')}' không hợp lệ."
+            )
             continue
-        methodology = next((m for m in sorted(methodologies, key=lambda m: -m.year_from)
-                            if m.year_from <= year and (m.year_to is None or year <= m.year_to)), None)
+        methodology = next(
+            (
+                m
+                for m in sorted(methodologies, key=lambda m: -m.year_from)
+                if m.year_from <= year and (m.year_to is None or year <= m.year_to)
+            ),
+            None,
+        )
         if methodology is None:
-            problems.append(f"{where}, cột '{columns['year']}': chỉ số {index.code} chưa có phương pháp cho năm {year}.")
+            problems.append(
+                f"{where}, cột '{columns['year']}': chỉ số {index.code} chưa có phương pháp cho năm {year}."
+            )
             continue
         if province_data.canonical(province_text) is None:
-            problems.append(f"{where}, cột '{columns['province']}': không nhận ra tỉnh, thành phố '{province_text}'.")
+            problems.append(
+                f"{where}, cột '{columns['province']}': không nhận ra tỉnh, thành phố '{province_text}'."
+            )
             continue
         if not province_data.exists_in(province_data.canonical(province_text), year):
-            problems.append(f"{where}, cột '{columns['province']}': {province_text} đã sáp nhập từ 01/7/2025, "
-                            f"kết quả năm {year} thuộc {province_data.successor_of(province_data.canonical(province_text))}.")
+            problems.append(
+                f"{where}, cột '{columns['province']}': {province_text} đã sáp nhập từ 01/7/2025, "
+                f"kết quả năm {year} thuộc {province_data.successor_of(province_data.canonical(province_text))}."
+            )
             continue
         maxima = {c.code: c.max_points for c in methodology.components.all()}
         values = {}
@@ -155,25 +176,39 @@ def parse(content, filename, index, mapping=None, drop=()):
                 continue
             if field == "rank":
                 if value != int(value) or value < 1:
-                    problems.append(f"{where}, cột '{columns[field]}': xếp hạng '{text}' phải là số nguyên dương.")
+                    problems.append(
+                        f"{where}, cột '{columns[field]}': xếp hạng '{text}' phải là số nguyên dương."
+                    )
                     continue
                 value = int(value)
             elif field == "total":
                 top = methodology.total_max
                 if value < 0 or (top is not None and value > top + 1e-6):
-                    problems.append(f"{where}, cột '{columns[field]}': tổng điểm {text} ngoài khoảng 0–{top:g}.")
+                    problems.append(
+                        f"{where}, cột '{columns[field]}': tổng điểm {text} ngoài khoảng 0–{top:g}."
+                    )
                     continue
             else:
                 if field not in maxima:
                     if value is not None:
-                        problems.append(f"{where}, cột '{columns[field]}': năm {year} theo {methodology.code} không có thành phần {field}.")
+                        problems.append(
+                            f"{where}, cột '{columns[field]}': năm {year} theo {methodology.code} không có thành phần {field}."
+                        )
                     continue
                 top = maxima[field]
                 if value < 0 or (top is not None and value > top + 1e-6):
                     problems.append(f"{where}, cột '{columns[field]}': điểm {text} ngoài khoảng 0–{top:g}.")
                     continue
             values[field] = value
-        records.append({"row": number, "province": province_text, "year": year, "methodology": methodology, "values": values})
+        records.append(
+            {
+                "row": number,
+                "province": province_text,
+                "year": year,
+                "methodology": methodology,
+                "values": values,
+            }
+        )
     if problems:
         raise ImportRejected(problems)
     seen = {}
@@ -187,8 +222,18 @@ def parse(content, filename, index, mapping=None, drop=()):
     return records, warnings
 
 
-def import_results(content, filename, index_code, mapping=None, drop=(), source="", source_date=None, official=True,
-                   user=None, progress=None):
+def import_results(
+    content,
+    filename,
+    index_code,
+    mapping=None,
+    drop=(),
+    source="",
+    source_date=None,
+    official=True,
+    user=None,
+    progress=None,
+):
     """Import a results file. Returns the ImportBatch. Raises ImportRejected with every problem found."""
     index = Index.objects.get(code=index_code)
     province_service.ensure()
@@ -197,18 +242,28 @@ def import_results(content, filename, index_code, mapping=None, drop=(), source=
     if not source and index.code == "PAPI" and "papi_province_year" in filename:
         source = PAPI_SOURCE
     with transaction.atomic():
-        batch = ImportBatch.objects.create(index=index, filename=os.path.basename(filename), sha256=sha, rows=len(records),
-                                           source=source or os.path.basename(filename), imported_by=user if user and user.pk else None)
+        batch = ImportBatch.objects.create(
+            index=index,
+            filename=os.path.basename(filename),
+            sha256=sha,
+            rows=len(records),
+            source=source or os.path.basename(filename),
+            imported_by=user if user and user.pk else None,
+        )
         provinces = {}
         existing = {(r.province_id, r.year, r.component_code): r for r in Result.objects.filter(index=index)}
         to_create, to_update = [], []
-        for rec in (progress(records) if progress else records):
+        for rec in progress(records) if progress else records:
             key = (province_data.canonical(rec["province"]), rec["year"] >= 2025)
             if key not in provinces:
                 provinces[key] = province_service.resolve(rec["province"], rec["year"])
             province = provinces[key]
             if province is None:
-                raise ImportRejected([f"Tệp {filename}, dòng {rec['row']}: tỉnh '{rec['province']}' không tồn tại trong năm {rec['year']}."])
+                raise ImportRejected(
+                    [
+                        f"Tệp {filename}, dòng {rec['row']}: tỉnh '{rec['province']}' không tồn tại trong năm {rec['year']}."
+                    ]
+                )
             vals = rec["values"]
             figures = {code: vals[code] for code in vals if code not in ("total", "rank", "tier")}
             figures[Result.TOTAL] = vals.get("total")
@@ -217,23 +272,43 @@ def import_results(content, filename, index_code, mapping=None, drop=(), source=
                 tier = vals.get("tier", "") if code == Result.TOTAL else ""
                 if score is None and rank is None and not tier:
                     continue
-                fields = {"methodology": rec["methodology"], "score": score, "rank": rank, "tier": tier, "source": batch.source,
-                          "source_date": source_date, "official": official, "batch": batch}
+                fields = {
+                    "methodology": rec["methodology"],
+                    "score": score,
+                    "rank": rank,
+                    "tier": tier,
+                    "source": batch.source,
+                    "source_date": source_date,
+                    "official": official,
+                    "batch": batch,
+                }
                 current = existing.get((province.pk, rec["year"], code))
                 if current is None:
-                    to_create.append(Result(index=index, province=province, year=rec["year"], component_code=code, **fields))
+                    to_create.append(
+                        Result(
+                            index=index, province=province, year=rec["year"], component_code=code, **fields
+                        )
+                    )
                 elif current.methodology_id != rec["methodology"].pk or any(
-                        getattr(current, k) != v for k, v in fields.items() if k not in ("batch", "methodology")):
+                    getattr(current, k) != v for k, v in fields.items() if k not in ("batch", "methodology")
+                ):
                     for k, v in fields.items():
                         setattr(current, k, v)
                     to_update.append(current)
         Result.objects.bulk_create(to_create, batch_size=500)
-        Result.objects.bulk_update(to_update, ["methodology", "score", "rank", "tier", "source", "source_date", "official", "batch"],
-                                   batch_size=500)
+        Result.objects.bulk_update(
+            to_update,
+            ["methodology", "score", "rank", "tier", "source", "source_date", "official", "batch"],
+            batch_size=500,
+        )
         batch.created, batch.updated, batch.warnings = len(to_create), len(to_update), warnings
         batch.save()
-        audit.record(batch, "action", {"created": len(to_create), "updated": len(to_update), "sha256": sha},
-                     note=f"Nhập {len(records)} dòng kết quả {index.code} từ {batch.filename}")
+        audit.record(
+            batch,
+            "action",
+            {"created": len(to_create), "updated": len(to_update), "sha256": sha},
+            note=f"Nhập {len(records)} dòng kết quả {index.code} từ {batch.filename}",
+        )
     from .targets import evaluate_targets
 
     for year in sorted({rec["year"] for rec in records}):

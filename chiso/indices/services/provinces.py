@@ -1,4 +1,5 @@
 """Province rows: the 63 units until 30/6/2025 and the 34 from 01/7/2025, linked old → new."""
+
 from django.db import transaction
 
 from chiso.registry.models import Agency
@@ -18,14 +19,27 @@ def ensure():
     for name in data.provinces_34():
         olds = data.MERGERS_2025.get(name) or [k for k, v in data.RENAMED_2025.items() if v == name] or [name]
         region = next((data.REGIONS[r] for n, r in data.PROVINCES_63 if n == olds[0]), "")
-        new_rows[name], _ = Province.objects.get_or_create(code=data.slug(name) + NEW_SUFFIX, defaults={
-            "name": name, "region": region, "valid_from": data.MERGER_OPERATIONAL,
-            "merger_confirmed": name in data.CONFIRMED_MERGERS or name not in data.MERGERS_2025})
+        new_rows[name], _ = Province.objects.get_or_create(
+            code=data.slug(name) + NEW_SUFFIX,
+            defaults={
+                "name": name,
+                "region": region,
+                "valid_from": data.MERGER_OPERATIONAL,
+                "merger_confirmed": name in data.CONFIRMED_MERGERS or name not in data.MERGERS_2025,
+            },
+        )
     for name, region in data.PROVINCES_63:
         successor = new_rows[data.successor_of(name)]
-        Province.objects.get_or_create(code=data.slug(name), defaults={
-            "name": name, "region": data.REGIONS[region], "valid_to": data.LAST_DAY_OLD, "successor": successor,
-            "merger_confirmed": successor.merger_confirmed})
+        Province.objects.get_or_create(
+            code=data.slug(name),
+            defaults={
+                "name": name,
+                "region": data.REGIONS[region],
+                "valid_to": data.LAST_DAY_OLD,
+                "successor": successor,
+                "merger_confirmed": successor.merger_confirmed,
+            },
+        )
     link_agencies()
 
 
@@ -43,7 +57,9 @@ def resolve(name, year):
     if year is not None and year >= 2025:
         if canonical is None:
             return None
-        new_name = canonical if canonical in data.MERGERS_2025 else data.RENAMED_2025.get(canonical, canonical)
+        new_name = (
+            canonical if canonical in data.MERGERS_2025 else data.RENAMED_2025.get(canonical, canonical)
+        )
         if new_name not in data.provinces_34():
             return None
         return Province.objects.filter(code=data.slug(new_name) + NEW_SUFFIX).first()

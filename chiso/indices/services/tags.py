@@ -1,4 +1,5 @@
 """Tag directive tasks with the index components they target (suggested from wording, then confirmed)."""
+
 from django.db import transaction
 
 from ..models import Index, TaskComponent
@@ -17,8 +18,12 @@ def suggest_for_tasks(tasks):
             if index is None or (s["index"], s["component"]) in seen:
                 continue
             seen.add((s["index"], s["component"]))
-            _, new = TaskComponent.objects.get_or_create(task=task, index=index, component_code=s["component"],
-                                                         defaults={"suggested": True, "reason": s["reason"]})
+            _, new = TaskComponent.objects.get_or_create(
+                task=task,
+                index=index,
+                component_code=s["component"],
+                defaults={"suggested": True, "reason": s["reason"]},
+            )
             created += new
     return created
 

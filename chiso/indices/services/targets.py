@@ -5,6 +5,7 @@ A target names indices and a year; its goal says what must improve. Supported go
 when the goal names both or is empty; "top N" / "nhóm N" (rank ≤ N). The province is the demo
 province's unit (the UBND tỉnh the directive's issuer belongs to when known, else Bình Thuận).
 """
+
 import re
 
 from django.utils import timezone
@@ -30,7 +31,10 @@ def _goal(text):
 def _province_for(target):
     issuer = getattr(target.directive, "issuer", None)
     if issuer is not None:
-        province = Province.objects.filter(agency=issuer).first() or Province.objects.filter(agency=issuer.parent_id).first()
+        province = (
+            Province.objects.filter(agency=issuer).first()
+            or Province.objects.filter(agency=issuer.parent_id).first()
+        )
         if province:
             return province
     return Province.objects.filter(code=DEFAULT_PROVINCE).first()
@@ -54,7 +58,10 @@ def evaluate_target(target, now=None):
     details, waiting = {}, []
     for code in target.indices:
         index = Index.objects.filter(code__iexact=str(code).replace(" INDEX", "").strip()).first()
-        if index is None or not Result.objects.filter(index=index, year=target.year, province=province).exists():
+        if (
+            index is None
+            or not Result.objects.filter(index=index, year=target.year, province=province).exists()
+        ):
             waiting.append(str(code))
             continue
         try:
@@ -66,19 +73,33 @@ def evaluate_target(target, now=None):
         rank = result["rank"] or result["computed_rank"]
         checks = {}
         if wants_score:
-            checks["score"] = prev.get("score") is not None and result["score"] is not None and result["score"] > prev["score"]
+            checks["score"] = (
+                prev.get("score") is not None
+                and result["score"] is not None
+                and result["score"] > prev["score"]
+            )
         if wants_rank:
             checks["rank"] = prev.get("rank") is not None and rank is not None and rank < prev["rank"]
         if top:
             checks["top"] = rank is not None and rank <= top
-        details[index.code] = {"score": result["score"], "rank": rank, "previous": prev, "checks": checks,
-                               "met": all(checks.values())}
+        details[index.code] = {
+            "score": result["score"],
+            "rank": rank,
+            "previous": prev,
+            "checks": checks,
+            "met": all(checks.values()),
+        }
     missed = any(not d["met"] for d in details.values())
     decided = missed or not waiting
     if not details and target.evaluation == {}:
         return False
     target.status = (Target.MISSED if missed else Target.MET) if decided else Target.PENDING
-    target.evaluation = {"province": province.name, "year": target.year, "indices": details, "waiting_for": waiting}
+    target.evaluation = {
+        "province": province.name,
+        "year": target.year,
+        "indices": details,
+        "waiting_for": waiting,
+    }
     target.evaluated_at = now or timezone.now()
     target.save()
     return decided

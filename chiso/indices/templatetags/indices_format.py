@@ -1,4 +1,5 @@
 """Vietnamese number formatting whatever language the browser asks for: decimal comma."""
+
 from django import template
 
 register = template.Library()

@@ -45,12 +45,43 @@ def test_methodology_change_2017_to_2018_is_warned(papi_loaded):
 @pytest.mark.django_db
 def test_cli_json_has_the_documented_shape(papi_loaded):
     out = StringIO()
-    call_command("index-analysis", "--index", "PAPI", "--year", "2021", "--province", "Bình Thuận", "--json", stdout=out)
+    call_command(
+        "index-analysis",
+        "--index",
+        "PAPI",
+        "--year",
+        "2021",
+        "--province",
+        "Bình Thuận",
+        "--json",
+        stdout=out,
+    )
     data = json.loads(out.getvalue())
-    for key in ("index", "year", "province", "score", "rank", "computed_rank", "tier", "previous", "components", "declined", "warnings"):
+    for key in (
+        "index",
+        "year",
+        "province",
+        "score",
+        "rank",
+        "computed_rank",
+        "tier",
+        "previous",
+        "components",
+        "declined",
+        "warnings",
+    ):
         assert key in data
     assert set(data["previous"]) >= {"year", "score", "rank"}
-    assert set(data["components"][0]) >= {"code", "name", "score", "max", "previous_score", "delta", "rank", "previous_rank"}
+    assert set(data["components"][0]) >= {
+        "code",
+        "name",
+        "score",
+        "max",
+        "previous_score",
+        "delta",
+        "rank",
+        "previous_rank",
+    }
     assert data["index"] == "PAPI" and data["province"] == "Bình Thuận" and data["declined"] == ["D3", "D5"]
 
 

@@ -14,11 +14,18 @@ def test_api_analysis_ranking_and_suggestions(papi_loaded, demo_registry, user_f
     assert data["rank"] == 12 and data["declined"] == ["D3", "D5"]
     assert client.get("/api/indices/PAPI/analysis", {"year": 2021, "province": "Atlantis"}).status_code == 404
     ranking = client.get("/api/indices/PAPI/ranking", {"year": 2021}).json()
-    assert ranking[0]["province"] == "Thừa Thiên Huế" and ranking[0]["computed_rank"] == 1 and len(ranking) == 60
+    assert (
+        ranking[0]["province"] == "Thừa Thiên Huế" and ranking[0]["computed_rank"] == 1 and len(ranking) == 60
+    )
     tree = client.get("/api/indices/PAR/methodologies/PAR-876").json()
     assert {c["code"]: c["max"] for c in tree}["TD"] == 61.5
     tags = client.get("/api/indices/suggest-tags", {"text": "dịch vụ công trực tuyến"}).json()
-    assert {"index": "766", "component": "N3", "methodology": "766-PORTAL", "reason": "dịch vụ công trực tuyến"} in tags
+    assert {
+        "index": "766",
+        "component": "N3",
+        "methodology": "766-PORTAL",
+        "reason": "dịch vụ công trực tuyến",
+    } in tags
     provinces = client.get("/api/indices/provinces").json()
     assert len(provinces) == 97
     assert client.get("/api/indices/").status_code == 200
@@ -41,16 +48,24 @@ def test_home_card_shows_binh_thuan_latest_papi(papi_loaded, demo_registry, user
 
 
 @pytest.mark.django_db
-def test_tasks_get_suggested_tags_and_show_on_the_index_page(papi_loaded, demo_registry, user_factory, client):
+def test_tasks_get_suggested_tags_and_show_on_the_index_page(
+    papi_loaded, demo_registry, user_factory, client
+):
     from chiso.registry.models import Agency
 
     d = Directive.objects.create(title="Thông báo kết luận")
     lead = Agency.objects.get(code="bt-stttt")
-    online = Task.objects.create(directive=d, text="Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình", lead=lead)
-    apology = Task.objects.create(directive=d, text="Thực hiện nghiêm việc xin lỗi khi hồ sơ trễ hạn", lead=lead)
+    online = Task.objects.create(
+        directive=d, text="Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình", lead=lead
+    )
+    apology = Task.objects.create(
+        directive=d, text="Thực hiện nghiêm việc xin lỗi khi hồ sơ trễ hạn", lead=lead
+    )
     assert suggest_for_tasks([online, apology]) > 0
     assert suggest_for_tasks([online, apology]) == 0  # idempotent
-    assert TaskComponent.objects.filter(task=online, index__code="766", component_code="N3", suggested=True).exists()
+    assert TaskComponent.objects.filter(
+        task=online, index__code="766", component_code="N3", suggested=True
+    ).exists()
     assert TaskComponent.objects.filter(task=apology, index__code="PAPI", component_code="D5").exists()
     client.force_login(user_factory(MONITOR, agency="bt-snv"))
     html = client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=2021").content.decode()
@@ -68,7 +83,15 @@ def test_new_tasks_and_targets_are_handled_after_commit(papi_loaded, django_capt
     d = Directive.objects.create(title="TB")
     with django_capture_on_commit_callbacks(execute=True):
         task = Task.objects.create(directive=d, text="Công khai ngân sách xã, danh sách hộ nghèo")
-        target = Target.objects.create(directive=d, text="PAPI 2021 tăng điểm", indices=["PAPI"], year=2021, goal="score improve over 2020")
-    assert TaskComponent.objects.filter(task=task, index__code="PAPI", component_code="D2", suggested=True, confirmed=False).exists()
+        target = Target.objects.create(
+            directive=d,
+            text="PAPI 2021 tăng điểm",
+            indices=["PAPI"],
+            year=2021,
+            goal="score improve over 2020",
+        )
+    assert TaskComponent.objects.filter(
+        task=task, index__code="PAPI", component_code="D2", suggested=True, confirmed=False
+    ).exists()
     target.refresh_from_db()
     assert target.status == Target.MET

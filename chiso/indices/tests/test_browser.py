@@ -7,7 +7,9 @@ from chiso.registry.permissions import MONITOR
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_index_pages_draw_their_charts(live_server, browser, artifacts_dir, demo_registry, user_factory, papi_csv):
+def test_index_pages_draw_their_charts(
+    live_server, browser, artifacts_dir, demo_registry, user_factory, papi_csv
+):
     from chiso.indices.services import definitions
     from chiso.indices.services.importer import import_results
 

@@ -20,8 +20,23 @@ def test_new_year_methodology_loads_from_xlsx():
     definitions.load()
     wb = load_workbook(io.BytesIO(export_workbook()))
     methods, comps = wb["Phương pháp"], wb["Thành phần"]
-    methods.append(["PAR", "PAR-2026", "PAR INDEX 2026 (giả định để thử)", 2026, None, "QĐ thử", 100, "given", "không", "thử"])
-    comps.append(["PAR-2026", "LV1", "", "Công tác chỉ đạo, điều hành", 9.5, "points", None, "main", "có", ""])
+    methods.append(
+        [
+            "PAR",
+            "PAR-2026",
+            "PAR INDEX 2026 (giả định để thử)",
+            2026,
+            None,
+            "QĐ thử",
+            100,
+            "given",
+            "không",
+            "thử",
+        ]
+    )
+    comps.append(
+        ["PAR-2026", "LV1", "", "Công tác chỉ đạo, điều hành", 9.5, "points", None, "main", "có", ""]
+    )
     comps.append(["PAR-2026", "LV1.1", "LV1", "Kế hoạch CCHC", 2, "points", None, "main", "có", ""])
     codes = import_workbook(_workbook_bytes(wb), "dinh-nghia.xlsx")
     assert "PAR-2026" in codes and "PAPI-2018" in codes

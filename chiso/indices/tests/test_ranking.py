@@ -36,7 +36,12 @@ def test_quartile_tiers_61_provinces_split_15_15_15_16():
 
 
 def test_threshold_tier_par_groups():
-    bands = [{"label": "A", "min": 90}, {"label": "B", "min": 80}, {"label": "C", "min": 70}, {"label": "D", "min": None}]
+    bands = [
+        {"label": "A", "min": 90},
+        {"label": "B", "min": 80},
+        {"label": "C", "min": 70},
+        {"label": "D", "min": None},
+    ]
     assert ranking.threshold_tier(90.0, bands) == "A"
     assert ranking.threshold_tier(89.99, bands) == "B"
     assert ranking.threshold_tier(79.97, bands) == "C"

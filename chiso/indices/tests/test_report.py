@@ -39,7 +39,9 @@ def test_papi_2021_report_has_the_right_numbers(papi_loaded, demo_registry):
 @pytest.mark.django_db
 def test_report_command_writes_a_docx(papi_loaded, tmp_path):
     out = tmp_path / "bc.docx"
-    call_command("index-report", "--index", "PAPI", "--year", "2021", "--province", "Bình Thuận", "--out", str(out))
+    call_command(
+        "index-report", "--index", "PAPI", "--year", "2021", "--province", "Bình Thuận", "--out", str(out)
+    )
     assert "44,151" in _text(Document(str(out)))
 
 
@@ -49,7 +51,9 @@ def test_report_download(papi_loaded, demo_registry, user_factory, client):
 
     client.force_login(user_factory(LEADER, agency="bt-ubnd"))
     response = client.get("/chi-so/PAPI/bao-cao/?nam=2021&tinh=binh-thuan")
-    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.status_code == 200 and response["Content-Type"].startswith(
+        "application/vnd.openxmlformats"
+    )
     assert client.get("/chi-so/PAPI/bao-cao/?nam=1990&tinh=binh-thuan").status_code == 404
 
 
@@ -60,6 +64,8 @@ def test_report_without_previous_year_or_peers(demo_registry):
     assert "xếp thứ 56/63" in text and "Không có kết quả năm trước để so sánh." in text
     assert "Bảng 1. Điểm các chỉ số thành phần năm 2011\n" in text
     # the demo matrix starts in 2021, so nobody owns D1 in 2011
-    assert "Sở Nội vụ đề xuất cơ quan chủ trì nâng cao chỉ số “Tham gia của người dân ở cấp cơ sở” (D1)" in text
+    assert (
+        "Sở Nội vụ đề xuất cơ quan chủ trì nâng cao chỉ số “Tham gia của người dân ở cấp cơ sở” (D1)" in text
+    )
     pci = _text(Document(io.BytesIO(build_report("PCI", 2021, "Bình Thuận"))))
     assert "xếp thứ 21, thuộc nhóm “Khá”" in pci and "chưa có đủ số liệu" in pci and "kém 0,000" not in pci

@@ -1,4 +1,5 @@
 """Done-when: the PAPI file with totals, ranks and tiers removed reproduces the published ones."""
+
 import csv
 import io
 

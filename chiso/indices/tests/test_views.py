@@ -55,18 +55,41 @@ def test_manual_entry_and_upload_rejection(papi_loaded, monitor, client):
 
     papi = Index.objects.get(code="PAPI")
     ld = Province.objects.get(code="lam-dong-2025")
-    response = client.post("/chi-so/nhap/", {"form": "result", "index": papi.pk, "province": ld.pk, "year": 2025,
-                                              "component_code": "D1", "score": "5.5", "source": "Báo cáo PAPI 2025", "official": "on"})
+    response = client.post(
+        "/chi-so/nhap/",
+        {
+            "form": "result",
+            "index": papi.pk,
+            "province": ld.pk,
+            "year": 2025,
+            "component_code": "D1",
+            "score": "5.5",
+            "source": "Báo cáo PAPI 2025",
+            "official": "on",
+        },
+    )
     assert response.status_code == 302
     assert Result.objects.get(province=ld, year=2025, component_code="D1").score == 5.5
     bt = Province.objects.get(code="binh-thuan")
-    response = client.post("/chi-so/nhap/", {"form": "result", "index": papi.pk, "province": bt.pk, "year": 2025,
-                                              "component_code": "D1", "score": "12", "source": "x"})
+    response = client.post(
+        "/chi-so/nhap/",
+        {
+            "form": "result",
+            "index": papi.pk,
+            "province": bt.pk,
+            "year": 2025,
+            "component_code": "D1",
+            "score": "12",
+            "source": "x",
+        },
+    )
     html = response.content.decode()
     assert "đã sáp nhập" in html and "Điểm phải trong khoảng 0–10" in html
-    upload = io.BytesIO("province_vi,year,D1\nAtlantis,2021,5\n".encode())
+    upload = io.BytesIO(b"province_vi,year,D1\nAtlantis,2021,5\n")
     upload.name = "loi.csv"
-    response = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": upload, "source": "thử"})
+    response = client.post(
+        "/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": upload, "source": "thử"}
+    )
     assert "Tệp loi.csv, dòng 2, cột &#x27;province_vi&#x27;: không nhận ra tỉnh" in response.content.decode()
 
 
@@ -75,8 +98,15 @@ def test_responsibility_matrix_edit(papi_loaded, monitor, client):
     from chiso.registry.models import Agency
 
     lead = Agency.objects.get(code="bt-stttt")
-    response = client.post("/chi-so/PAPI/trach-nhiem/", {"component_code": "D8", "year_from": 2022, "lead": lead.pk,
-                                                          "supporting": [Agency.objects.get(code="bt-vp-ubnd").pk]})
+    response = client.post(
+        "/chi-so/PAPI/trach-nhiem/",
+        {
+            "component_code": "D8",
+            "year_from": 2022,
+            "lead": lead.pk,
+            "supporting": [Agency.objects.get(code="bt-vp-ubnd").pk],
+        },
+    )
     assert response.status_code == 302
     row = Responsibility.objects.get(index__code="PAPI", component_code="D8", year_from=2022)
     assert row.lead == lead and row.supporting.count() == 1
@@ -114,15 +144,25 @@ def test_htmx_upload_answers_with_a_fragment(papi_loaded, monitor, client):
     papi = Index.objects.get(code="PAPI")
     upload = io.BytesIO("province_vi,year,D1\nNinh Thuận,2030,5\n".encode())
     upload.name = "kq.csv"
-    html = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": upload, "source": "thử"},
-                       HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(
+        "/chi-so/nhap/",
+        {"form": "import", "index": papi.pk, "file": upload, "source": "thử"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
     assert "<html" not in html and "Tệp bị từ chối" in html
     upload = io.BytesIO("province_vi,year,D1\nKhánh Hòa,2030,5.5\n".encode())
     upload.name = "kq.csv"
-    html = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": upload, "source": "Báo cáo thử"},
-                       HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(
+        "/chi-so/nhap/",
+        {"form": "import", "index": papi.pk, "file": upload, "source": "Báo cáo thử"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
     assert "Đã nhập 1 dòng: 1 số liệu mới" in html
     bad = io.BytesIO(b"x")
     bad.name = "kq.pdf"
-    html = client.post("/chi-so/nhap/", {"form": "import", "index": papi.pk, "file": bad, "source": "x"}, HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(
+        "/chi-so/nhap/",
+        {"form": "import", "index": papi.pk, "file": bad, "source": "x"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
     assert "Chỉ nhận tệp .csv hoặc .xlsx." in html

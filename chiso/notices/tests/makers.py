@@ -4,6 +4,7 @@ The seed TXT is a copy-paste of a real notice: its page breaks split three parag
 sit where the page ended. Here the paragraphs are whole again, each split becomes an explicit page
 break inside the paragraph, and the footnotes become real footnotes.
 """
+
 import io
 import re
 from pathlib import Path
@@ -72,8 +73,14 @@ def make_docx(text, *, header=True, numbering_style=False):
                 nid = note_ids.setdefault(chunk, len(note_ids) + 1)
                 run = p.add_run()
                 rpr = run._r.get_or_add_rPr()
-                rpr.append(parse_xml('<w:vertAlign xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="superscript"/>'))
-                ref = parse_xml(f'<w:footnoteReference xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="{nid}"/>')
+                rpr.append(
+                    parse_xml(
+                        '<w:vertAlign xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="superscript"/>'
+                    )
+                )
+                ref = parse_xml(
+                    f'<w:footnoteReference xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="{nid}"/>'
+                )
                 run._r.append(ref)
                 pos += len(chunk)
                 continue
@@ -88,13 +95,21 @@ def make_docx(text, *, header=True, numbering_style=False):
             run.bold = kind == "bold"
             pos += len(chunk)
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    items = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
+    items = [
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
+    ]
     for mark, nid in note_ids.items():
-        items.append(f'<w:footnote w:id="{nid}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {notes[mark]}</w:t></w:r></w:p></w:footnote>')
+        items.append(
+            f'<w:footnote w:id="{nid}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {notes[mark]}</w:t></w:r></w:p></w:footnote>'
+        )
     blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">{"".join(items)}</w:footnotes>'.encode()
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", blob, d.part.package)
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        blob,
+        d.part.package,
+    )
     d.part.relate_to(part, RT.FOOTNOTES)
     buf = io.BytesIO()
     d.save(buf)

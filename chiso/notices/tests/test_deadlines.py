@@ -9,34 +9,57 @@ def dl(text, year=2022, **kw):
     return extract_deadline(text, year=year, **kw)
 
 
-@pytest.mark.parametrize("text, kind, due, strict, start, every", [
-    ("Xây dựng kế hoạch trước ngày 31/8/2022.", "date", "2022-08-31", True, None, None),
-    ("Báo cáo chậm nhất ngày 15/9/2022.", "date", "2022-09-15", False, None, None),
-    ("hoàn thành chậm nhất là ngày 05/10/2022", "date", "2022-10-05", False, None, None),
-    ("gửi Sở Nội vụ trước ngày 15 tháng 9 năm 2022", "date", "2022-09-15", True, None, None),
-    ("Thời gian thực hiện trong tháng 8/2022.", "month", "2022-08-31", False, "2022-08-01", None),
-    ("hoàn thành trong tháng 2 năm 2024", "month", "2024-02-29", False, "2024-02-01", None),
-    ("trong quý III/2022", "quarter", "2022-09-30", False, "2022-07-01", None),
-    ("trong quý 4/2022", "quarter", "2022-12-31", False, "2022-10-01", None),
-    ("trong Quý IV năm 2023", "quarter", "2023-12-31", False, "2023-10-01", None),
-    ("6 tháng đầu năm 2023", "range", "2023-06-30", False, "2023-01-01", None),
-    ("trong 6 tháng cuối năm 2023", "range", "2023-12-31", False, "2023-07-01", None),
-    ("Tập trung hoàn thành các chỉ tiêu trong năm 2022.", "year", "2022-12-31", False, None, None),
-    ("từ tháng 9/2022 đến tháng 10/2022", "range", "2022-10-31", False, "2022-09-01", None),
-    ("từ tháng 11 đến tháng 12/2022", "range", "2022-12-31", False, "2022-11-01", None),
-    ("từ tháng 11 đến tháng 02/2023", "range", "2023-02-28", False, "2022-11-01", None),
-    ("từ ngày 01/9/2022 đến ngày 15/9/2022", "range", "2022-09-15", False, "2022-09-01", None),
-    ("giai đoạn 2021 - 2023", "range", "2023-12-31", False, "2021-01-01", None),
-    ("mua sắm trong giai đoạn 2 (năm 2021 - 2023) theo Đề án", "range", "2023-12-31", False, "2021-01-01", None),
-    ("định kỳ hàng tháng báo cáo", "recurring", None, None, None, "month"),
-    ("định kỳ hằng quý", "recurring", None, None, None, "quarter"),
-    ("tổng hợp hàng năm.", "recurring", None, None, None, "year"),
-    ("báo cáo trước ngày 25 hằng tháng", "recurring", None, True, None, "month"),
-    ("định kỳ hàng tháng tiếp dân (bắt đầu thực hiện từ tháng 8/2022)", "recurring", None, None, "2022-08-01", "month"),
-])
+@pytest.mark.parametrize(
+    "text, kind, due, strict, start, every",
+    [
+        ("Xây dựng kế hoạch trước ngày 31/8/2022.", "date", "2022-08-31", True, None, None),
+        ("Báo cáo chậm nhất ngày 15/9/2022.", "date", "2022-09-15", False, None, None),
+        ("hoàn thành chậm nhất là ngày 05/10/2022", "date", "2022-10-05", False, None, None),
+        ("gửi Sở Nội vụ trước ngày 15 tháng 9 năm 2022", "date", "2022-09-15", True, None, None),
+        ("Thời gian thực hiện trong tháng 8/2022.", "month", "2022-08-31", False, "2022-08-01", None),
+        ("hoàn thành trong tháng 2 năm 2024", "month", "2024-02-29", False, "2024-02-01", None),
+        ("trong quý III/2022", "quarter", "2022-09-30", False, "2022-07-01", None),
+        ("trong quý 4/2022", "quarter", "2022-12-31", False, "2022-10-01", None),
+        ("trong Quý IV năm 2023", "quarter", "2023-12-31", False, "2023-10-01", None),
+        ("6 tháng đầu năm 2023", "range", "2023-06-30", False, "2023-01-01", None),
+        ("trong 6 tháng cuối năm 2023", "range", "2023-12-31", False, "2023-07-01", None),
+        ("Tập trung hoàn thành các chỉ tiêu trong năm 2022.", "year", "2022-12-31", False, None, None),
+        ("từ tháng 9/2022 đến tháng 10/2022", "range", "2022-10-31", False, "2022-09-01", None),
+        ("từ tháng 11 đến tháng 12/2022", "range", "2022-12-31", False, "2022-11-01", None),
+        ("từ tháng 11 đến tháng 02/2023", "range", "2023-02-28", False, "2022-11-01", None),
+        ("từ ngày 01/9/2022 đến ngày 15/9/2022", "range", "2022-09-15", False, "2022-09-01", None),
+        ("giai đoạn 2021 - 2023", "range", "2023-12-31", False, "2021-01-01", None),
+        (
+            "mua sắm trong giai đoạn 2 (năm 2021 - 2023) theo Đề án",
+            "range",
+            "2023-12-31",
+            False,
+            "2021-01-01",
+            None,
+        ),
+        ("định kỳ hàng tháng báo cáo", "recurring", None, None, None, "month"),
+        ("định kỳ hằng quý", "recurring", None, None, None, "quarter"),
+        ("tổng hợp hàng năm.", "recurring", None, None, None, "year"),
+        ("báo cáo trước ngày 25 hằng tháng", "recurring", None, True, None, "month"),
+        (
+            "định kỳ hàng tháng tiếp dân (bắt đầu thực hiện từ tháng 8/2022)",
+            "recurring",
+            None,
+            None,
+            "2022-08-01",
+            "month",
+        ),
+    ],
+)
 def test_forms(text, kind, due, strict, start, every):
     got = dl(text)
-    assert (got["kind"], got["due"], got["strict"], got["start"], got["every"]) == (kind, due, strict, start, every)
+    assert (got["kind"], got["due"], got["strict"], got["start"], got["every"]) == (
+        kind,
+        due,
+        strict,
+        start,
+        every,
+    )
     assert got["text"] and got["text"] in text
 
 
@@ -60,7 +83,9 @@ def test_working_days_use_injected_calendar():
 def test_working_days_with_real_calendar_skip_national_day():
     from chiso.registry.workdays import WorkCalendar
 
-    got = dl("trong vòng 3 ngày làm việc kể từ ngày 31/8/2022", add_working_days=WorkCalendar().add_working_days)
+    got = dl(
+        "trong vòng 3 ngày làm việc kể từ ngày 31/8/2022", add_working_days=WorkCalendar().add_working_days
+    )
     # 1-2/9/2022 are the National Day holidays, 3-4/9 a weekend.
     assert got["due"] == "2022-09-07"
 
@@ -73,10 +98,14 @@ def test_calendar_days_and_signing_date():
 
 
 def test_milestones():
-    got = dl("Thời gian lập Tổ và tiến hành kiểm tra trong tháng 8/2022 và triển khai khắc phục các hạn chế trong tháng 9/2022.")
+    got = dl(
+        "Thời gian lập Tổ và tiến hành kiểm tra trong tháng 8/2022 và triển khai khắc phục các hạn chế trong tháng 9/2022."
+    )
     assert got["kind"] == "month" and got["due"] == "2022-09-30" and got["start"] == "2022-08-01"
-    assert got["milestones"] == [{"text": "trong tháng 8/2022", "due": "2022-08-31"},
-                                 {"text": "trong tháng 9/2022", "due": "2022-09-30"}]
+    assert got["milestones"] == [
+        {"text": "trong tháng 8/2022", "due": "2022-08-31"},
+        {"text": "trong tháng 9/2022", "due": "2022-09-30"},
+    ]
     mixed = dl("Xây dựng kế hoạch trước ngày 31/8/2022; tổ chức thực hiện xong trong quý IV/2022.")
     assert mixed["kind"] == "quarter" and mixed["due"] == "2022-12-31" and len(mixed["milestones"]) == 2
 
@@ -87,15 +116,18 @@ def test_day_month_without_year_uses_notice_year():
     assert dl("trước ngày 31/8", year=None)["kind"] == "none"
 
 
-@pytest.mark.parametrize("text", [
-    "Chỉ thị số 11-CT/TU ngày 07/9/2021 về nâng cao các chỉ số giai đoạn 2021 - 2025",
-    "cải thiện chỉ số PAPI hàng năm của tỉnh",
-    "trong năm 2022 và những năm tiếp theo",
-    "Kế hoạch số 2992/KH-UBND ngày 12/8/2021 của UBND tỉnh",
-    "chuyển đổi số đến năm 2025, định hướng đến năm 2030",
-    "thường xuyên theo dõi",
-    "ngày 31/2/2022 trước ngày 32/13/2022",
-    "từ tháng 9/2022 đến tháng 1/2022",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chỉ thị số 11-CT/TU ngày 07/9/2021 về nâng cao các chỉ số giai đoạn 2021 - 2025",
+        "cải thiện chỉ số PAPI hàng năm của tỉnh",
+        "trong năm 2022 và những năm tiếp theo",
+        "Kế hoạch số 2992/KH-UBND ngày 12/8/2021 của UBND tỉnh",
+        "chuyển đổi số đến năm 2025, định hướng đến năm 2030",
+        "thường xuyên theo dõi",
+        "ngày 31/2/2022 trước ngày 32/13/2022",
+        "từ tháng 9/2022 đến tháng 1/2022",
+    ],
+)
 def test_not_deadlines(text):
     assert dl(text)["kind"] == "none"

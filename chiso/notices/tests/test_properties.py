@@ -1,4 +1,5 @@
 """The parser never crashes and always answers in the contract's shape, whatever the text."""
+
 import json
 from datetime import date
 
@@ -9,19 +10,72 @@ from chiso.notices import parse_notice
 from chiso.notices.deadlines import KINDS, extract_deadline
 
 FRAGMENTS = [
-    "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh", "Số: 12/TB-UBND", "Bình Thuận, ngày 05 tháng 8 năm 2022",
-    "I.", "II.", "1.", "1.1.", "2.3", "a)", "đ)", "- ", "+ ", "* ", "***", "**", "¹", "²", "[1]", "(1)", "\f", "\n", "\n\n",
-    "Sở Nội vụ", "Sở Thông tin và Truyền thông", "UBND các huyện, thị xã, thành phố", "các cơ quan, đơn vị, địa phương",
-    "chủ trì", "phối hợp với", "giao", "thông qua", "trước ngày 31/8/2022", "trong tháng 13/2022", "trước ngày 31/2",
-    "trong quý V/2022", "từ tháng 9/2022 đến tháng 1/2022", "giai đoạn 2025 - 2021", "định kỳ hàng tháng", "hằng năm",
-    "trong vòng 10 ngày làm việc kể từ ngày 05/8/2022", "kể từ ngày ký", "6 tháng đầu năm 2023", "Nơi nhận:", "TL. CHỦ TỊCH",
-    "Nguyễn Văn A", "Một là,", "Yêu cầu chung:", "PAR INDEX", "năm 2022", "./.", ":", ";", ".", ",", "(", ")", " ",
+    "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh",
+    "Số: 12/TB-UBND",
+    "Bình Thuận, ngày 05 tháng 8 năm 2022",
+    "I.",
+    "II.",
+    "1.",
+    "1.1.",
+    "2.3",
+    "a)",
+    "đ)",
+    "- ",
+    "+ ",
+    "* ",
+    "***",
+    "**",
+    "¹",
+    "²",
+    "[1]",
+    "(1)",
+    "\f",
+    "\n",
+    "\n\n",
+    "Sở Nội vụ",
+    "Sở Thông tin và Truyền thông",
+    "UBND các huyện, thị xã, thành phố",
+    "các cơ quan, đơn vị, địa phương",
+    "chủ trì",
+    "phối hợp với",
+    "giao",
+    "thông qua",
+    "trước ngày 31/8/2022",
+    "trong tháng 13/2022",
+    "trước ngày 31/2",
+    "trong quý V/2022",
+    "từ tháng 9/2022 đến tháng 1/2022",
+    "giai đoạn 2025 - 2021",
+    "định kỳ hàng tháng",
+    "hằng năm",
+    "trong vòng 10 ngày làm việc kể từ ngày 05/8/2022",
+    "kể từ ngày ký",
+    "6 tháng đầu năm 2023",
+    "Nơi nhận:",
+    "TL. CHỦ TỊCH",
+    "Nguyễn Văn A",
+    "Một là,",
+    "Yêu cầu chung:",
+    "PAR INDEX",
+    "năm 2022",
+    "./.",
+    ":",
+    ";",
+    ".",
+    ",",
+    "(",
+    ")",
+    " ",
 ]
 
 text_strategy = st.one_of(
     st.text(max_size=400),
-    st.lists(st.sampled_from(FRAGMENTS) | st.text(alphabet="aăâđêôơưáàảãạếềểễệ ÀÁĐƯƠ0123456789/.-,()", max_size=12),
-             max_size=80).map(" ".join),
+    st.lists(
+        st.sampled_from(FRAGMENTS)
+        | st.text(alphabet="aăâđêôơưáàảãạếềểễệ ÀÁĐƯƠ0123456789/.-,()", max_size=12),
+        max_size=80,
+    ).map(" ".join),
     st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join),
 )
 

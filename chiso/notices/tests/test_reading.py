@@ -117,9 +117,12 @@ def test_scanned_pdf_image_only_and_blank_page():
     import weasyprint
     from pypdf import PdfWriter
 
-    png = base64.b64encode(bytes.fromhex(
-        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201"
-        "e2b1b6d20000000049454e44ae426082")).decode()
+    png = base64.b64encode(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201"
+            "e2b1b6d20000000049454e44ae426082"
+        )
+    ).decode()
     pdf = weasyprint.HTML(string=f'<img src="data:image/png;base64,{png}" style="width:150mm">').write_pdf()
     err = read_error(pdf, "scan.pdf")
     assert err.code == "scanned" and "OCR" in err.message and "DOCX" in err.message
@@ -158,4 +161,6 @@ def test_docx_automatic_numbering_is_rendered():
     assert "1. Sở Nội vụ" in text and "2. Sở Tư pháp" in text
     r = parse_notice(text)
     assert [(t["ref"], t["lead"], t["deadline"]["due"]) for t in r["tasks"]] == [
-        ("1", "Sở Nội vụ", "2022-09-30"), ("2", "Sở Tư pháp", "2022-12-31")]
+        ("1", "Sở Nội vụ", "2022-09-30"),
+        ("2", "Sở Tư pháp", "2022-12-31"),
+    ]

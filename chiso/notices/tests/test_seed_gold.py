@@ -1,4 +1,5 @@
 """The seed notice read exactly as the gold file says, scored the way shared/tools/score_notice.py scores."""
+
 import importlib.util
 import json
 from datetime import date
@@ -32,7 +33,7 @@ def score(gold_tasks, pred_tasks):
                 pairs.append((s, gi, pi))
     pairs.sort(reverse=True)
     used_g, used_p, match = set(), set(), {}
-    for s, gi, pi in pairs:
+    for _s, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
@@ -42,11 +43,25 @@ def score(gold_tasks, pred_tasks):
     precision = n / len(pred_tasks) if pred_tasks else 0.0
     recall = n / len(gold_tasks)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    lead = sum(1 for gi, pi in match.items() if sc.same_agency(gold_tasks[gi]["lead"], pred_tasks[pi]["lead"]))
-    coord = sum(sc.agency_set_f1(gold_tasks[gi]["coordinators"], pred_tasks[pi]["coordinators"]) for gi, pi in match.items())
-    dl = sum(1 for gi, pi in match.items() if sc.deadline_ok(gold_tasks[gi]["deadline"], pred_tasks[pi]["deadline"]))
-    return {"f1": f1, "lead": lead / n if n else 0, "coordinators": coord / n if n else 0, "deadline": dl / n if n else 0,
-            "match": match}
+    lead = sum(
+        1 for gi, pi in match.items() if sc.same_agency(gold_tasks[gi]["lead"], pred_tasks[pi]["lead"])
+    )
+    coord = sum(
+        sc.agency_set_f1(gold_tasks[gi]["coordinators"], pred_tasks[pi]["coordinators"])
+        for gi, pi in match.items()
+    )
+    dl = sum(
+        1
+        for gi, pi in match.items()
+        if sc.deadline_ok(gold_tasks[gi]["deadline"], pred_tasks[pi]["deadline"])
+    )
+    return {
+        "f1": f1,
+        "lead": lead / n if n else 0,
+        "coordinators": coord / n if n else 0,
+        "deadline": dl / n if n else 0,
+        "match": match,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +129,10 @@ def test_agencies_resolved_through_demo_gazetteer(reading, demo_gaz):
     snv = demo_gaz.find("Sở Nội vụ", on=on)[0].agency_ids
     assert by_ref["II.2.1"]["lead_agency_ids"] == snv
     assert len(by_ref["II.4.1"]["lead_agency_ids"]) == 10  # the ten districts of 2022
-    assert by_ref["closing"]["coordinator_agency_ids"] == demo_gaz.find("Văn phòng UBND tỉnh", on=on)[0].agency_ids
+    assert (
+        by_ref["closing"]["coordinator_agency_ids"]
+        == demo_gaz.find("Văn phòng UBND tỉnh", on=on)[0].agency_ids
+    )
     assert reading["warnings"] == []
 
 
@@ -132,8 +150,16 @@ def test_cli_json_contract(tmp_path, capsys, gold):
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"document", "targets", "tasks", "warnings"}
     for t in out["tasks"]:
-        assert {"ref", "text", "lead", "coordinators", "lead_agency_ids", "coordinator_agency_ids", "checklist",
-                "deadline"} <= set(t)
+        assert {
+            "ref",
+            "text",
+            "lead",
+            "coordinators",
+            "lead_agency_ids",
+            "coordinator_agency_ids",
+            "checklist",
+            "deadline",
+        } <= set(t)
         assert set(t["deadline"]) == {"kind", "text", "due", "strict", "start", "every", "milestones"}
     assert score(gold["tasks"], out["tasks"])["f1"] == 1.0
 
@@ -153,15 +179,35 @@ def test_cli_table_and_errors(tmp_path, capsys):
 def test_same_tasks_from_docx_and_pdf(tmp_path, seed_text, reading):
     from .makers import make_docx, make_pdf
 
-    txt_tasks = [(t["ref"], t["lead"], t["coordinators"], t["deadline"], len(t["checklist"]), t["report_to"],
-                  [f["mark"] for f in t["footnotes"]]) for t in reading["tasks"]]
+    txt_tasks = [
+        (
+            t["ref"],
+            t["lead"],
+            t["coordinators"],
+            t["deadline"],
+            len(t["checklist"]),
+            t["report_to"],
+            [f["mark"] for f in t["footnotes"]],
+        )
+        for t in reading["tasks"]
+    ]
     for name, data in (("seed.docx", make_docx(seed_text)), ("seed.pdf", make_pdf(seed_text))):
         path = tmp_path / name
         path.write_bytes(data)
         text = read_notice_file(path)
         r = parse_notice(text)
-        got = [(t["ref"], t["lead"], t["coordinators"], t["deadline"], len(t["checklist"]), t["report_to"],
-                [f["mark"] for f in t["footnotes"]]) for t in r["tasks"]]
+        got = [
+            (
+                t["ref"],
+                t["lead"],
+                t["coordinators"],
+                t["deadline"],
+                len(t["checklist"]),
+                t["report_to"],
+                [f["mark"] for f in t["footnotes"]],
+            )
+            for t in r["tasks"]
+        ]
         assert got == txt_tasks, name
         # Same words too (PDF line breaks and DOCX runs leave no trace).
         assert [t["text"] for t in r["tasks"]] == [t["text"] for t in reading["tasks"]], name

@@ -20,21 +20,24 @@ def best_code(gazetteer, name, on=NOTICE_DAY):
     return found[0].codes[0] if found and not found[0].is_group else None
 
 
-@pytest.mark.parametrize("written,code", [
-    ("Sở Thông tin và Truyền thông", "bt-stttt"),
-    ("Sở TT&TT", "bt-stttt"),
-    ("Sở TTTT", "bt-stttt"),
-    ("sở thông tin và truyền thông", "bt-stttt"),
-    ("So Thong tin va Truyen thong", "bt-stttt"),
-    ("Giám đốc Sở Thông tin và Truyền thông", "bt-stttt"),
-    ("VP UBND tỉnh", "bt-vp-ubnd"),
-    ("Văn phòng UBND tỉnh", "bt-vp-ubnd"),
-    ("Sở LĐ-TB&XH", "bt-sldtbxh"),
-    ("Sở Văn hoá, Thể thao và Du lịch", "bt-svhttdl"),  # old tone placement
-    ("Trung tâm HCC tỉnh", "bt-tthcc"),
-    ("UBND TP Phan Thiết", "bt-phanthiet"),
-    ("Sở Nội vụ tỉnh Bình Thuận", "bt-snv"),
-])
+@pytest.mark.parametrize(
+    "written,code",
+    [
+        ("Sở Thông tin và Truyền thông", "bt-stttt"),
+        ("Sở TT&TT", "bt-stttt"),
+        ("Sở TTTT", "bt-stttt"),
+        ("sở thông tin và truyền thông", "bt-stttt"),
+        ("So Thong tin va Truyen thong", "bt-stttt"),
+        ("Giám đốc Sở Thông tin và Truyền thông", "bt-stttt"),
+        ("VP UBND tỉnh", "bt-vp-ubnd"),
+        ("Văn phòng UBND tỉnh", "bt-vp-ubnd"),
+        ("Sở LĐ-TB&XH", "bt-sldtbxh"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "bt-svhttdl"),  # old tone placement
+        ("Trung tâm HCC tỉnh", "bt-tthcc"),
+        ("UBND TP Phan Thiết", "bt-phanthiet"),
+        ("Sở Nội vụ tỉnh Bình Thuận", "bt-snv"),
+    ],
+)
 def test_finds_agencies_as_written(gazetteer, written, code):
     assert best_code(gazetteer, written) == code
 
@@ -80,7 +83,10 @@ def test_same_name_resolves_by_date(gazetteer):
 
 def test_nothing_for_empty_or_unrelated_names(gazetteer):
     assert gazetteer.find("   ") == []
-    assert gazetteer.find("Bộ Quốc phòng Hoa Kỳ", on=NOTICE_DAY) == [] or gazetteer.find("Bộ Quốc phòng Hoa Kỳ")[0].confidence < 0.75
+    assert (
+        gazetteer.find("Bộ Quốc phòng Hoa Kỳ", on=NOTICE_DAY) == []
+        or gazetteer.find("Bộ Quốc phòng Hoa Kỳ")[0].confidence < 0.75
+    )
 
 
 def test_expand_and_search_key():
@@ -135,4 +141,7 @@ def test_successor_chain_follows_two_mergers(demo_registry):
     from chiso.registry.models import Agency
 
     chain = services.successors(Agency.objects.get(code="bt-stttt"))
-    assert [(s.successor.code, s.date) for s in chain] == [("bt-skhcn", date(2025, 3, 1)), ("ld-skhcn", date(2025, 7, 1))]
+    assert [(s.successor.code, s.date) for s in chain] == [
+        ("bt-skhcn", date(2025, 3, 1)),
+        ("ld-skhcn", date(2025, 7, 1)),
+    ]

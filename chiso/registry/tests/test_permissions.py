@@ -3,6 +3,7 @@
 The expected answers are written out here by hand, independently of permissions.RULES, so a
 change of rule shows up as a failing cell. Columns: leader, monitor, head, officer, admin.
 """
+
 import pytest
 
 from chiso.registry import permissions
@@ -94,7 +95,10 @@ def test_filter_queryset_keeps_only_own_agency_for_heads(demo_registry, user_fac
     visible = permissions.filter_queryset(User.objects.all(), head, "view", "user")
     assert set(visible.values_list("agency__code", flat=True)) == {"bt-stttt"}
     monitor = user_factory(MONITOR, agency="bt-snv")
-    assert permissions.filter_queryset(User.objects.all(), monitor, "view", "user").count() == User.objects.count()
+    assert (
+        permissions.filter_queryset(User.objects.all(), monitor, "view", "user").count()
+        == User.objects.count()
+    )
     officer = user_factory(OFFICER, agency="bt-stttt")
     assert permissions.filter_queryset(User.objects.all(), officer, "view", "user").count() == 0
 

@@ -12,7 +12,9 @@ def logged_in(client, demo_registry):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["So Noi vu", "sở nội vụ", unicodedata.normalize("NFD", "Sở Nội vụ"), "SNV"])
+@pytest.mark.parametrize(
+    "query", ["So Noi vu", "sở nội vụ", unicodedata.normalize("NFD", "Sở Nội vụ"), "SNV"]
+)
 def test_search_with_and_without_diacritics(logged_in, query):
     page = logged_in.get("/danh-muc/", {"q": query, "ngay": "27/07/2022"}).content.decode()
     assert ">Sở Nội vụ</a>" in page
@@ -78,7 +80,11 @@ def test_api_agencies_needs_login_or_token(client, demo_registry):
 
     assert client.get("/api/registry/agencies").status_code == 401
     key = tokens.issue(User.objects.get(username="cb.stttt"))
-    response = client.get("/api/registry/agencies/lookup", {"name": "Sở TT&TT", "on": "2022-07-27"}, HTTP_AUTHORIZATION=f"Bearer {key}")
+    response = client.get(
+        "/api/registry/agencies/lookup",
+        {"name": "Sở TT&TT", "on": "2022-07-27"},
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
     assert response.status_code == 200 and response.json()[0]["name"] == "Sở Thông tin và Truyền thông"
     assert client.get("/api/registry/agencies", HTTP_AUTHORIZATION="Bearer chiso_wrong").status_code == 401
 

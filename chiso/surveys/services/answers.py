@@ -3,6 +3,7 @@
 Answers are stored flat as {code: value}: single → "value", multiple → ["v", ...], scale → 1..5,
 matrix → one entry per row code (1..5), number → float, text → str.
 """
+
 from ..models import MATRIX, MULTIPLE, NUMBER, SCALE, SINGLE, TEXT
 
 
@@ -67,7 +68,11 @@ def clean(questions, raw):
             continue
         value = raw.get(code)
         if question.kind == MULTIPLE:
-            values = value if isinstance(value, list) else ([v.strip() for v in str(value).split(",")] if value not in (None, "") else [])
+            values = (
+                value
+                if isinstance(value, list)
+                else ([v.strip() for v in str(value).split(",")] if value not in (None, "") else [])
+            )
             values = [v for v in values if v]
             allowed = {c["value"] for c in question.choices}
             wrong = [v for v in values if v not in allowed]
@@ -101,7 +106,12 @@ def clean(questions, raw):
             except ValueError:
                 errors[code] = f"'{value}' không phải là số."
                 continue
-            if question.min_value is not None and number < question.min_value or question.max_value is not None and number > question.max_value:
+            if (
+                question.min_value is not None
+                and number < question.min_value
+                or question.max_value is not None
+                and number > question.max_value
+            ):
                 low = "" if question.min_value is None else f"{question.min_value:g}"
                 high = "" if question.max_value is None else f"{question.max_value:g}"
                 errors[code] = f"Giá trị phải nằm trong khoảng {low} – {high}."

@@ -14,6 +14,7 @@ Definitions (documented on the results page too):
 - Confidence intervals: Wilson score interval (95 %) for shares, using Kish's effective sample size
   n_eff = (Σw)² / Σw² when weighted.
 """
+
 import math
 from collections import defaultdict
 
@@ -86,11 +87,16 @@ def post_stratify(rows, agency_shares=None, stratum_shares=None):
     stratum_shares = {str(k): float(v) for k, v in (stratum_shares or {}).items() if float(v) > 0}
     warnings = []
     weights = [1.0] * len(rows)
-    usable = [i for i, (a, s) in enumerate(rows)
-              if (not agency_shares or str(a) in agency_shares) and (not stratum_shares or str(s) in stratum_shares)]
+    usable = [
+        i
+        for i, (a, s) in enumerate(rows)
+        if (not agency_shares or str(a) in agency_shares) and (not stratum_shares or str(s) in stratum_shares)
+    ]
     dropped = len(rows) - len(usable)
     if dropped:
-        warnings.append(f"{dropped} phiếu nằm ngoài các nhóm có tỷ trọng đã biết nên không được tính khi gia quyền.")
+        warnings.append(
+            f"{dropped} phiếu nằm ngoài các nhóm có tỷ trọng đã biết nên không được tính khi gia quyền."
+        )
     for i in set(range(len(rows))) - set(usable):
         weights[i] = 0.0
     by_agency = defaultdict(list)
@@ -101,7 +107,9 @@ def post_stratify(rows, agency_shares=None, stratum_shares=None):
         present_total = sum(agency_shares[a] for a in by_agency)
         missing = sorted(set(agency_shares) - set(by_agency))
         if missing:
-            warnings.append(f"{len(missing)} cơ quan có tỷ trọng nhưng không có phiếu; tỷ trọng được chia lại cho các cơ quan còn lại.")
+            warnings.append(
+                f"{len(missing)} cơ quan có tỷ trọng nhưng không có phiếu; tỷ trọng được chia lại cho các cơ quan còn lại."
+            )
     for agency, members in by_agency.items():
         factor_a = (agency_shares[agency] / present_total) / (len(members) / n) if agency_shares else 1.0
         if stratum_shares:
@@ -128,9 +136,14 @@ def _pct(value):
 
 
 def _public(est):
-    return {"satisfied_share": _pct(est["satisfied_share"]), "ci_low": _pct(est["ci_low"]), "ci_high": _pct(est["ci_high"]),
-            "mean": None if est["mean"] is None else round(est["mean"], 3), "n": est["n"],
-            "n_eff": round(est["n_eff"], 1)}
+    return {
+        "satisfied_share": _pct(est["satisfied_share"]),
+        "ci_low": _pct(est["ci_low"]),
+        "ci_high": _pct(est["ci_high"]),
+        "mean": None if est["mean"] is None else round(est["mean"], 3),
+        "n": est["n"],
+        "n_eff": round(est["n_eff"], 1),
+    }
 
 
 def response_rate(wave):
@@ -164,9 +177,16 @@ def results(wave, weighted=None):
     weighted = has_targets if weighted is None else (weighted and has_targets)
     warnings = []
     if weighted:
-        keys = [(r.agency.code if r.agency else "", str(r.answers.get(wave.stratum_question, "")) if wave.stratum_question else "")
-                for r in responses]
-        weights, weight_warnings = post_stratify(keys, wave.agency_shares, wave.stratum_shares if wave.stratum_question else None)
+        keys = [
+            (
+                r.agency.code if r.agency else "",
+                str(r.answers.get(wave.stratum_question, "")) if wave.stratum_question else "",
+            )
+            for r in responses
+        ]
+        weights, weight_warnings = post_stratify(
+            keys, wave.agency_shares, wave.stratum_shares if wave.stratum_question else None
+        )
         warnings += weight_warnings
     else:
         weights = [1.0] * len(responses)
@@ -183,7 +203,9 @@ def results(wave, weighted=None):
         est = cell(everyone, code)
         elements.append({"code": code, "name": names.get(code, code), **_public(est)})
         if est["n"] and est["n"] < minimum:
-            warnings.append(f"Yếu tố “{names.get(code, code)}”: chỉ {est['n']} phiếu (< {minimum}), chưa đủ tin cậy để công bố.")
+            warnings.append(
+                f"Yếu tố “{names.get(code, code)}”: chỉ {est['n']} phiếu (< {minimum}), chưa đủ tin cậy để công bố."
+            )
     groups = defaultdict(list)
     for i, r in enumerate(responses):
         groups[r.agency].append(i)
@@ -191,13 +213,22 @@ def results(wave, weighted=None):
     for agency, indexes in groups.items():
         est = cell(indexes, OVERALL)
         small = est["n"] < minimum or est["n_eff"] < minimum
-        row = {"agency_id": agency.pk if agency else None, "code": agency.code if agency else "",
-               "name": (agency.short_name or agency.name) if agency else "Không rõ cơ quan", **_public(est), "small_cell": small,
-               "elements": {code: _pct(cell(indexes, code)["satisfied_share"]) for code in items if code != OVERALL}}
+        row = {
+            "agency_id": agency.pk if agency else None,
+            "code": agency.code if agency else "",
+            "name": (agency.short_name or agency.name) if agency else "Không rõ cơ quan",
+            **_public(est),
+            "small_cell": small,
+            "elements": {
+                code: _pct(cell(indexes, code)["satisfied_share"]) for code in items if code != OVERALL
+            },
+        }
         by_agency.append(row)
         if small:
             n_eff = f"{est['n_eff']:.1f}".replace(".", ",")
-            warnings.append(f"{row['name']}: chỉ {est['n']} phiếu (hiệu dụng {n_eff}) < {minimum}; kết quả chỉ để tham khảo.")
+            warnings.append(
+                f"{row['name']}: chỉ {est['n']} phiếu (hiệu dụng {n_eff}) < {minimum}; kết quả chỉ để tham khảo."
+            )
     by_agency.sort(key=lambda r: (r["satisfied_share"] is None, -(r["satisfied_share"] or 0), r["name"]))
     for rank, row in enumerate(by_agency, 1):
         row["rank"] = rank
@@ -226,7 +257,11 @@ def compare(wave, current=None):
     mine = {e["code"]: e["satisfied_share"] for e in current["elements"]}
     mine["overall"] = current["overall"]["satisfied_share"]
     rows = []
-    earlier = Wave.objects.filter(questionnaire__kind=wave.questionnaire.kind, year__lt=wave.year).exclude(pk=wave.pk).order_by("-year")[:3]
+    earlier = (
+        Wave.objects.filter(questionnaire__kind=wave.questionnaire.kind, year__lt=wave.year)
+        .exclude(pk=wave.pk)
+        .order_by("-year")[:3]
+    )
     for other in earlier:
         theirs = results(other)
         values = {e["code"]: e["satisfied_share"] for e in theirs["elements"]}
@@ -236,11 +271,23 @@ def compare(wave, current=None):
     if (wave.official or {}).get("overall") is not None:
         official["overall"] = wave.official["overall"]
     if official:
-        rows.append({"label": "Số liệu chính thức" + (f" ({wave.official_source})" if wave.official_source else ""),
-                     "values": official, "official": True})
+        rows.append(
+            {
+                "label": "Số liệu chính thức"
+                + (f" ({wave.official_source})" if wave.official_source else ""),
+                "values": official,
+                "official": True,
+            }
+        )
     for row in rows:
-        row["delta"] = {code: (None if mine.get(code) is None or row["values"].get(code) is None
-                               else round(mine[code] - float(row["values"][code]), 2)) for code in mine}
+        row["delta"] = {
+            code: (
+                None
+                if mine.get(code) is None or row["values"].get(code) is None
+                else round(mine[code] - float(row["values"][code]), 2)
+            )
+            for code in mine
+        }
     return {"mine": mine, "rows": rows}
 
 
@@ -250,12 +297,17 @@ def breakdown(wave, question, weighted=None):
     labels = {c["value"]: c["label"] for c in question.choices}
     rows = list(wave.responses.values_list("agency_id", "answers"))
     has_targets = bool(wave.agency_shares) or bool(wave.stratum_shares)
-    if (has_targets if weighted is None else (weighted and has_targets)):
+    if has_targets if weighted is None else (weighted and has_targets):
         from chiso.registry.models import Agency
 
         codes = dict(Agency.objects.filter(pk__in={a for a, _ in rows if a}).values_list("pk", "code"))
-        keys = [(codes.get(a, ""), str(ans.get(wave.stratum_question, "")) if wave.stratum_question else "") for a, ans in rows]
-        weights, _ = post_stratify(keys, wave.agency_shares, wave.stratum_shares if wave.stratum_question else None)
+        keys = [
+            (codes.get(a, ""), str(ans.get(wave.stratum_question, "")) if wave.stratum_question else "")
+            for a, ans in rows
+        ]
+        weights, _ = post_stratify(
+            keys, wave.agency_shares, wave.stratum_shares if wave.stratum_question else None
+        )
     else:
         weights = [1.0] * len(rows)
     groups = defaultdict(list)
@@ -266,8 +318,22 @@ def breakdown(wave, question, weighted=None):
     for value in [c["value"] for c in question.choices] + ([None] if None in groups else []):
         indexes = groups.get(value, [])
         est = estimate([scored[i].get(OVERALL) for i in indexes], [weights[i] for i in indexes])
-        per_element = {code: _pct(estimate([scored[i].get(code) for i in indexes], [weights[i] for i in indexes])["satisfied_share"])
-                       for code in items if code != OVERALL}
-        out.append({"value": value, "label": labels.get(value, "Không trả lời"), **_public(est), "elements": per_element,
-                    "small_cell": est["n"] < wave.min_cell})
+        per_element = {
+            code: _pct(
+                estimate([scored[i].get(code) for i in indexes], [weights[i] for i in indexes])[
+                    "satisfied_share"
+                ]
+            )
+            for code in items
+            if code != OVERALL
+        }
+        out.append(
+            {
+                "value": value,
+                "label": labels.get(value, "Không trả lời"),
+                **_public(est),
+                "elements": per_element,
+                "small_cell": est["n"] < wave.min_cell,
+            }
+        )
     return out

@@ -1,4 +1,5 @@
 """Raw anonymous answers (XLSX, CSV): random sheet ids, day-level dates, rows in random-id order."""
+
 import csv
 import io
 
@@ -14,7 +15,13 @@ def table(wave):
     header = ["ma_phieu", "ngay_nhan", "kenh", "co_quan", "nhom"] + cols
     rows = []
     for r in wave.responses.select_related("agency").order_by("id"):
-        line = [str(r.id)[:8], r.submitted_on.strftime("%d/%m/%Y"), r.get_channel_display(), r.agency.code if r.agency else "", r.group]
+        line = [
+            str(r.id)[:8],
+            r.submitted_on.strftime("%d/%m/%Y"),
+            r.get_channel_display(),
+            r.agency.code if r.agency else "",
+            r.group,
+        ]
         for c in cols:
             v = r.answers.get(c)
             line.append(", ".join(v) if c in multiple and isinstance(v, list) else ("" if v is None else v))

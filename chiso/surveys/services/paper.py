@@ -3,6 +3,7 @@
 Row 1 holds the codes the importer reads, row 2 the question text for the clerk; sheets start at
 row 3. The paper form number (so_phieu) makes re-importing the same file a no-op.
 """
+
 import io
 
 from django.db import transaction
@@ -32,7 +33,12 @@ def columns(questionnaire):
         if q.kind == MATRIX:
             cols += [(row["code"], f"{q.text} – {row['label']} (1–5)") for row in q.rows]
         elif q.kind == MULTIPLE:
-            cols.append((q.code, f"{q.text} (các mã cách nhau bởi dấu phẩy: {', '.join(c['value'] for c in q.choices)})"))
+            cols.append(
+                (
+                    q.code,
+                    f"{q.text} (các mã cách nhau bởi dấu phẩy: {', '.join(c['value'] for c in q.choices)})",
+                )
+            )
         elif q.choices:
             cols.append((q.code, f"{q.text} ({'; '.join(c['value'] + '=' + c['label'] for c in q.choices)})"))
         else:
@@ -68,7 +74,9 @@ def import_file(wave, data, filename="phieu.xlsx"):
         raise PaperImportError([f"{filename}: trang “{sheet.title}” trống."])
     header = [str(h).strip() if h is not None else "" for h in rows[0]]
     if "so_phieu" not in header:
-        raise PaperImportError([f"{filename}, trang “{sheet.title}”, dòng 1: thiếu cột “so_phieu” (hãy dùng tệp mẫu)."])
+        raise PaperImportError(
+            [f"{filename}, trang “{sheet.title}”, dòng 1: thiếu cột “so_phieu” (hãy dùng tệp mẫu)."]
+        )
     questions = list(wave.questionnaire.questions())
     known = {code for code, _ in columns(wave.questionnaire)}
     unknown = [h for h in header if h and h not in known]
@@ -77,8 +85,15 @@ def import_file(wave, data, filename="phieu.xlsx"):
     existing = set(wave.responses.exclude(paper_ref=None).values_list("paper_ref", flat=True))
     new, seen, skipped = [], set(), 0
     for number, values in enumerate(rows[2:], 3):
-        raw = {h: ("" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)).strip())
-               for h, v in zip(header, values) if h}
+        raw = {
+            h: (
+                ""
+                if v is None
+                else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)).strip()
+            )
+            for h, v in zip(header, values)
+            if h
+        }
         if not any(raw.values()):
             continue
         ref = raw.pop("so_phieu", "")
@@ -100,11 +115,27 @@ def import_file(wave, data, filename="phieu.xlsx"):
         answers, problems = clean(questions, raw)
         for code, message in problems.items():
             column = header.index(code) + 1 if code in header else None
-            errors.append(f"{where}, cột {get_column_letter(column) + ' (' + code + ')' if column else code}: {message}")
-        new.append(Response(wave=wave, agency=agency, channel=Response.PAPER, submitted_on=today(), answers=answers, paper_ref=ref))
+            errors.append(
+                f"{where}, cột {get_column_letter(column) + ' (' + code + ')' if column else code}: {message}"
+            )
+        new.append(
+            Response(
+                wave=wave,
+                agency=agency,
+                channel=Response.PAPER,
+                submitted_on=today(),
+                answers=answers,
+                paper_ref=ref,
+            )
+        )
     if errors:
         raise PaperImportError(errors)
     with transaction.atomic():
         Response.objects.bulk_create(new)
-        audit.record(wave, "action", {"paper_responses": len(new), "skipped": skipped}, f"Nhập {len(new)} phiếu giấy từ {filename}")
+        audit.record(
+            wave,
+            "action",
+            {"paper_responses": len(new), "skipped": skipped},
+            f"Nhập {len(new)} phiếu giấy từ {filename}",
+        )
     return len(new), skipped

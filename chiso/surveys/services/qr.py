@@ -1,4 +1,5 @@
 """QR codes drawn on the server with segno (BSD): no external service sees the link."""
+
 import io
 
 import segno
@@ -10,5 +11,14 @@ def make(url, fmt="svg", scale=8):
     if fmt == "png":
         code.save(out, kind="png", scale=scale, border=2)
     else:
-        code.save(out, kind="svg", scale=scale, border=2, xmldecl=False, svgns=True, omitsize=True, title="Mã QR khảo sát")
+        code.save(
+            out,
+            kind="svg",
+            scale=scale,
+            border=2,
+            xmldecl=False,
+            svgns=True,
+            omitsize=True,
+            title="Mã QR khảo sát",
+        )
     return out.getvalue()

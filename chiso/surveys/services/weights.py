@@ -1,6 +1,7 @@
 """Links to the other modules, each optional: dossier volumes as weighting targets, and the indices
 module as the home of a provisional figure. Both are looked up at run time, so surveys work alone.
 """
+
 import importlib
 import importlib.util
 
@@ -14,7 +15,11 @@ INDICES_FUNCTIONS = ("record_provisional", "write_provisional", "add_provisional
 def _service(app, names):
     if importlib.util.find_spec(f"chiso.{app}") is None:
         return None
-    for module_name in (f"chiso.{app}.services", f"chiso.{app}.services.provisional", f"chiso.{app}.services.volumes"):
+    for module_name in (
+        f"chiso.{app}.services",
+        f"chiso.{app}.services.provisional",
+        f"chiso.{app}.services.volumes",
+    ):
         try:
             if importlib.util.find_spec(module_name) is None:
                 continue
@@ -33,8 +38,11 @@ def _period_stats_volumes(start, end):
 
     stats = importlib.import_module("chiso.dossiers.services.stats")
     codes = dict(Agency.objects.values_list("id", "code"))
-    return {codes[row["agency_id"]]: row.get("total", 0) for row in stats.period_stats(start, end).get("by_agency", [])
-            if row.get("agency_id") in codes}
+    return {
+        codes[row["agency_id"]]: row.get("total", 0)
+        for row in stats.period_stats(start, end).get("by_agency", [])
+        if row.get("agency_id") in codes
+    }
 
 
 def _has_period_stats():
@@ -42,7 +50,9 @@ def _has_period_stats():
         spec = importlib.util.find_spec("chiso.dossiers.services.stats")
     except ModuleNotFoundError:
         return False
-    return spec is not None and callable(getattr(importlib.import_module("chiso.dossiers.services.stats"), "period_stats", None))
+    return spec is not None and callable(
+        getattr(importlib.import_module("chiso.dossiers.services.stats"), "period_stats", None)
+    )
 
 
 def dossier_shares(wave):
@@ -77,7 +87,14 @@ def _indices_importer():
 
 
 # Our SIPAS elements → the components of the indices module's SIPAS methodologies.
-SIPAS_2022 = {"tiep-can": "DV.1", "thu-tuc": "DV.2", "cong-chuc": "DV.3", "ket-qua": "DV.4", "phan-anh": "DV.5", "chinh-sach": "CS"}
+SIPAS_2022 = {
+    "tiep-can": "DV.1",
+    "thu-tuc": "DV.2",
+    "cong-chuc": "DV.3",
+    "ket-qua": "DV.4",
+    "phan-anh": "DV.5",
+    "chinh-sach": "CS",
+}
 SIPAS_2017 = {"tiep-can": "YT1", "thu-tuc": "YT2", "cong-chuc": "YT3", "ket-qua": "YT4", "phan-anh": "YT5"}
 
 
@@ -88,8 +105,10 @@ def _province_name(year):
     from chiso.indices.services import provinces as province_service
 
     province_service.ensure()
-    found = Province.objects.filter(agency__kind="ubnd_tinh", valid_to__isnull=False).first() or \
-        Province.objects.filter(agency__kind="ubnd_tinh").first()
+    found = (
+        Province.objects.filter(agency__kind="ubnd_tinh", valid_to__isnull=False).first()
+        or Province.objects.filter(agency__kind="ubnd_tinh").first()
+    )
     name = found.name if found else "Bình Thuận"
     canonical = province_data.canonical(name) or name
     if year >= 2025 and not province_data.exists_in(canonical, year):
@@ -110,17 +129,31 @@ def _write_with_importer(figure, user=None):
     mapping = SIPAS_2022 if year >= 2022 else SIPAS_2017
     province = _province_name(year)
     resolved = province_service.resolve(province, year)
-    if Result.objects.filter(index__code="SIPAS", province=resolved, year=year, component_code=Result.TOTAL, official=True).exists():
-        raise ProvisionalRefused(f"Đã có số liệu SIPAS chính thức năm {year} của {province}; không ghi đè bằng số tạm tính.")
+    if Result.objects.filter(
+        index__code="SIPAS", province=resolved, year=year, component_code=Result.TOTAL, official=True
+    ).exists():
+        raise ProvisionalRefused(
+            f"Đã có số liệu SIPAS chính thức năm {year} của {province}; không ghi đè bằng số tạm tính."
+        )
     if not Index.objects.filter(code="SIPAS").exists():
         raise ProvisionalRefused("Mô-đun chỉ số chưa có bộ chỉ số SIPAS.")
-    components = {mapping[code]: value for code, value in figure["components"].items() if code in mapping and value is not None}
+    components = {
+        mapping[code]: value
+        for code, value in figure["components"].items()
+        if code in mapping and value is not None
+    }
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["province", "year", "total", *components])
     writer.writerow([province, year, figure["value"], *components.values()])
-    return importer.import_results(out.getvalue().encode("utf-8"), f"khao-sat-chiso-{figure['wave']}.csv", "SIPAS",
-                                   source=figure["source"][:300], official=False, user=user)
+    return importer.import_results(
+        out.getvalue().encode("utf-8"),
+        f"khao-sat-chiso-{figure['wave']}.csv",
+        "SIPAS",
+        source=figure["source"][:300],
+        official=False,
+        user=user,
+    )
 
 
 class ProvisionalRefused(Exception):
@@ -142,7 +175,9 @@ def provisional_figure(wave):
     result = compute.results(wave)
     kind = wave.questionnaire.kind
     return {
-        "index": "SIPAS" if kind == "sipas" else ("PAR INDEX – điều tra xã hội học" if kind == "par" else wave.questionnaire.title),
+        "index": "SIPAS"
+        if kind == "sipas"
+        else ("PAR INDEX – điều tra xã hội học" if kind == "par" else wave.questionnaire.title),
         "year": wave.year,
         "value": result["overall"]["satisfied_share"],
         "unit": "%",
@@ -153,7 +188,7 @@ def provisional_figure(wave):
         "provisional": True,
         "wave": wave.pk,
         "source": f"Khảo sát chiso “{wave.name}” (đợt #{wave.pk}), {result['responses']} phiếu"
-                  + (", có gia quyền hậu phân tầng" if result["weighted"] else ""),
+        + (", có gia quyền hậu phân tầng" if result["weighted"] else ""),
     }
 
 

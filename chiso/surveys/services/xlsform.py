@@ -4,6 +4,7 @@ pyxform checks the workbook as ODK would; we also read the survey sheet ourselve
 names its sheet and row, and so an optional `element` column (our extension) can tag 1–5 questions
 with the element they measure. A select_one whose choices are exactly 1..5 becomes a 1–5 scale.
 """
+
 import re
 from pathlib import Path
 
@@ -15,11 +16,51 @@ from chiso.core import audit
 from ..models import MULTIPLE, NUMBER, SCALE, SINGLE, TEXT, Questionnaire
 from . import builtin
 
-IGNORED = {"calculate", "start", "end", "today", "deviceid", "phonenumber", "username", "email", "simserial",
-           "subscriberid", "audit", "hidden", "start-geopoint", "note", "acknowledge"}
-UNSUPPORTED = {"geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode", "date", "time",
-               "datetime", "rank", "range", "background-audio", "select_one_from_file", "select_multiple_from_file"}
-GROUP_TYPES = {"begin_group", "begin group", "end_group", "end group", "begin_repeat", "begin repeat", "end_repeat", "end repeat"}
+IGNORED = {
+    "calculate",
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "phonenumber",
+    "username",
+    "email",
+    "simserial",
+    "subscriberid",
+    "audit",
+    "hidden",
+    "start-geopoint",
+    "note",
+    "acknowledge",
+}
+UNSUPPORTED = {
+    "geopoint",
+    "geotrace",
+    "geoshape",
+    "image",
+    "audio",
+    "video",
+    "file",
+    "barcode",
+    "date",
+    "time",
+    "datetime",
+    "rank",
+    "range",
+    "background-audio",
+    "select_one_from_file",
+    "select_multiple_from_file",
+}
+GROUP_TYPES = {
+    "begin_group",
+    "begin group",
+    "end_group",
+    "end group",
+    "begin_repeat",
+    "begin repeat",
+    "end_repeat",
+    "end repeat",
+}
 KNOWN = {"select_one", "select one", "select_multiple", "select multiple", "integer", "decimal", "text"}
 
 RELEVANT_PATTERNS = [
@@ -72,7 +113,11 @@ def _relevant(expression):
         match = pattern.match(expression)
         if match:
             value = match.group(2)
-            return {"q": match.group(1), "op": op, "value": float(value) if op in ("gte", "lte") else value}, None
+            return {
+                "q": match.group(1),
+                "op": op,
+                "value": float(value) if op in ("gte", "lte") else value,
+            }, None
     return {}, expression
 
 
@@ -101,7 +146,9 @@ def check(path):
                 raise XLSFormError(f"{name}, trang “choices”, dòng {number}: thiếu list_name hoặc name.")
             options = lists.setdefault(record["list_name"], [])
             if any(o["value"] == record["name"] for o in options):
-                raise XLSFormError(f"{name}, trang “choices”, dòng {number}: phương án “{record['name']}” lặp lại trong danh sách “{record['list_name']}”.")
+                raise XLSFormError(
+                    f"{name}, trang “choices”, dòng {number}: phương án “{record['name']}” lặp lại trong danh sách “{record['list_name']}”."
+                )
             options.append({"value": record["name"], "label": _label(record) or record["name"]})
     settings = _sheet(book, "settings")
     title = form_id = ""
@@ -129,7 +176,9 @@ def check(path):
         if base in IGNORED:
             continue
         if base in UNSUPPORTED:
-            warnings.append(f"{where}: kiểu “{base}” chưa được hỗ trợ, câu “{record.get('name', '')}” bị bỏ qua.")
+            warnings.append(
+                f"{where}: kiểu “{base}” chưa được hỗ trợ, câu “{record.get('name', '')}” bị bỏ qua."
+            )
             continue
         multiword = " ".join(kind.split()[:2])
         if base not in KNOWN and multiword not in KNOWN:
@@ -143,20 +192,28 @@ def check(path):
         label = _label(record)
         if not label:
             raise XLSFormError(f"{where}: câu “{code}” thiếu nội dung (cột label).")
-        item = {"code": code[:80], "text": label, "hint": _label(record, "hint")[:300],
-                "required": record.get("required", "").lower() in ("yes", "true", "true()", "1", "có"),
-                "element": record.get("element", "")[:40]}
+        item = {
+            "code": code[:80],
+            "text": label,
+            "hint": _label(record, "hint")[:300],
+            "required": record.get("required", "").lower() in ("yes", "true", "true()", "1", "có"),
+            "element": record.get("element", "")[:40],
+        }
         relevant, unreadable = _relevant(record.get("relevant"))
         if unreadable:
             warnings.append(f"{where}: điều kiện “{unreadable}” chưa hiểu được; câu hỏi luôn hiển thị.")
         item["relevant"] = relevant
         if base.startswith("select") or multiword.startswith("select"):
-            parts = kind.replace("select one", "select_one").replace("select multiple", "select_multiple").split()
+            parts = (
+                kind.replace("select one", "select_one").replace("select multiple", "select_multiple").split()
+            )
             if len(parts) < 2:
                 raise XLSFormError(f"{where}: “{kind}” thiếu tên danh sách phương án (vd: select_one yn).")
             list_name = parts[1]
             if list_name not in lists:
-                raise XLSFormError(f"{where}: danh sách phương án “{list_name}” không có trong trang “choices”.")
+                raise XLSFormError(
+                    f"{where}: danh sách phương án “{list_name}” không có trong trang “choices”."
+                )
             options = lists[list_name]
             if parts[0] == "select_multiple":
                 item.update(kind=MULTIPLE, choices=options)
@@ -204,9 +261,14 @@ def import_xlsform(path, code=None):
         for item in section["items"]:
             if item["element"]:
                 elements.setdefault(item["element"], item["element"])
-    spec = {"code": code, "title": title or Path(path).stem, "kind": Questionnaire.CUSTOM, "elements": elements,
-            "source": f"XLSForm {Path(path).name}",
-            "sections": [(s["title"], "", s["items"]) for s in sections]}
+    spec = {
+        "code": code,
+        "title": title or Path(path).stem,
+        "kind": Questionnaire.CUSTOM,
+        "elements": elements,
+        "source": f"XLSForm {Path(path).name}",
+        "sections": [(s["title"], "", s["items"]) for s in sections],
+    }
     questionnaire = builtin.build(spec)
     audit.record(questionnaire, "action", {"warnings": warnings}, f"Nhập từ XLSForm {Path(path).name}")
     questionnaire.import_warnings = warnings

@@ -15,9 +15,17 @@ def sipas(db):
 def open_wave(demo_registry, sipas):
     from chiso.registry.models import Agency
 
-    wave = Wave.objects.create(questionnaire=sipas, name="Đợt thử", year=2026, start=datetime.date(2026, 1, 1),
-                               end=datetime.date(2026, 12, 31), target_group="Người dân", status=Wave.OPEN, public_enabled=True,
-                               min_cell=2)
+    wave = Wave.objects.create(
+        questionnaire=sipas,
+        name="Đợt thử",
+        year=2026,
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 12, 31),
+        target_group="Người dân",
+        status=Wave.OPEN,
+        public_enabled=True,
+        min_cell=2,
+    )
     wave.agencies.set(Agency.objects.filter(code__in=["bt-stp", "bt-sxd"]))
     return wave
 
@@ -26,7 +34,13 @@ def full_answers(level="5", **extra):
     """A complete SIPAS sheet as form data with every 1–5 item at `level`."""
     from chiso.surveys.models import MATRIX, Question
 
-    data = {"linh_vuc": "ho-tich", "kenh_nop": "truc-tiep", "tre_hen": "khong", "da_gop_y": "khong", "hai_long_chung": level}
+    data = {
+        "linh_vuc": "ho-tich",
+        "kenh_nop": "truc-tiep",
+        "tre_hen": "khong",
+        "da_gop_y": "khong",
+        "hai_long_chung": level,
+    }
     for q in Question.objects.filter(section__questionnaire__code="sipas", kind=MATRIX):
         if q.code != "pa":
             for row in q.rows:

@@ -1,4 +1,5 @@
 """One-time tokens, closed waves, and that an answer cannot be traced back to its invitee."""
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -15,7 +16,15 @@ from .conftest import full_answers
 @pytest.fixture
 def invited(open_wave):
     agency = Agency.objects.get(code="bt-stp")
-    people = [{"name": f"Đại biểu {i}", "email": f"db{i}@example.vn", "group": "Đại biểu HĐND tỉnh", "agency": agency} for i in range(3)]
+    people = [
+        {
+            "name": f"Đại biểu {i}",
+            "email": f"db{i}@example.vn",
+            "group": "Đại biểu HĐND tỉnh",
+            "agency": agency,
+        }
+        for i in range(3)
+    ]
     return open_wave, distribution.create_invitations(open_wave, people)
 
 
@@ -65,13 +74,19 @@ def test_schema_has_no_link_between_invitations_and_responses():
     for model in (Response,):
         for field in model._meta.get_fields():
             related = getattr(field, "related_model", None)
-            assert related not in (Invitation, InvitationToken), f"{model.__name__}.{field.name} points at invitations"
+            assert related not in (Invitation, InvitationToken), (
+                f"{model.__name__}.{field.name} points at invitations"
+            )
             # no precise timestamp: only a date
-            assert not isinstance(field, models.DateTimeField), f"{model.__name__}.{field.name} is a timestamp"
+            assert not isinstance(field, models.DateTimeField), (
+                f"{model.__name__}.{field.name} is a timestamp"
+            )
     for model in (Invitation, InvitationToken):
         for field in model._meta.get_fields():
             assert getattr(field, "related_model", None) is not Response
-            assert not isinstance(field, (models.DateTimeField, models.DateField)), f"{model.__name__}.{field.name} holds a date"
+            assert not isinstance(field, (models.DateTimeField, models.DateField)), (
+                f"{model.__name__}.{field.name} holds a date"
+            )
     assert isinstance(Response._meta.get_field("submitted_on"), models.DateField)
     assert isinstance(Response._meta.pk, models.UUIDField)  # no insertion-ordered ids to line up
 
@@ -122,7 +137,9 @@ def test_api_results_carry_no_link(client, invited, user_factory):
 
 
 def test_invitee_without_agency_chooses_one(client, open_wave):
-    created = distribution.create_invitations(open_wave, [{"name": "Lãnh đạo", "email": "ld@example.vn", "agency": None}])
+    created = distribution.create_invitations(
+        open_wave, [{"name": "Lãnh đạo", "email": "ld@example.vn", "agency": None}]
+    )
     url = reverse("surveys:answer", args=[created[0][1]])
     assert 'name="co_quan"' in client.get(url).content.decode()
     missing = client.post(url, full_answers())

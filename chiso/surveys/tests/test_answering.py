@@ -1,4 +1,5 @@
 """The answering form: rendering, skip logic, validation, public link limits."""
+
 from django.urls import reverse
 
 from chiso.surveys.models import DeviceMark, Response
@@ -19,7 +20,9 @@ def test_public_form_renders_accessible_fields(client, open_wave):
 
 def test_public_answer_is_stored_with_chosen_agency_and_day_only(client, open_wave):
     url = reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp"
-    response = client.post(url, full_answers(tuoi="44", m__mong_doi=["rut-ngan", "thai-do"], gop_y="Cán bộ tận tình"))
+    response = client.post(
+        url, full_answers(tuoi="44", m__mong_doi=["rut-ngan", "thai-do"], gop_y="Cán bộ tận tình")
+    )
     assert response.status_code == 302 and response.url == reverse("surveys:thanks")
     stored = Response.objects.get()
     assert stored.agency.code == "bt-stp" and stored.channel == Response.PUBLIC

@@ -1,4 +1,5 @@
 """Looks at the pages: demo results render with charts; a survey is answered on a phone screen."""
+
 import os
 
 import pytest
@@ -32,8 +33,12 @@ def test_demo_results_render_with_charts(live_server, browser, artifacts_dir, us
         page.wait_for_selector("[data-chart='chart-agencies'][data-chart-ready] canvas")
         assert page.locator("[data-testid=responses]").inner_text() == str(wave.responses.count())
         assert "%" in page.locator("[data-testid=overall]").inner_text()
-        page.screenshot(path=os.path.join(artifacts_dir, f"surveys-results-{wave.questionnaire.kind}.png"), full_page=True)
-        page.locator("#theo-nhom").screenshot(path=os.path.join(artifacts_dir, f"surveys-breakdown-{wave.questionnaire.kind}.png"))
+        page.screenshot(
+            path=os.path.join(artifacts_dir, f"surveys-results-{wave.questionnaire.kind}.png"), full_page=True
+        )
+        page.locator("#theo-nhom").screenshot(
+            path=os.path.join(artifacts_dir, f"surveys-breakdown-{wave.questionnaire.kind}.png")
+        )
     public = Wave.objects.get(public_enabled=True, status=Wave.OPEN)
     page.goto(live_server.url + reverse("surveys:qr", args=[public.pk]) + "?dang=trang")
     assert page.locator(".sv-qr svg").count() == public.agencies.count()
@@ -47,10 +52,20 @@ def test_answer_a_survey_on_a_phone(live_server, browser, artifacts_dir, demo_re
 
     from chiso.registry.models import Agency
 
-    wave = Wave.objects.create(questionnaire=sipas, name="Khảo sát tại quầy", year=2026, start=datetime.date(2026, 1, 1),
-                               end=datetime.date(2026, 12, 31), target_group="Người dân", status=Wave.OPEN, public_enabled=True)
+    wave = Wave.objects.create(
+        questionnaire=sipas,
+        name="Khảo sát tại quầy",
+        year=2026,
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 12, 31),
+        target_group="Người dân",
+        status=Wave.OPEN,
+        public_enabled=True,
+    )
     wave.agencies.set(Agency.objects.filter(code__in=["bt-stp"]))
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     url = live_server.url + reverse("surveys:public", args=[wave.public_slug]) + "?dv=bt-stp"
     page.goto(url)
@@ -82,6 +97,10 @@ def test_answer_a_survey_on_a_phone(live_server, browser, artifacts_dir, demo_re
     assert "Xin cảm ơn" in page.inner_text("h1")
     page.screenshot(path=os.path.join(artifacts_dir, "surveys-phone-thanks.png"))
     stored = Response.objects.get(wave=wave)
-    assert stored.answers["hai_long_chung"] == 5 and stored.answers["thu_xin_loi"] == "khong" and stored.agency.code == "bt-stp"
+    assert (
+        stored.answers["hai_long_chung"] == 5
+        and stored.answers["thu_xin_loi"] == "khong"
+        and stored.agency.code == "bt-stp"
+    )
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('chiso-nhap-')).length") == 0
     context.close()

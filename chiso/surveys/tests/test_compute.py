@@ -1,4 +1,5 @@
 """Index and weighting maths against numbers worked out by hand (see the comments)."""
+
 import math
 
 import pytest
@@ -79,7 +80,9 @@ def test_agency_shares_reweight_the_overall():
 
 
 def test_responses_outside_targets_get_no_weight():
-    weights, warnings = compute.post_stratify([("A", "x"), ("A", "y"), ("A", "?")], stratum_shares={"x": 1, "y": 3})
+    weights, warnings = compute.post_stratify(
+        [("A", "x"), ("A", "y"), ("A", "?")], stratum_shares={"x": 1, "y": 3}
+    )
     # x: .25/(1/2) = .5, y: .75/(1/2) = 1.5; the unknown stratum gets 0
     assert weights == pytest.approx([0.5, 1.5, 0.0])
     assert "1 phiếu" in warnings[0]

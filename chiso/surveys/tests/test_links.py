@@ -1,4 +1,5 @@
 """Glue to the dossiers and indices apps, exercised with stand-in modules shaped like theirs."""
+
 import importlib.machinery
 import sys
 import types
@@ -24,9 +25,13 @@ def test_dossier_volumes_become_agency_shares(client, user_factory, open_wave, m
 
     def period_stats(start, end, agency_ids=None, today=None):
         seen["period"] = (start.isoformat(), end.isoformat())
-        return {"by_agency": [{"agency_id": stp.pk, "agency": stp.name, "total": 1200},
-                              {"agency_id": sxd.pk, "agency": sxd.name, "total": 300},
-                              {"agency_id": Agency.objects.get(code="bt-snv").pk, "agency": "Sở Nội vụ", "total": 50}]}
+        return {
+            "by_agency": [
+                {"agency_id": stp.pk, "agency": stp.name, "total": 1200},
+                {"agency_id": sxd.pk, "agency": sxd.name, "total": 300},
+                {"agency_id": Agency.objects.get(code="bt-snv").pk, "agency": "Sở Nội vụ", "total": 50},
+            ]
+        }
 
     _fake_module(monkeypatch, "chiso.dossiers.services.stats", period_stats=period_stats)
     # only the wave's agencies count
@@ -63,7 +68,9 @@ def test_dashboard_button_disabled_without_indices_service(client, user_factory,
     client.force_login(user_factory("monitor"))
     html = client.get(reverse("surveys:wave", args=[open_wave.pk])).content.decode()
     assert "Ghi vào chỉ số (tạm tính)" in html
-    assert ("disabled" in html.split("Ghi vào chỉ số")[0].rsplit("<button", 1)[1]) == (weights.indices_service(open_wave) is None)
+    assert ("disabled" in html.split("Ghi vào chỉ số")[0].rsplit("<button", 1)[1]) == (
+        weights.indices_service(open_wave) is None
+    )
 
 
 def test_sipas_wave_lands_in_indices_as_provisional(client, user_factory, open_wave):

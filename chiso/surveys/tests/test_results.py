@@ -1,4 +1,5 @@
 """Results of a wave end to end: the CLI JSON, weighting through the wave, comparisons."""
+
 import datetime
 import io
 import json
@@ -17,8 +18,18 @@ def _add(wave, agency, level, channel, times):
 
     answers, errors = clean(list(wave.questionnaire.questions()), full_answers(str(level), kenh_nop=channel))
     assert not errors
-    Response.objects.bulk_create([Response(wave=wave, agency=agency, channel=Response.PAPER, submitted_on=datetime.date(2026, 3, 1),
-                                           answers=answers) for _ in range(times)])
+    Response.objects.bulk_create(
+        [
+            Response(
+                wave=wave,
+                agency=agency,
+                channel=Response.PAPER,
+                submitted_on=datetime.date(2026, 3, 1),
+                answers=answers,
+            )
+            for _ in range(times)
+        ]
+    )
 
 
 @pytest.fixture
@@ -43,12 +54,24 @@ def _cli(*args):
 
 def test_cli_json_unweighted_by_hand(ranked_wave):
     data = json.loads(_cli("--wave", str(ranked_wave.pk), "--json"))
-    assert set(data) >= {"wave", "responses", "response_rate", "overall", "elements", "by_agency", "weighted", "warnings"}
+    assert set(data) >= {
+        "wave",
+        "responses",
+        "response_rate",
+        "overall",
+        "elements",
+        "by_agency",
+        "weighted",
+        "warnings",
+    }
     assert data["wave"] == ranked_wave.pk and data["responses"] == 20 and data["weighted"] is False
     # overall: 7 + 1 + 4 = 12 satisfied of 20 → 60 %; Wilson(0.6, 20) = [38.66, 78.12]
     assert data["overall"]["satisfied_share"] == 60.0
     assert (data["overall"]["ci_low"], data["overall"]["ci_high"]) == (38.66, 78.12)
-    assert [(a["code"], a["satisfied_share"], a["n"]) for a in data["by_agency"]] == [("bt-stp", 70.0, 10), ("bt-sxd", 50.0, 10)]
+    assert [(a["code"], a["satisfied_share"], a["n"]) for a in data["by_agency"]] == [
+        ("bt-stp", 70.0, 10),
+        ("bt-sxd", 50.0, 10),
+    ]
     access = next(e for e in data["elements"] if e["code"] == "tiep-can")
     assert set(access) >= {"code", "name", "satisfied_share", "ci_low", "ci_high", "n"}
     assert access["name"] == "Tiếp cận dịch vụ" and access["satisfied_share"] == 60.0 and access["n"] == 20
@@ -64,7 +87,10 @@ def test_weighting_through_the_wave_reverses_the_ranking(ranked_wave):
     data = json.loads(_cli("--wave", str(ranked_wave.pk), "--json"))
     assert data["weighted"] is True
     # Sở Tư pháp .5·7/8 = 43.75 %; Sở Xây dựng .5·1/2 + .5·4/8 = 50 % → order flips
-    assert [(a["code"], a["satisfied_share"]) for a in data["by_agency"]] == [("bt-sxd", 50.0), ("bt-stp", 43.75)]
+    assert [(a["code"], a["satisfied_share"]) for a in data["by_agency"]] == [
+        ("bt-sxd", 50.0),
+        ("bt-stp", 43.75),
+    ]
     stp = data["by_agency"][1]
     assert stp["n_eff"] == 6.4 and stp["small_cell"] is False  # min_cell is 2 in this fixture
     # overall: equal agency weight by sample size, so (.4375 + .5)/2 = 46.875 %
@@ -97,8 +123,15 @@ def test_cli_unknown_wave(db):
 
 
 def test_comparison_with_earlier_wave_and_official(ranked_wave, sipas):
-    earlier = Wave.objects.create(questionnaire=sipas, name="Đợt 2025", year=2025, start=datetime.date(2025, 1, 1),
-                                  end=datetime.date(2025, 12, 31), target_group="x", status=Wave.CLOSED)
+    earlier = Wave.objects.create(
+        questionnaire=sipas,
+        name="Đợt 2025",
+        year=2025,
+        start=datetime.date(2025, 1, 1),
+        end=datetime.date(2025, 12, 31),
+        target_group="x",
+        status=Wave.CLOSED,
+    )
     _add(earlier, Agency.objects.get(code="bt-stp"), 5, "truc-tiep", 1)
     _add(earlier, Agency.objects.get(code="bt-stp"), 1, "truc-tiep", 3)
     ranked_wave.official = {"overall": 80.0}
@@ -131,7 +164,10 @@ def test_breakdown_by_channel(ranked_wave, client, user_factory):
     assert (rows["truc-tuyen"]["satisfied_share"], rows["truc-tuyen"]["n"]) == (80.0, 10)
     assert (rows["truc-tiep"]["satisfied_share"], rows["truc-tiep"]["n"]) == (40.0, 10)
     assert rows["buu-chinh"]["n"] == 0 and rows["buu-chinh"]["satisfied_share"] is None
-    assert rows["truc-tuyen"]["elements"]["tiep-can"] == 80.0 and rows["truc-tiep"]["elements"]["cong-chuc"] == 40.0
+    assert (
+        rows["truc-tuyen"]["elements"]["tiep-can"] == 80.0
+        and rows["truc-tiep"]["elements"]["cong-chuc"] == 40.0
+    )
     from django.urls import reverse
 
     client.force_login(user_factory("monitor"))

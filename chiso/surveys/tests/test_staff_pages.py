@@ -1,4 +1,5 @@
 """Staff pages: permissions, dashboard, weights form, invitations and reminders, paper import, exports."""
+
 import csv
 import io
 
@@ -29,7 +30,9 @@ def test_officers_cannot_see_surveys(client, open_wave, user_factory):
 def test_heads_see_but_cannot_change(client, open_wave, user_factory):
     client.force_login(user_factory("head", agency="bt-stp"))
     assert client.get(reverse("surveys:wave", args=[open_wave.pk])).status_code == 200
-    assert client.post(reverse("surveys:status", args=[open_wave.pk]), {"status": "closed"}).status_code == 403
+    assert (
+        client.post(reverse("surveys:status", args=[open_wave.pk]), {"status": "closed"}).status_code == 403
+    )
 
 
 def test_dashboard_renders_with_charts(client, monitor, open_wave):
@@ -43,12 +46,26 @@ def test_dashboard_renders_with_charts(client, monitor, open_wave):
 
 def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
     url = reverse("surveys:weights", args=[open_wave.pk])
-    bad = client.post(url, {"agency_shares": "bt-stp; 300\nkhong-co; 5\nbt-sxd; abc", "stratum_question": "", "stratum_shares": ""})
+    bad = client.post(
+        url,
+        {
+            "agency_shares": "bt-stp; 300\nkhong-co; 5\nbt-sxd; abc",
+            "stratum_question": "",
+            "stratum_shares": "",
+        },
+    )
     html = bad.content.decode()
     assert "dòng 3" in html and "không có cơ quan mã “khong-co”" in html
-    ok = client.post(url, {"agency_shares": "bt-stp; 300\nbt-sxd; 100", "stratum_question": "kenh_nop",
-                           "stratum_shares": "truc-tiep; 0,6\ntruc-tuyen; 0,4", "official_overall": "80,5",
-                           "official_elements": "tiep-can; 84,27"})
+    ok = client.post(
+        url,
+        {
+            "agency_shares": "bt-stp; 300\nbt-sxd; 100",
+            "stratum_question": "kenh_nop",
+            "stratum_shares": "truc-tiep; 0,6\ntruc-tuyen; 0,4",
+            "official_overall": "80,5",
+            "official_elements": "tiep-can; 84,27",
+        },
+    )
     assert ok.status_code == 302
     open_wave.refresh_from_db()
     assert open_wave.official == {"overall": 80.5, "elements": {"tiep-can": 84.27}}
@@ -58,8 +75,13 @@ def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
 
 def test_invitations_and_reminders_by_mail(client, monitor, open_wave):
     url = reverse("surveys:invitations", args=[open_wave.pk])
-    page = client.post(url, {"people": "Lê Văn A; a@example.vn; Đại biểu HĐND; bt-stp\nTrần Thị B; b@example.vn; Lãnh đạo sở; bt-stp\nNgô C; ; ; bt-sxd",
-                             "send": "on"})
+    page = client.post(
+        url,
+        {
+            "people": "Lê Văn A; a@example.vn; Đại biểu HĐND; bt-stp\nTrần Thị B; b@example.vn; Lãnh đạo sở; bt-stp\nNgô C; ; ; bt-sxd",
+            "send": "on",
+        },
+    )
     assert page.status_code == 200
     assert len(mail.outbox) == 2
     assert "/khao-sat/tra-loi/" in mail.outbox[0].body and "không ghi tên" in mail.outbox[0].body
@@ -68,14 +90,18 @@ def test_invitations_and_reminders_by_mail(client, monitor, open_wave):
     assert client.post(reverse("surveys:answer", args=[token]), full_answers()).status_code == 302
     mail.outbox.clear()
     client.post(reverse("surveys:remind", args=[open_wave.pk]))
-    assert [m.to for m in mail.outbox] == [["b@example.vn"]]  # answered and mail-less invitees are not reminded
+    assert [m.to for m in mail.outbox] == [
+        ["b@example.vn"]
+    ]  # answered and mail-less invitees are not reminded
     new_token = mail.outbox[0].body.split("/khao-sat/tra-loi/")[1].split("/")[0]
     assert client.get(reverse("surveys:answer", args=[new_token])).status_code == 200
     assert Invitation.objects.get(email="b@example.vn").reminders_sent == 1
 
 
 def test_invitation_list_errors(client, monitor, open_wave):
-    page = client.post(reverse("surveys:invitations", args=[open_wave.pk]), {"people": "A; khong-phai-thu; x; bt-stp"})
+    page = client.post(
+        reverse("surveys:invitations", args=[open_wave.pk]), {"people": "A; khong-phai-thu; x; bt-stp"}
+    )
     assert "Dòng 1: “khong-phai-thu” không phải địa chỉ thư điện tử." in page.content.decode()
     assert not Invitation.objects.exists()
 
@@ -101,9 +127,15 @@ def test_paper_import_is_atomic_and_idempotent(client, monitor, open_wave, tmp_p
     template = client.get(url + "?mau=1")
     header = [c.value for c in next(load_workbook(io.BytesIO(template.content)).active.iter_rows(max_row=1))]
     assert header[:3] == ["so_phieu", "co_quan", "linh_vuc"] and "tc1" in header
-    bad = client.post(url, {"file": _paper_file(tmp_path, [("P1", "bt-stp", 5), ("P2", "bt-stp", 7), ("P3", "khong-co", 4)])})
+    bad = client.post(
+        url,
+        {"file": _paper_file(tmp_path, [("P1", "bt-stp", 5), ("P2", "bt-stp", 7), ("P3", "khong-co", 4)])},
+    )
     html = bad.content.decode()
-    assert "phieu-giay.xlsx, trang “Sheet”, dòng 4, cột G (hai_long_chung): Giá trị &#x27;7&#x27; không thuộc thang 1–5." in html
+    assert (
+        "phieu-giay.xlsx, trang “Sheet”, dòng 4, cột G (hai_long_chung): Giá trị &#x27;7&#x27; không thuộc thang 1–5."
+        in html
+    )
     assert "dòng 5, cột co_quan: không có cơ quan mã “khong-co”" in html
     assert Response.objects.count() == 0
     good = _paper_file(tmp_path, [("P1", "bt-stp", 5), ("P2", "bt-sxd", 2)])
@@ -121,8 +153,15 @@ def test_upload_type_is_checked(client, monitor, open_wave):
 
 
 def test_exports_are_anonymous(client, monitor, open_wave):
-    created = distribution.create_invitations(open_wave, [{"name": "Người Được Mời", "email": "moi@example.vn", "agency": None}])
-    assert client.post(reverse("surveys:answer", args=[created[0][1]]), full_answers(gop_y="Rất tốt", co_quan="bt-stp")).status_code == 302
+    created = distribution.create_invitations(
+        open_wave, [{"name": "Người Được Mời", "email": "moi@example.vn", "agency": None}]
+    )
+    assert (
+        client.post(
+            reverse("surveys:answer", args=[created[0][1]]), full_answers(gop_y="Rất tốt", co_quan="bt-stp")
+        ).status_code
+        == 302
+    )
     data = client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(data)))
     assert rows[0][:5] == ["ma_phieu", "ngay_nhan", "kenh", "co_quan", "nhom"]
@@ -141,7 +180,11 @@ def test_docx_report_layout(client, monitor, open_wave):
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
     header = "\n".join(c.text for c in document.tables[0].rows[0].cells)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Độc lập - Tự do - Hạnh phúc" in header and "SỞ NỘI VỤ" in header
+    assert (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
+        and "Độc lập - Tự do - Hạnh phúc" in header
+        and "SỞ NỘI VỤ" in header
+    )
     assert "BÁO CÁO" in text and "Mức độ hài lòng chung: 100,0%" in text
     element_rows = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert ["Tiếp cận dịch vụ", "100,0%"] == element_rows[1][:2]
@@ -169,7 +212,11 @@ def test_status_change_closes_the_wave(client, monitor, open_wave):
 def test_open_answers_search_ignores_diacritics(client, monitor, open_wave):
     for i, text in enumerate(["Cán bộ tận tình", "Nơi ngồi chờ chật"]):
         client.cookies.clear()
-        client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp", full_answers(gop_y=text), HTTP_USER_AGENT=f"m{i}")
+        client.post(
+            reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp",
+            full_answers(gop_y=text),
+            HTTP_USER_AGENT=f"m{i}",
+        )
     client.force_login(monitor)
     html = client.get(reverse("surveys:open_answers", args=[open_wave.pk]) + "?q=tan tinh").content.decode()
     assert "Cán bộ tận tình" in html and "Nơi ngồi chờ" not in html
@@ -179,13 +226,42 @@ def test_create_wave_and_preview_questionnaire(client, monitor, sipas, demo_regi
     from chiso.registry.models import Agency
 
     stp = Agency.objects.get(code="bt-stp")
-    page = client.post(reverse("surveys:wave_new"), {"questionnaire": sipas.pk, "name": "SIPAS quý I", "year": 2026, "start": "01/01/2026",
-                                                     "end": "31/03/2026", "target_group": "Người dân", "sample_size": 400, "status": "open",
-                                                     "public_enabled": "on", "agencies": [stp.pk], "min_cell": 30})
+    page = client.post(
+        reverse("surveys:wave_new"),
+        {
+            "questionnaire": sipas.pk,
+            "name": "SIPAS quý I",
+            "year": 2026,
+            "start": "01/01/2026",
+            "end": "31/03/2026",
+            "target_group": "Người dân",
+            "sample_size": 400,
+            "status": "open",
+            "public_enabled": "on",
+            "agencies": [stp.pk],
+            "min_cell": 30,
+        },
+    )
     wave = Wave.objects.get(name="SIPAS quý I")
-    assert page.status_code == 302 and wave.end.isoformat() == "2026-03-31" and list(wave.agencies.all()) == [stp]
-    bad = client.post(reverse("surveys:wave_new"), {"questionnaire": sipas.pk, "name": "Sai", "year": 2026, "start": "31/03/2026",
-                                                    "end": "01/01/2026", "target_group": "x", "sample_size": 0, "status": "draft", "min_cell": 30})
+    assert (
+        page.status_code == 302
+        and wave.end.isoformat() == "2026-03-31"
+        and list(wave.agencies.all()) == [stp]
+    )
+    bad = client.post(
+        reverse("surveys:wave_new"),
+        {
+            "questionnaire": sipas.pk,
+            "name": "Sai",
+            "year": 2026,
+            "start": "31/03/2026",
+            "end": "01/01/2026",
+            "target_group": "x",
+            "sample_size": 0,
+            "status": "draft",
+            "min_cell": 30,
+        },
+    )
     assert "Ngày kết thúc phải sau ngày bắt đầu." in bad.content.decode()
     preview = client.get(reverse("surveys:preview", args=[sipas.pk])).content.decode()
     assert "Xem trước" in preview and "Gửi phiếu" not in preview and "Nơi ngồi chờ" in preview
@@ -206,9 +282,13 @@ def test_home_card_and_report_links(client, monitor, open_wave):
 def test_remind_command(open_wave):
     from django.core.management import CommandError, call_command
 
-    distribution.create_invitations(open_wave, [{"name": "A", "email": "a@example.vn"}, {"name": "B", "email": ""}])
+    distribution.create_invitations(
+        open_wave, [{"name": "A", "email": "a@example.vn"}, {"name": "B", "email": ""}]
+    )
     out = io.StringIO()
-    call_command("survey-remind", "--wave", str(open_wave.pk), "--base-url", "https://chiso.example.vn", stdout=out)
+    call_command(
+        "survey-remind", "--wave", str(open_wave.pk), "--base-url", "https://chiso.example.vn", stdout=out
+    )
     assert "Đã gửi 1 thư nhắc" in out.getvalue()
     assert "https://chiso.example.vn/khao-sat/tra-loi/" in mail.outbox[0].body
     open_wave.status = Wave.CLOSED
@@ -218,9 +298,15 @@ def test_remind_command(open_wave):
 
 
 def test_open_answers_of_other_agencies_are_not_shown_to_an_agency_head(client, open_wave, user_factory):
-    for i, (agency, text) in enumerate([("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-sxd", "Sở Xây dựng trả hồ sơ chậm")]):
+    for i, (agency, text) in enumerate(
+        [("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-sxd", "Sở Xây dựng trả hồ sơ chậm")]
+    ):
         client.cookies.clear()
-        client.post(reverse("surveys:public", args=[open_wave.public_slug]) + f"?dv={agency}", full_answers(gop_y=text), HTTP_USER_AGENT=f"h{i}")
+        client.post(
+            reverse("surveys:public", args=[open_wave.public_slug]) + f"?dv={agency}",
+            full_answers(gop_y=text),
+            HTTP_USER_AGENT=f"h{i}",
+        )
     client.force_login(user_factory("monitor", agency="bt-vp-ubnd"))
     html = client.get(reverse("surveys:open_answers", args=[open_wave.pk])).content.decode()
     assert "Sở Tư pháp tận tình" in html and "trả hồ sơ chậm" in html

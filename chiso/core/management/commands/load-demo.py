@@ -1,10 +1,12 @@
 """chiso load-demo: the demo province in the configured database (safe to run again)."""
+
 import time
 
 from django.core.management.base import BaseCommand
 
 from chiso.core.audit import acting_as
-from chiso.core.hooks import APPS as DEMO_APPS, app_modules
+from chiso.core.hooks import APPS as DEMO_APPS
+from chiso.core.hooks import app_modules
 
 # Each app that contributes demo data has a `demo` module with load(stdout=...), loaded in the
 # order of hooks.APPS (the registry first: everything else refers to its agencies).

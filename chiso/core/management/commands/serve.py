@@ -1,4 +1,5 @@
 """chiso serve: the embedded server (waitress) plus the daily jobs, for a single-machine setup."""
+
 import logging
 import threading
 from datetime import timedelta
@@ -38,7 +39,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--threads", type=int, default=8)
         parser.add_argument("--no-jobs", action="store_true", help="không chạy việc hằng ngày")
-        parser.add_argument("--jobs-hour", type=int, default=7, help="giờ chạy việc hằng ngày (mặc định 7 giờ sáng)")
+        parser.add_argument(
+            "--jobs-hour", type=int, default=7, help="giờ chạy việc hằng ngày (mặc định 7 giờ sáng)"
+        )
 
     def handle(self, *args, host, port, threads, no_jobs, jobs_hour, **options):
         from waitress import serve
@@ -48,7 +51,9 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         stop = threading.Event()
         if not no_jobs:
-            threading.Thread(target=_scheduler, args=(jobs_hour, stop), daemon=True, name="chiso-daily").start()
+            threading.Thread(
+                target=_scheduler, args=(jobs_hour, stop), daemon=True, name="chiso-daily"
+            ).start()
         self.stdout.write(f"chiso: http://{host}:{port}/ (DEBUG={'bật' if settings.DEBUG else 'tắt'})")
         try:
             serve(application, host=host, port=port, threads=threads, ident="chiso")

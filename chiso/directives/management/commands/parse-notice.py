@@ -3,6 +3,7 @@
 Thin on purpose: the reading lives in chiso.notices (no Django); this command only picks the
 registry to resolve agencies against and prints.
 """
+
 import sys
 from datetime import date
 

@@ -1,4 +1,5 @@
 """chiso remind: send today's reminders and escalations (cron-friendly, safe to run twice)."""
+
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,4 +1,5 @@
 """chiso demo-dossiers --n N --year YYYY --out FILE.csv: a realistic one-stop export for benchmarks and demos."""
+
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 

@@ -1,4 +1,5 @@
 """chiso dossier-stats --from YYYY-MM-DD --to YYYY-MM-DD [--agency NAME] --json (other tools read this)."""
+
 import json
 from datetime import date
 
@@ -15,13 +16,17 @@ def _day(text):
 
 
 class Command(BaseCommand):
-    help = "Số liệu hồ sơ TTHC trong kỳ (hồ sơ đã xong tính theo ngày có kết quả, đang xử lý theo ngày hẹn trả)."
+    help = (
+        "Số liệu hồ sơ TTHC trong kỳ (hồ sơ đã xong tính theo ngày có kết quả, đang xử lý theo ngày hẹn trả)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="start", required=True)
         parser.add_argument("--to", dest="end", required=True)
         parser.add_argument("--agency", help="tên cơ quan (như trong danh mục)")
-        parser.add_argument("--as-of", dest="as_of", help="ngày xét hồ sơ đang xử lý quá hạn (mặc định hôm nay)")
+        parser.add_argument(
+            "--as-of", dest="as_of", help="ngày xét hồ sơ đang xử lý quá hạn (mặc định hôm nay)"
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, start, end, agency=None, as_of=None, **options):
@@ -37,9 +42,11 @@ class Command(BaseCommand):
         if options.get("json"):
             self.stdout.write(_dumps(result))
             return
-        self.stdout.write(f"Tổng {result['total']}, đã giải quyết {result['completed']} (trước hạn {result['early']}, "
-                          f"đúng hạn {result['on_time']}, trễ hạn {result['late']}), đang xử lý trong hạn "
-                          f"{result['open_in_time']}, quá hạn {result['open_overdue']}; tỷ lệ đúng hạn {result['on_time_rate']}.")
+        self.stdout.write(
+            f"Tổng {result['total']}, đã giải quyết {result['completed']} (trước hạn {result['early']}, "
+            f"đúng hạn {result['on_time']}, trễ hạn {result['late']}), đang xử lý trong hạn "
+            f"{result['open_in_time']}, quá hạn {result['open_overdue']}; tỷ lệ đúng hạn {result['on_time_rate']}."
+        )
 
 
 def _dumps(result):

@@ -1,4 +1,5 @@
 """chiso import-dossiers FILE [--mapping NAME]: import a one-stop export (CSV UTF-8 or XLSX)."""
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -14,9 +15,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--mapping", help="tên ánh xạ cột đã lưu (mặc định: tiêu đề của tệp xuất chuẩn)")
-        parser.add_argument("--column", action="append", default=[], metavar="TRƯỜNG=TIÊU ĐỀ",
-                            help="lưu (cùng --mapping) tiêu đề cột của một trường, ví dụ --column code=\"Số hồ sơ\"; "
-                                 "các trường: " + ", ".join(FIELDS))
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="TRƯỜNG=TIÊU ĐỀ",
+            help='lưu (cùng --mapping) tiêu đề cột của một trường, ví dụ --column code="Số hồ sơ"; '
+            "các trường: " + ", ".join(FIELDS),
+        )
 
     def handle(self, *args, file, mapping=None, column=(), **options):
         if column:
@@ -26,7 +32,9 @@ class Command(BaseCommand):
             for item in column:
                 field, _, header = item.partition("=")
                 if field not in FIELDS or not header:
-                    raise CommandError(f"“{item}” không hợp lệ; cần TRƯỜNG=TIÊU ĐỀ với TRƯỜNG là một trong: {', '.join(FIELDS)}")
+                    raise CommandError(
+                        f"“{item}” không hợp lệ; cần TRƯỜNG=TIÊU ĐỀ với TRƯỜNG là một trong: {', '.join(FIELDS)}"
+                    )
                 columns[field] = header
             saved, _ = ColumnMapping.objects.get_or_create(name=mapping)
             saved.columns = {**saved.columns, **columns}
@@ -49,5 +57,7 @@ class Command(BaseCommand):
             bar.close()
             raise CommandError("\n".join(exc.lines()))
         bar.close()
-        self.stdout.write(f"Đã nhập {result.rows} hồ sơ: {result.created} mới, {result.updated} cập nhật"
-                          f"{f', {result.procedures_created} thủ tục mới' if result.procedures_created else ''}.")
+        self.stdout.write(
+            f"Đã nhập {result.rows} hồ sơ: {result.created} mới, {result.updated} cập nhật"
+            f"{f', {result.procedures_created} thủ tục mới' if result.procedures_created else ''}."
+        )

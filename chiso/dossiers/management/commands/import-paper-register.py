@@ -1,4 +1,5 @@
 """chiso import-paper-register FILE.xlsx: reconcile a paper register with the system; lists dossiers finished on paper but open."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from chiso.core.audit import acting_as
@@ -20,6 +21,10 @@ class Command(BaseCommand):
             raise CommandError("\n".join(exc.lines()))
         self.stdout.write(f"Đã xong trên giấy nhưng còn mở trên hệ thống: {len(found['gaps'])} hồ sơ.")
         for dossier, day in found["gaps"]:
-            self.stdout.write(f"  {dossier.code}\t{dossier.agency.name}\thẹn {dossier.due:%d/%m/%Y}\txong trên giấy {day:%d/%m/%Y}")
+            self.stdout.write(
+                f"  {dossier.code}\t{dossier.agency.name}\thẹn {dossier.due:%d/%m/%Y}\txong trên giấy {day:%d/%m/%Y}"
+            )
         if found["unknown"]:
-            self.stdout.write(f"Không có trên hệ thống: {', '.join(f'{c} (dòng {n})' for n, c in found['unknown'][:50])}")
+            self.stdout.write(
+                f"Không có trên hệ thống: {', '.join(f'{c} (dòng {n})' for n, c in found['unknown'][:50])}"
+            )

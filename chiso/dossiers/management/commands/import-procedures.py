@@ -1,4 +1,5 @@
 """chiso import-procedures FILE.xlsx: the procedure catalogue (code, name, field, level, days, online level, fee)."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from chiso.core.audit import acting_as

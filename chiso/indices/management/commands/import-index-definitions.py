@@ -1,4 +1,5 @@
 """chiso import-index-definitions FILE.xlsx  |  chiso import-index-definitions --export FILE.xlsx"""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from chiso.indices.services import definitions
@@ -7,7 +8,9 @@ from chiso.indices.services.importer import ImportRejected
 
 
 class Command(BaseCommand):
-    help = "Nạp định nghĩa chỉ số (phương pháp, thành phần) từ tệp XLSX, hoặc xuất định nghĩa hiện có ra XLSX."
+    help = (
+        "Nạp định nghĩa chỉ số (phương pháp, thành phần) từ tệp XLSX, hoặc xuất định nghĩa hiện có ra XLSX."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")

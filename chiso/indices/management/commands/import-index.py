@@ -13,8 +13,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--index", required=True, help="PAPI, PAR, SIPAS, PCI, 766")
-        parser.add_argument("--map", action="append", default=[], metavar="TRƯỜNG=CỘT",
-                            help="ánh xạ cột, ví dụ --map province=Tỉnh --map D1='Tham gia'")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="TRƯỜNG=CỘT",
+            help="ánh xạ cột, ví dụ --map province=Tỉnh --map D1='Tham gia'",
+        )
         parser.add_argument("--drop", default="", help="bỏ qua các trường (total,rank,tier) để tính lại")
         parser.add_argument("--source", default="", help="văn bản, nguồn công bố")
         parser.add_argument("--provisional", action="store_true", help="số liệu tạm thời, chưa chính thức")
@@ -33,13 +38,26 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {opts['file']}: {exc.strerror}")
         try:
-            batch = import_results(content, opts["file"], opts["index"].upper(), mapping=mapping,
-                                   drop={d.strip() for d in opts["drop"].split(",") if d.strip()}, source=opts["source"],
-                                   official=not opts["provisional"],
-                                   progress=lambda rows: tqdm(rows, desc="Nhập kết quả", unit="dòng", disable=opts["verbosity"] < 1))
+            batch = import_results(
+                content,
+                opts["file"],
+                opts["index"].upper(),
+                mapping=mapping,
+                drop={d.strip() for d in opts["drop"].split(",") if d.strip()},
+                source=opts["source"],
+                official=not opts["provisional"],
+                progress=lambda rows: tqdm(
+                    rows, desc="Nhập kết quả", unit="dòng", disable=opts["verbosity"] < 1
+                ),
+            )
         except ImportRejected as exc:
-            raise CommandError("Tệp bị từ chối, không ghi dữ liệu nào:\n" + "\n".join(exc.problems[:50])
-                               + (f"\n… và {len(exc.problems) - 50} lỗi khác." if len(exc.problems) > 50 else ""))
-        self.stdout.write(f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật.")
+            raise CommandError(
+                "Tệp bị từ chối, không ghi dữ liệu nào:\n"
+                + "\n".join(exc.problems[:50])
+                + (f"\n… và {len(exc.problems) - 50} lỗi khác." if len(exc.problems) > 50 else "")
+            )
+        self.stdout.write(
+            f"Đã nhập {batch.rows} dòng: {batch.created} số liệu mới, {batch.updated} số liệu cập nhật."
+        )
         for warning in batch.warnings:
             self.stdout.write(f"Lưu ý: {warning}")

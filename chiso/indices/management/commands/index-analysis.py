@@ -1,4 +1,5 @@
 """chiso index-analysis --index PAPI --year 2021 --province "Bình Thuận" [--json]"""
+
 import json
 
 from django.core.management.base import BaseCommand, CommandError
@@ -28,12 +29,16 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
         prev = result["previous"] or {}
-        self.stdout.write(f"{result['index']} {result['year']} – {result['province']}: {_fmt(result['score'])} điểm, "
-                          f"hạng {result['rank'] or '–'} (tính lại {result['computed_rank'] or '–'}/{result['ranked']}), {result['tier']}")
+        self.stdout.write(
+            f"{result['index']} {result['year']} – {result['province']}: {_fmt(result['score'])} điểm, "
+            f"hạng {result['rank'] or '–'} (tính lại {result['computed_rank'] or '–'}/{result['ranked']}), {result['tier']}"
+        )
         if prev:
             self.stdout.write(f"Năm {prev['year']}: {_fmt(prev['score'])} điểm, hạng {prev['rank'] or '–'}")
         for c in result["components"]:
             mark = "↓" if c["code"] in result["declined"] else " "
-            self.stdout.write(f" {mark} {c['code']:<6} {_fmt(c['score']):>7} ({_fmt(c['delta'])}) hạng {c['rank'] or '–'}  {c['name']}")
+            self.stdout.write(
+                f" {mark} {c['code']:<6} {_fmt(c['score']):>7} ({_fmt(c['delta'])}) hạng {c['rank'] or '–'}  {c['name']}"
+            )
         for w in result["warnings"]:
             self.stdout.write(f"Lưu ý: {w}")

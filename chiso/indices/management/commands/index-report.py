@@ -1,4 +1,5 @@
 """chiso index-report --index PAPI --year 2021 --province "Bình Thuận" --out FILE.docx"""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from chiso.indices.services.analysis import NotFound

@@ -16,4 +16,6 @@ class Command(BaseCommand):
         except XLSFormError as exc:
             raise CommandError(str(exc))
         n = sum(s.questions.count() for s in questionnaire.sections.all())
-        self.stdout.write(f"Đã nhập phiếu “{questionnaire.title}” (mã {questionnaire.code}, id {questionnaire.pk}): {n} câu hỏi.")
+        self.stdout.write(
+            f"Đã nhập phiếu “{questionnaire.title}” (mã {questionnaire.code}, id {questionnaire.pk}): {n} câu hỏi."
+        )

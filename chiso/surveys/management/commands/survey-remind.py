@@ -10,7 +10,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--wave", type=int, required=True, help="mã (id) đợt khảo sát")
-        parser.add_argument("--base-url", default=getattr(settings, "CHISO_BASE_URL", ""), help="địa chỉ gốc của hệ thống, vd https://chiso.binhthuan.gov.vn")
+        parser.add_argument(
+            "--base-url",
+            default=getattr(settings, "CHISO_BASE_URL", ""),
+            help="địa chỉ gốc của hệ thống, vd https://chiso.binhthuan.gov.vn",
+        )
 
     def handle(self, *args, **options):
         wave = Wave.objects.filter(pk=options["wave"]).first()

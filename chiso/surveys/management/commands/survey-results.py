@@ -19,25 +19,47 @@ class Command(BaseCommand):
         if options["list"]:
             waves = Wave.objects.select_related("questionnaire").order_by("id")
             if options["json"]:
-                self.stdout.write(json.dumps([{"id": w.pk, "name": w.name, "year": w.year, "kind": w.questionnaire.kind,
-                                               "status": w.status, "responses": w.responses.count()} for w in waves], ensure_ascii=False))
+                self.stdout.write(
+                    json.dumps(
+                        [
+                            {
+                                "id": w.pk,
+                                "name": w.name,
+                                "year": w.year,
+                                "kind": w.questionnaire.kind,
+                                "status": w.status,
+                                "responses": w.responses.count(),
+                            }
+                            for w in waves
+                        ],
+                        ensure_ascii=False,
+                    )
+                )
                 return
             for w in waves:
-                self.stdout.write(f"{w.pk}\t{w.year}\t{w.get_status_display()}\t{w.responses.count()} phiếu\t{w.name}")
+                self.stdout.write(
+                    f"{w.pk}\t{w.year}\t{w.get_status_display()}\t{w.responses.count()} phiếu\t{w.name}"
+                )
             return
         if not options["wave"]:
             raise CommandError("Cần --wave ID hoặc --list.")
         wave = Wave.objects.filter(pk=options["wave"]).select_related("questionnaire").first()
         if wave is None:
-            raise CommandError(f"Không có đợt khảo sát mã {options['wave']} (xem: chiso survey-results --list).")
+            raise CommandError(
+                f"Không có đợt khảo sát mã {options['wave']} (xem: chiso survey-results --list)."
+            )
         result = compute.results(wave, weighted=False if options["unweighted"] else None)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
         o = result["overall"]
-        self.stdout.write(f"{wave.name}: {result['responses']} phiếu; hài lòng chung {o['satisfied_share']}% "
-                          f"(KTC 95 %: {o['ci_low']}–{o['ci_high']}){' – đã gia quyền' if result['weighted'] else ''}")
+        self.stdout.write(
+            f"{wave.name}: {result['responses']} phiếu; hài lòng chung {o['satisfied_share']}% "
+            f"(KTC 95 %: {o['ci_low']}–{o['ci_high']}){' – đã gia quyền' if result['weighted'] else ''}"
+        )
         for e in result["elements"]:
-            self.stdout.write(f"  {e['name']}: {e['satisfied_share']}% ({e['ci_low']}–{e['ci_high']}), n={e['n']}")
+            self.stdout.write(
+                f"  {e['name']}: {e['satisfied_share']}% ({e['ci_low']}–{e['ci_high']}), n={e['n']}"
+            )
         for w in result["warnings"]:
             self.stdout.write(f"  ! {w}")
