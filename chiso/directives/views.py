@@ -13,19 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chiso.core.exports import download
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
 from .models import Directive, Evidence, Extension, Notification, ProgressReport, ReminderSchedule, Task
 from .services import accountability, life, lists
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx_response(data, name):
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def _ctx(request, **extra):
@@ -57,7 +50,7 @@ def inbox(request):
         tab = "open"
     tasks = lists.inbox(request.user, tab, on, soon)
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(
+        return download(
             lists.xlsx(tasks, on, f"Việc của đơn vị – {dict(lists.INBOX_TABS)[tab]}"), "viec-cua-don-vi.xlsx"
         )
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
@@ -76,14 +69,14 @@ def inbox(request):
 
 @login_required
 def board(request):
-    permissions.require(request.user, "view", "task")
+    permissions.require_some(request.user, "view", "task")
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
     params = {
         k: request.GET.get(k, "").strip() for k in ("directive", "agency", "state", "window", "index", "q")
     }
     tasks = lists.board(request.user, params, on, soon)
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(lists.xlsx(tasks, on, "Bảng theo dõi nhiệm vụ"), "bang-theo-doi-nhiem-vu.xlsx")
+        return download(lists.xlsx(tasks, on, "Bảng theo dõi nhiệm vụ"), "bang-theo-doi-nhiem-vu.xlsx")
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
     ctx = _ctx(
         request,
@@ -162,7 +155,7 @@ def directive_detail(request, pk):
             }
         )
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(
+        return download(
             lists.xlsx(
                 life.visible_tasks(
                     request.user, directive.tasks.filter(children__isnull=True)
@@ -204,14 +197,7 @@ def directive_detail(request, pk):
 
 
 def _task_for(request, pk):
-    task = get_object_or_404(
-        Task.objects.select_related("directive", "lead", "parent", "parent__lead"), pk=pk
-    )
-    # A group task is visible to every agency with a share in it.
-    family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(parent__parent_id=pk))
-    if not life.may(request.user, "view", task) and not life.visible_tasks(request.user, family).exists():
-        raise PermissionDenied("Bạn không có quyền xem nhiệm vụ này.")
-    return task
+    return life.task_for(request.user, pk)
 
 
 @login_required
@@ -413,18 +399,14 @@ def _period(request):
 
 @login_required
 def accountability_view(request):
-    permissions.require(request.user, "view", "accountability")
+    permissions.require_some(request.user, "view", "accountability")
     start, end = _period(request)
-    agency_ids = (
-        None
-        if permissions.scope(request.user, "view", "accountability") == permissions.ALL
-        else permissions.own_agency_ids(request.user)
-    )
+    agency_ids = permissions.agency_scope(request.user, "view", "accountability")
     rows = accountability.table(start, end, agency_ids=agency_ids)
     if request.GET.get("format") == "xlsx":
         from .services import official
 
-        return _xlsx_response(
+        return download(
             official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         )
     top = rows[:30]
@@ -489,24 +471,20 @@ def official_report(request):
     """Báo cáo tình hình thực hiện: DOCX, XLSX, or a ZIP of one DOCX per agency."""
     from .services import official
 
-    permissions.require(request.user, "view", "report")
+    permissions.require_some(request.user, "view", "report")
     directive = None
     if request.GET.get("directive"):
         directive = get_object_or_404(Directive, pk=request.GET["directive"])
     start, end = _period(request)
     fmt = request.GET.get("format", "docx")
-    agency_ids = (
-        None
-        if permissions.scope(request.user, "view", "report") == permissions.ALL
-        else permissions.own_agency_ids(request.user)
-    )
+    agency_ids = permissions.agency_scope(request.user, "view", "report")
     if fmt == "zip":
         data = official.per_agency_zip(directive, start, end, agency_ids=agency_ids)
         response = HttpResponse(data, content_type="application/zip")
         response["Content-Disposition"] = 'attachment; filename="bao-cao-theo-don-vi.zip"'
         return response
     if fmt == "xlsx":
-        return _xlsx_response(
+        return download(
             official.report_xlsx(directive, start, end, agency_ids=agency_ids), "bao-cao-tinh-hinh.xlsx"
         )
     data = official.report_docx(directive, start, end, agency_ids=agency_ids)
@@ -519,7 +497,7 @@ def official_report(request):
 
 @login_required
 def reports_page(request):
-    permissions.require(request.user, "view", "report")
+    permissions.require_some(request.user, "view", "report")
     start, end = _period(request)
     return render(
         request,
