@@ -31,7 +31,6 @@ SEED_NAME = "thong-bao-ket-luan-par-index-2021.txt"
 
 
 # The indices the seed's tasks serve, for the board's "Chỉ số" filter.
-SEED_INDICES = ["PAR INDEX", "SIPAS", "PAPI"]
 
 
 def _seed_path():
@@ -60,7 +59,6 @@ def _publish():
     if directive.issued_on is None:
         directive.issued_on = DIRECTIVE_DATE + timedelta(days=2)
         directive.save(update_fields=["issued_on"])
-    directive.tasks.filter(index_components=[]).update(index_components=SEED_INDICES)
     return directive
 
 
