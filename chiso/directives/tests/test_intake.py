@@ -7,9 +7,7 @@ from django.urls import reverse
 from chiso.directives.models import Directive, NoticeDraft, Task
 from chiso.registry.permissions import MONITOR, OFFICER
 
-SEED = (
-    Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-)
+SEED = Path(__file__).resolve().parents[1] / "data" / "thong-bao-ket-luan-par-index-2021.txt"
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not SEED.exists(), reason="shared/ seed notice not found"),

@@ -3,9 +3,7 @@ from pathlib import Path
 
 import pytest
 
-SEED = (
-    Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-)
+SEED = Path(__file__).resolve().parents[1] / "data" / "thong-bao-ket-luan-par-index-2021.txt"
 
 
 @pytest.mark.browser

@@ -10,10 +10,11 @@ import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-GOLD = SHARED / "seed" / "thong-bao-ket-luan-par-index-2021.gold.json"
-SCORER = SHARED / "tools" / "score_notice.py"
+DATA = Path(__file__).resolve().parent / "data"
+# The seed ships with the demo (one copy); its gold and the dev set live in this package's test data.
+SEED = REPO / "chiso" / "directives" / "data" / "thong-bao-ket-luan-par-index-2021.txt"
+GOLD = DATA / "seed" / "thong-bao-ket-luan-par-index-2021.gold.json"
+DEV = DATA / "notices-dev"
 
 _NOTE_RE = re.compile(r"^([¹²³])\s+(.*)$")
 
