@@ -4,8 +4,8 @@
 
 Each NN_slug.txt is read without its first line (the "# source:" line), parsed by
 chiso.notices.parse_notice exactly as `chiso parse-notice FILE --json` does (no --date), and scored
-against NN_slug.gold.json with the matching of the shared tools/score_notice.py (copied in
-chiso/notices/scoring.py). Prints task precision, recall and F1, and lead, coordinators and deadline
+against NN_slug.gold.json with the project's scorer (chiso/notices/tests/data/score_notice.py, a
+verbatim copy of shared/tools/score_notice.py, loaded by chiso/notices/tests/devset.py). Prints task precision, recall and F1, and lead, coordinators and deadline
 accuracy over matched tasks, per document and micro-averaged over the set. --show lists every miss.
 """
 
@@ -19,18 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from chiso.notices import parse_notice  # noqa: E402
-from chiso.notices.scoring import Score, score  # noqa: E402
-
-DEV = REPO / "chiso" / "notices" / "tests" / "data" / "notices-dev"
-
-
-def documents(only=None):
-    for txt in sorted(DEV.glob("[0-9][0-9]_*.txt")):
-        if only and not any(txt.name.startswith(o) for o in only):
-            continue
-        body = txt.read_text(encoding="utf-8").split("\n", 1)[1]
-        gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
-        yield txt.stem, body, gold
+from chiso.notices.tests.devset import Score, documents, score  # noqa: E402
 
 
 def evaluate(only=None, show=False, keep=None):

@@ -4,26 +4,21 @@ The figures are the micro averages that `python bench/notices_eval.py` prints, w
 scorer's matching. Raise FLOOR when the reader improves; never lower it to make a change pass.
 """
 
-import json
-
 import pytest
 
 from chiso.notices import parse_notice
-from chiso.notices.scoring import Score, score
 
-from .makers import DEV
+from .devset import Score, documents, score
 
 FLOOR = {"f1": 0.291, "lead": 0.617, "coordinators": 0.840, "deadline": 0.877}
 
 
 @pytest.fixture(scope="module")
 def total():
-    docs = sorted(DEV.glob("[0-9][0-9]_*.txt"))
+    docs = list(documents())
     assert len(docs) == 22, "the dev set is incomplete"
     s = Score()
-    for txt in docs:
-        body = txt.read_text(encoding="utf-8").split("\n", 1)[1]
-        gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    for _name, body, gold in docs:
         s = s + score(gold["tasks"], parse_notice(body)["tasks"])
     return s
 

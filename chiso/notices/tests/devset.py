@@ -1,83 +1,45 @@
-"""Scoring a reading against gold, with exactly the matching of the shared `tools/score_notice.py`.
+"""The dev set (tests/data/notices-dev) and its scoring, for bench/notices_eval.py and test_dev_set.py.
 
-A copy, not an import: the suite and the benchmark must run on a fresh clone with nothing beside it.
-Kept line-for-line equivalent (normalisation, 14 gold opening words found in order among the first 40
-predicted words, >= 0.6 overlap, greedy best pairs first; agencies equal when one contains the other,
-a null gold lead accepts anything; deadline = kind, due, start, every). Change it only together with
-the shared scorer.
+The matching and field tests are those of the project's scorer, `tests/data/score_notice.py` (a
+verbatim copy of shared/tools/score_notice.py), loaded by path: one source for how a reading is
+scored. This module only pairs and sums the way that scorer's main() does, per document and micro-averaged.
 """
 
-import re
-import unicodedata
+import importlib.util
+import json
+
+from .makers import DATA, SCORER
+
+DEV = DATA / "notices-dev"
 
 
-def norm(text):
-    text = unicodedata.normalize("NFC", text or "").casefold()
-    text = re.sub(r"[*_`]+", " ", text)
-    text = re.sub(r"[^\w/&.-]+", " ", text)
-    return " ".join(text.split())
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("score_notice", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
-def words(text, n=14):
-    return norm(text).split()[:n]
+sn = _load_scorer()
 
 
-def overlap(gold_words, text):
-    pred = norm(text).split()[:40]
-    if not gold_words:
-        return 0.0
-    i = 0
-    hits = 0
-    for w in gold_words:
-        try:
-            i = pred.index(w, i) + 1
-            hits += 1
-        except ValueError:
+def documents(only=None):
+    """(name, text without the '# source:' line, gold) for every dev document, in order."""
+    for txt in sorted(DEV.glob("[0-9][0-9]_*.txt")):
+        if only and not any(txt.name.startswith(o) for o in only):
             continue
-    return hits / len(gold_words)
-
-
-def same_agency(a, b):
-    a, b = norm(a), norm(b)
-    if not a or not b:
-        return a == b
-    return a == b or a in b or b in a
-
-
-def agency_set_f1(gold, pred):
-    gold = [g for g in gold or [] if norm(g)]
-    pred = [p for p in pred or [] if norm(p)]
-    if not gold and not pred:
-        return 1.0
-    matched = sum(1 for g in gold if any(same_agency(g, p) for p in pred))
-    precise = sum(1 for p in pred if any(same_agency(g, p) for g in gold))
-    if not matched or not precise:
-        return 0.0
-    r, p = matched / len(gold), precise / len(pred)
-    return 2 * p * r / (p + r)
-
-
-def deadline_ok(gold, pred):
-    gold = gold or {}
-    pred = pred or {}
-    gk = gold.get("kind") or "none"
-    pk = pred.get("kind") or "none"
-    kind_ok = pk != "none" if gk == "other" else gk == pk  # a gold 'other' matches any kind
-    fields_ok = all((gold.get(f) or None) == (pred.get(f) or None) for f in ("due", "start", "every"))
-    return kind_ok and fields_ok
-
-
-def text_of(task):
-    return task.get("text") or task.get("task") or ""
+        body = txt.read_text(encoding="utf-8").split("\n", 1)[1]
+        gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        yield txt.stem, body, gold
 
 
 def match(gold_tasks, pred_tasks):
-    """{gold index: predicted index}, greedy on the best overlap first."""
+    """{gold index: predicted index}: score_notice.main()'s greedy pairing, best overlap first."""
     pairs = []
     for gi, g in enumerate(gold_tasks):
-        gw = words(g.get("task"))
+        gw = sn.words(g.get("task"))
         for pi, p in enumerate(pred_tasks):
-            s = overlap(gw, text_of(p))
+            s = sn.overlap(gw, sn.text_of(p))
             if s >= 0.6:
                 pairs.append((s, gi, pi))
     pairs.sort(reverse=True)
@@ -144,17 +106,17 @@ def score(gold_tasks, pred_tasks, misses=None):
     for gi, pi in pairs.items():
         g, p = gold_tasks[gi], pred_tasks[pi]
         quote = (g.get("task") or "")[:60]
-        if g.get("lead") is None or same_agency(g.get("lead"), p.get("lead")):
+        if g.get("lead") is None or sn.same_agency(g.get("lead"), p.get("lead")):
             lead += 1
         elif misses is not None:
             misses.append(f"lead     {g.get('ref')} {quote!r}: gold {g.get('lead')!r} got {p.get('lead')!r}")
-        c = agency_set_f1(g.get("coordinators"), p.get("coordinators"))
+        c = sn.agency_set_f1(g.get("coordinators"), p.get("coordinators"))
         coord += c
         if c < 1.0 and misses is not None:
             misses.append(
                 f"coord    {g.get('ref')} {quote!r}: gold {g.get('coordinators')} got {p.get('coordinators')}"
             )
-        if deadline_ok(g.get("deadline"), p.get("deadline")):
+        if sn.deadline_ok(g.get("deadline"), p.get("deadline")):
             dl += 1
         elif misses is not None:
             gd, pd = g.get("deadline") or {}, p.get("deadline") or {}
@@ -170,5 +132,5 @@ def score(gold_tasks, pred_tasks, misses=None):
                 misses.append(f"missed   {g.get('ref')} {(g.get('task') or '')[:80]!r}")
         for pi, p in enumerate(pred_tasks):
             if pi not in used:
-                misses.append(f"extra    {p.get('ref')} {text_of(p)[:80]!r}")
+                misses.append(f"extra    {p.get('ref')} {sn.text_of(p)[:80]!r}")
     return Score(len(gold_tasks), len(pred_tasks), len(pairs), lead, coord, dl)
