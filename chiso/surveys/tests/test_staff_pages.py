@@ -329,7 +329,7 @@ def test_a_head_cannot_open_a_wave_that_rates_only_other_agencies(client, open_w
 def test_the_raw_export_gives_a_head_only_the_sheets_about_their_agency(client, open_wave, user_factory):
     """Issue 10 finding 3: the export gave an agency head every agency's rows and comments."""
     for i, (agency, text) in enumerate(
-        [("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-sxd", "Sở Xây dựng trả hồ sơ chậm")]
+        [("ld-stp", "Cán bộ Sở Tư pháp tận tình"), ("ld-sxd", "Sở Xây dựng trả hồ sơ chậm")]
     ):
         client.cookies.clear()
         client.post(
@@ -338,7 +338,7 @@ def test_the_raw_export_gives_a_head_only_the_sheets_about_their_agency(client, 
             HTTP_USER_AGENT=f"h{i}",
         )
     assert open_wave.responses.count() == 2
-    client.force_login(user_factory("head", agency="bt-stp"))
+    client.force_login(user_factory("head", agency="ld-stp"))
     data = client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).content.decode("utf-8-sig")
     assert "tận tình" in data and "trả hồ sơ chậm" not in data
     book = load_workbook(
@@ -354,7 +354,7 @@ def test_the_raw_export_gives_a_head_only_the_sheets_about_their_agency(client, 
 def test_answers_that_look_like_formulas_are_neutralised_in_both_exports(client, open_wave, user_factory):
     """Issue 10 findings 5 and 6: live formulas from the public form; a control character made it 500."""
     client.post(
-        reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp",
+        reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=ld-stp",
         full_answers(gop_y='=HYPERLINK("http://x.example","bấm")\x07'),
     )
     client.force_login(user_factory("monitor", agency="bt-snv"))
