@@ -34,7 +34,6 @@ SEED_PATH = Path(__file__).resolve().parent / "data" / SEED_NAME
 
 
 # The indices the seed's tasks serve, for the board's "Chỉ số" filter.
-SEED_INDICES = ["PAR INDEX", "SIPAS", "PAPI"]
 
 
 def _publish():
@@ -47,7 +46,6 @@ def _publish():
     if directive.issued_on is None:
         directive.issued_on = DIRECTIVE_DATE + timedelta(days=2)
         directive.save(update_fields=["issued_on"])
-    directive.tasks.filter(index_components=[]).update(index_components=SEED_INDICES)
     return directive
 
 

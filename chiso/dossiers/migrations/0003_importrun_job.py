@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_jobs'),
-        ('dossiers', '0001_initial'),
+        ('dossiers', '0002_times_supplements_endings'),
     ]
 
     operations = [
