@@ -4,6 +4,9 @@ module as the home of a provisional figure. Both are looked up at run time, so s
 
 import importlib
 import importlib.util
+from datetime import date
+
+from chiso.registry import province as registry_province
 
 from . import compute
 
@@ -109,7 +112,7 @@ def _province_name(year):
         Province.objects.filter(agency__kind="ubnd_tinh", valid_to__isnull=False).first()
         or Province.objects.filter(agency__kind="ubnd_tinh").first()
     )
-    name = found.name if found else "Bình Thuận"
+    name = found.name if found else registry_province.name(date(year, 12, 31))
     canonical = province_data.canonical(name) or name
     if year >= 2025 and not province_data.exists_in(canonical, year):
         return province_data.successor_of(canonical)
