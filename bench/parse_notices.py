@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO))
 from chiso.notices import parse_notice  # noqa: E402
 from chiso.registry.demo_province import demo_gazetteer  # noqa: E402
 
-SEED = REPO.parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
+SEED = REPO / "chiso" / "directives" / "data" / "thong-bao-ket-luan-par-index-2021.txt"
 
 
 def _roman(n):

@@ -54,3 +54,17 @@ def report_links(request):
             }
         )
     return links
+
+
+def header_items(request):
+    """The notification bell with the unread count, on every page (polled every minute)."""
+    from .services import notify
+
+    return [
+        {
+            "url": reverse("directives:notifications"),
+            "label": "Thông báo",
+            "count": notify.unread(request.user),
+            "poll": reverse("directives:notification_count"),
+        }
+    ]

@@ -2,6 +2,7 @@
 and a follow-up history up to the demo's "today" (14/10/2022) so the board shows a realistic mix."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.db import transaction
 
@@ -28,39 +29,23 @@ def _resolve(name):
 
 
 SEED_NAME = "thong-bao-ket-luan-par-index-2021.txt"
+# The demo reads only the copy shipped with the package (see data/README.md), never a folder beside it.
+SEED_PATH = Path(__file__).resolve().parent / "data" / SEED_NAME
 
 
 # The indices the seed's tasks serve, for the board's "Chỉ số" filter.
-SEED_INDICES = ["PAR INDEX", "SIPAS", "PAPI"]
-
-
-def _seed_path():
-    """The shared seed when it is beside the repository, else the copy shipped in chiso/directives/data."""
-    from pathlib import Path
-
-    here = Path(__file__).resolve()
-    root = here.parents[2]
-    for candidate in (
-        root / "shared" / "seed" / SEED_NAME,
-        root.parent / "shared" / "seed" / SEED_NAME,
-        here.parent / "data" / SEED_NAME,
-    ):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(SEED_NAME)
 
 
 def _publish():
     """The seed notice read by the notice parser and published through the intake service, as an upload is."""
     from chiso.directives.services import intake
 
-    data = _seed_path().read_bytes()
+    data = SEED_PATH.read_bytes()
     _text, parsed = intake.read_upload(data, SEED_NAME, notice_date=DIRECTIVE_DATE)
     directive = intake.publish_parsed(parsed, file_bytes=data, filename=SEED_NAME)
     if directive.issued_on is None:
         directive.issued_on = DIRECTIVE_DATE + timedelta(days=2)
         directive.save(update_fields=["issued_on"])
-    directive.tasks.filter(index_components=[]).update(index_components=SEED_INDICES)
     return directive
 
 

@@ -10,4 +10,10 @@ def run_reminders():
         reminders.run()
 
 
-DAILY = [run_reminders]
+def send_digest():
+    from .services import notify
+
+    notify.digest()
+
+
+DAILY = [run_reminders, send_digest]

@@ -151,7 +151,6 @@ class Task(AuditedModel):
     original_due_date = models.DateField("hạn ban đầu", null=True, blank=True)
     period = models.CharField("kỳ", max_length=20, blank=True)
     percent = models.PositiveSmallIntegerField("tỷ lệ hoàn thành (%)", default=0)
-    index_components = models.JSONField("chỉ số, lĩnh vực", default=list, blank=True)
     version = models.PositiveIntegerField(
         default=1
     )  # optimistic locking: two editors never silently overwrite
@@ -372,15 +371,45 @@ class ReminderLog(models.Model):
 
 
 class Notification(models.Model):
+    """Something a person must know or act on; shown in the header bell, mailed at once or in a digest."""
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField("loại", max_length=40, blank=True)
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(max_length=500)
     url = models.CharField(max_length=300, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # None: not mailed yet (the daily digest picks it up); reminders are mailed when they are made.
+    mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [models.Index(fields=["user", "read_at"]), models.Index(fields=["mailed_at"])]
+
+
+class NotificationPreference(models.Model):
+    """How a person wants notifications by e-mail: one digest a day (default), at once, or not at all."""
+
+    DIGEST, IMMEDIATE, NONE = "digest", "immediate", "none"
+    MODES = [
+        (DIGEST, "Một thư tổng hợp mỗi ngày"),
+        (IMMEDIATE, "Gửi thư ngay khi có thông báo"),
+        (NONE, "Không gửi thư (chỉ xem trên hệ thống)"),
+    ]
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email = models.CharField("nhận thư", max_length=20, choices=MODES, default=DIGEST)
+
+    class Meta:
+        verbose_name = "cách nhận thông báo"
+        verbose_name_plural = "cách nhận thông báo"
+
+    @classmethod
+    def mode_for(cls, user):
+        return cls.objects.filter(user=user).values_list("email", flat=True).first() or cls.DIGEST
 
 
 class ReportTemplate(AuditedModel):

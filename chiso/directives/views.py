@@ -11,13 +11,22 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
-from .models import Directive, Evidence, Extension, Notification, ProgressReport, ReminderSchedule, Task
-from .services import accountability, life, lists
+from .models import (
+    Directive,
+    Evidence,
+    Extension,
+    Notification,
+    NotificationPreference,
+    ProgressReport,
+    ReminderSchedule,
+    Task,
+)
+from .services import accountability, life, lists, notify
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -30,8 +39,15 @@ def _xlsx_response(data, name):
 
 def _ctx(request, **extra):
     on = life.today()
-    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-    return {"today": on, "frozen": on != date.today(), "unread": unread, **extra}
+    return {
+        "today": on,
+        "frozen": on != date.today(),
+        "can_board": permissions.scope(request.user, "view", "task") == permissions.ALL,
+        "can_inbox": bool(request.user.agency_id) and permissions.can(request.user, "report", "task"),
+        "can_accountability": permissions.can(request.user, "view", "accountability"),
+        "can_reports": permissions.can(request.user, "view", "report"),
+        **extra,
+    }
 
 
 @login_required
@@ -60,14 +76,14 @@ def inbox(request):
         return _xlsx_response(
             lists.xlsx(tasks, on, f"Việc của đơn vị – {dict(lists.INBOX_TABS)[tab]}"), "viec-cua-don-vi.xlsx"
         )
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    page = Paginator(lists.grouped(tasks, on, soon), 50).get_page(request.GET.get("page"))
     counts = lists.inbox_counts(request.user, on, soon)
     ctx = _ctx(
         request,
         tab=tab,
         tabs=[(k, label, counts.get(k, 0)) for k, label in lists.INBOX_TABS],
         page=page,
-        rows=_rows(page, on, soon),
+        rows=lists.rows_for(page, on, soon),
         agency=request.user.agency,
     )
     template = "directives/_task_table.html" if request.headers.get("HX-Request") else "directives/inbox.html"
@@ -84,11 +100,11 @@ def board(request):
     tasks = lists.board(request.user, params, on, soon)
     if request.GET.get("format") == "xlsx":
         return _xlsx_response(lists.xlsx(tasks, on, "Bảng theo dõi nhiệm vụ"), "bang-theo-doi-nhiem-vu.xlsx")
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    page = Paginator(lists.grouped(tasks, on, soon), 50).get_page(request.GET.get("page"))
     ctx = _ctx(
         request,
         page=page,
-        rows=_rows(page, on, soon),
+        rows=lists.rows_for(page, on, soon),
         params=params,
         summary=lists.summary(tasks, on, soon),
         query=request.GET.urlencode(),
@@ -100,7 +116,7 @@ def board(request):
         agencies=Agency.objects.filter(led_tasks__isnull=False).distinct().only("pk", "name"),
         states=lists.STATE_FILTERS,
         windows=lists.WINDOWS,
-        indices=["PAR INDEX", "SIPAS", "PAPI", "PCI"],
+        indices=lists.INDEX_FILTERS,
     )
     return render(request, "directives/board.html", ctx)
 
@@ -329,6 +345,19 @@ def report_approve(request, pk, report_pk):
     return _act(request, pk, work)
 
 
+@login_required
+@require_POST
+def report_return(request, pk, report_pk):
+    def work(task):
+        report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
+        life.return_report(
+            report, request.user, note=request.POST.get("note", ""), version=request.POST.get("version")
+        )
+        messages.success(request, "Đã trả lại báo cáo cho chuyên viên kèm ý kiến.")
+
+    return _act(request, pk, work)
+
+
 def _date(text, label):
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
@@ -389,15 +418,46 @@ def evidence_download(request, pk):
 
 @login_required
 def notification_count(request):
-    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-    return HttpResponse(f'<span class="badge{" bad" if unread else ""}" id="bell-count">{unread}</span>')
+    return render(request, "directives/_bell.html", {"unread": notify.unread(request.user)})
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def notifications(request):
-    items = list(Notification.objects.filter(user=request.user)[:100])
+    if request.method == "POST":
+        mode = request.POST.get("email")
+        if mode not in dict(NotificationPreference.MODES):
+            raise ValidationError("Cách nhận thư không hợp lệ.")
+        NotificationPreference.objects.update_or_create(user=request.user, defaults={"email": mode})
+        messages.success(request, "Đã lưu cách nhận thư thông báo.")
+        return redirect("directives:notifications")
+    items = list(Notification.objects.filter(user=request.user).select_related("task")[:100])
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    return render(request, "directives/notifications.html", _ctx(request, items=items))
+    return render(
+        request,
+        "directives/notifications.html",
+        _ctx(
+            request,
+            items=items,
+            modes=NotificationPreference.MODES,
+            mode=NotificationPreference.mode_for(request.user),
+            has_email=bool(request.user.email),
+        ),
+    )
+
+
+@login_required
+def task_shares(request, pk):
+    """The shares (or periods) of a group task, for the expandable row of a list."""
+    task = _task_for(request, pk)
+    on, soon = life.today(), ReminderSchedule.current().due_soon_days
+    children = life.visible_tasks(
+        request.user, lists.leaves().filter(Q(parent_id=pk) | Q(parent__parent_id=pk))
+    )
+    children = children.select_related("lead", "parent", "parent__lead").order_by(
+        "lead__name", "start_date", "pk"
+    )
+    return render(request, "directives/_shares.html", {"task": task, "rows": _rows(children, on, soon)})
 
 
 def _period(request):

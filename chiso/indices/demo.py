@@ -12,7 +12,6 @@ from .services import definitions, provinces
 from .services.importer import import_results
 
 PAPI_FILE = "papi_province_year_2011_2024.csv"
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Component → (lead, supporting) for the demo province (Bình Thuận), from 2021; the seed's meeting
 # gave Sở Nội vụ the overall lead and named the departments below for their areas.
@@ -50,9 +49,8 @@ PCI_SOURCE = "pcivietnam.vn – bảng chỉ số các tỉnh (bản lưu; năm 
 
 
 def papi_path():
-    """The shared dataset next to the repository if present, else the vendored copy."""
-    shared = REPO_ROOT.parent / "shared" / "data" / "papi" / PAPI_FILE
-    return shared if shared.exists() else Path(__file__).resolve().parent / "data" / PAPI_FILE
+    """The copy shipped with the package (data/PROVENANCE.md): the demo never reads beside the repository."""
+    return Path(__file__).resolve().parent / "data" / PAPI_FILE
 
 
 def load_responsibilities():

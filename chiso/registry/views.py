@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import permissions, services, spreadsheet
 from .models import KIND_CHOICES, Agency, AgencyGroup
+from .workdays import decision
 
 
 def _as_of(request):
@@ -94,10 +95,11 @@ def calendar_view(request):
     day, days_off, make_up = date(year, 1, 1), [], []
     while day.year == year:
         name = calendar.holiday_name(day)
+        basis = decision(day)  # the document that decided the day (shipped table, 2022–2026)
         if name and not calendar.is_working_day(day):
-            days_off.append((day, name))
+            days_off.append((day, name, basis))
         elif day.weekday() >= 5 and calendar.is_working_day(day):
-            make_up.append(day)
+            make_up.append((day, basis))
         day += timedelta(days=1)
     working = calendar.working_days_between(date(year - 1, 12, 31), date(year, 12, 31))
     return render(

@@ -1,19 +1,60 @@
 """Working days of Vietnamese state agencies.
 
-Saturdays and Sundays are off; public holidays (Bộ luật Lao động 2019, Điều 112, lunar Tết and
-Giỗ Tổ Hùng Vương included) and the Government's make-up Saturdays come from the `holidays`
-package; each year's own decisions (extra days off, swapped working Saturdays) are exceptions an
-administrator enters, passed in here as two sets. Plain Python, so parsers can use it too.
+Saturdays and Sundays are off. For the years in `data/calendar-decisions.csv` (2022–2026) the days
+off and make-up working Saturdays are that table, each row with the document that decided it
+(Bộ luật Lao động 2019 Điều 111–112, the Government's and the ministry's yearly notices such as CV
+12729/VPCP-KGVX for 2/1/2026 and 10/1/2026). Other years fall back to the `holidays` package, pinned
+in pyproject.toml, so the calendar no longer changes with the installed version where decisions are
+known. An administrator's exceptions (a province's own days) come on top, passed in as two sets.
+Plain Python, so parsers can use it too.
 """
 
+import csv
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import holidays
+
+DECISIONS_FILE = Path(__file__).resolve().parent / "data" / "calendar-decisions.csv"
+
+
+@dataclass(frozen=True)
+class Decision:
+    day: date
+    working: bool  # True: a make-up working day (Saturday); False: a day off
+    name: str
+    document: str
+    verified: bool
+
+
+@lru_cache(maxsize=1)
+def decisions():
+    """{day: Decision} from the shipped table, and the years it covers."""
+    found = {}
+    with open(DECISIONS_FILE, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            day = date.fromisoformat(row["date"])
+            found[day] = Decision(
+                day, row["kind"] == "lam", row["name"], row["document"], row["verified"] == "co"
+            )
+    return found, frozenset(d.year for d in found)
+
+
+def decision(day):
+    """The table's row for a day (what decided it), or None."""
+    return decisions()[0].get(day)
 
 
 @lru_cache(maxsize=64)
 def _public_holidays(year):
+    table, years = decisions()
+    if year in years:
+        return (
+            {d: r.name for d, r in table.items() if d.year == year and not r.working},
+            frozenset(d for d, r in table.items() if d.year == year and r.working),
+        )
     calendar = (
         holidays.country_holidays("VN", years=year, language="vi") if _has_vi() else holidays.VN(years=year)
     )

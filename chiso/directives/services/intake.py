@@ -17,7 +17,7 @@ from chiso.notices import parse_notice, read_notice_bytes
 from chiso.registry import permissions
 
 from ..models import Directive, NoticeDraft, Target, Task
-from . import life
+from . import life, notify
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -144,6 +144,7 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
             year=t.get("year"),
             goal=t.get("goal") or "",
         )
+    singles = []
     for position, t in enumerate(accepted_tasks, start=1):
         dl = t.get("deadline") or {}
         leads = _agency_ids(t.get("lead_agency_ids"))
@@ -174,6 +175,9 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
         if len(leads) > 1:
             # A group lead ("UBND các huyện, thị xã, thành phố"): one share per member agency.
             life.fan_out(task, leads)
+        elif task.lead_id:
+            singles.append(task)
+    notify.assigned(singles, actor=user)
     return directive
 
 

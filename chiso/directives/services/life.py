@@ -19,6 +19,7 @@ from chiso.core import audit
 from chiso.registry import permissions
 
 from ..models import Evidence, Extension, ProgressReport, ReminderSchedule, Task, TaskEvent
+from . import notify
 
 OPEN_STATES = (Task.NEW, Task.IN_PROGRESS, Task.RETURNED)
 ACTIVE_STATES = OPEN_STATES + (Task.REPORTED,)
@@ -141,6 +142,7 @@ ACTION_LABELS = {
     "request_extension": "Đề nghị gia hạn",
     "approve_extension": "Đồng ý gia hạn",
     "refuse_extension": "Không đồng ý gia hạn",
+    "head_return": "Lãnh đạo đơn vị trả lại báo cáo",
     "create": "Giao nhiệm vụ",
     "edit": "Sửa nhiệm vụ",
 }
@@ -236,6 +238,7 @@ def transition(task, action, user, *, version=None, note="", on=None):
         _save(task, *fields)
         _log(task, action, before, target, user, note, on)
         rollup(task.parent)
+        notify.for_transition(task, action, user, note)
     return task
 
 
@@ -348,6 +351,7 @@ def submit_report(task, user, *, text, percent, final, files=(), version=None, o
         note = "Chờ lãnh đạo đơn vị duyệt" if needs_head else ""
         _log(task, "report" if final else "progress", before, task.state, user, note, on)
         rollup(task.parent)
+        notify.report_sent(report, user)
     return report
 
 
@@ -365,6 +369,30 @@ def approve_report(report, user, *, version=None, on=None):
         task.state = Task.REPORTED
         _save(task, "state")
         _log(task, "approve", before, task.state, user, "", on)
+        notify.head_decided(report, user, approved=True)
+    return report
+
+
+def return_report(report, user, *, note, version=None, on=None):
+    """The unit head sends a report back to the officer with a comment; the task is open again."""
+    task = report.task
+    if not may(user, "approve", task):
+        raise PermissionDenied("Chỉ lãnh đạo đơn vị được trả lại báo cáo chờ duyệt.")
+    if report.status != ProgressReport.PENDING_HEAD:
+        raise ValidationError("Báo cáo này không chờ duyệt.")
+    if not (note or "").strip():
+        raise ValidationError("Vui lòng ghi ý kiến để chuyên viên sửa báo cáo.")
+    with transaction.atomic():
+        task = _locked(task, version)
+        report.status = ProgressReport.RETURNED
+        report.reviewed_by, report.reviewed_at, report.review_comment = user, timezone.now(), note.strip()
+        report.save()
+        before = task.state
+        task.state = Task.RETURNED
+        _save(task, "state")
+        _log(task, "head_return", before, task.state, user, note.strip(), on)
+        rollup(task.parent)
+        notify.head_decided(report, user, approved=False, note=note.strip())
     return report
 
 
@@ -400,6 +428,7 @@ def request_extension(task, user, *, new_due, reason, version=None, on=None):
             f"Đến {new_due:%d/%m/%Y}: {reason.strip()}",
             on,
         )
+        notify.extension_requested(ext, user)
     return ext
 
 
@@ -433,6 +462,7 @@ def decide_extension(ext, user, *, approve, note="", version=None, on=None):
             f"Hạn mới {ext.new_due:%d/%m/%Y}. {note}".strip() if approve else note,
             on,
         )
+        notify.extension_decided(ext, user)
     return ext
 
 
@@ -466,7 +496,6 @@ def fan_out(task, agencies, on=None):
                 recurrence=task.recurrence,
                 milestones=task.milestones,
                 original_due_date=task.original_due_date,
-                index_components=task.index_components,
             )
         )
     Task.objects.bulk_create(created)
@@ -477,6 +506,7 @@ def fan_out(task, agencies, on=None):
             {"shares": [a.lead_id for a in created]},
             f"Giao cho {len(created)} đơn vị (phần việc)",
         )
+        notify.assigned(created)
     return created
 
 
@@ -539,7 +569,6 @@ def make_instances(task, until=None):
             due_date=due,
             due_strict=strict,
             start_date=begin,
-            index_components=task.index_components,
         )
         for label, begin, due, strict in periods(task, until)
         if label not in have
@@ -597,14 +626,7 @@ def edit(task, user, *, version, note="", **changes):
             "due_strict": "hạn 'trước ngày'",
             "deadline_text": "thời hạn như văn bản",
         }
-        _log(
-            task,
-            "edit",
-            task.state,
-            task.state,
-            user,
-            (
-                "Sửa " + ", ".join(labels[k] for k in diff if k in labels) + (f". {note}" if note else "")
-            ).strip(),
-        )
+        what = "Sửa " + ", ".join(labels[k] for k in diff if k in labels)
+        _log(task, "edit", task.state, task.state, user, (what + (f". {note}" if note else "")).strip())
+        notify.edited(task, user, what.replace("Sửa", "Cơ quan theo dõi sửa", 1))
     return task

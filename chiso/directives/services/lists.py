@@ -3,7 +3,8 @@
 from datetime import timedelta
 from io import BytesIO
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, Q
+from django.db.models.functions import Coalesce
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -32,6 +33,7 @@ STATE_FILTERS = [
     ("done_late", "Hoàn thành trễ hạn"),
     ("cancelled", "Dừng, hủy"),
 ]
+INDEX_FILTERS = [("PAR", "PAR INDEX"), ("SIPAS", "SIPAS"), ("PAPI", "PAPI"), ("PCI", "PCI")]
 WINDOWS = [
     ("7", "7 ngày tới"),
     ("30", "30 ngày tới"),
@@ -97,12 +99,93 @@ def board(user, params, on, soon):
     elif window in ("7", "30", "90"):
         qs = qs.filter(due_date__gte=on, due_date__lte=on + timedelta(days=int(window)))
     if params.get("index"):
-        qs = qs.filter(index_components__icontains=params["index"])
+        # Component tags live in the indices app (TaskComponent, related_name "component_tags"); a
+        # group task is tagged once, its shares and periods inherit the tags of the task above them.
+        code = params["index"]
+        qs = qs.filter(
+            Q(component_tags__index__code=code)
+            | Q(parent__component_tags__index__code=code)
+            | Q(parent__parent__component_tags__index__code=code)
+        ).distinct()
     if params.get("q"):
         qs = qs.filter(Q(text__icontains=params["q"]) | Q(ref__icontains=params["q"]))
     return qs.select_related("lead", "directive", "parent").order_by(
         F("due_date").asc(nulls_last=True), "directive_id", "position", "pk"
     )
+
+
+GROUP_PARTS = [
+    ("done", "hoàn thành"),
+    ("active", "đang thực hiện"),
+    ("new", "chưa thực hiện"),
+    ("overdue", "quá hạn"),
+]
+
+
+def share_summary(n, counts, unit="đơn vị"):
+    """ "117 đơn vị: 49 hoàn thành, 37 đang thực hiện, 31 chưa thực hiện, 12 quá hạn" (zeros left out)."""
+    parts = [f"{counts[k]} {label}" for k, label in GROUP_PARTS if counts.get(k)]
+    return f"{n} {unit}: " + ", ".join(parts) if parts else f"{n} {unit}"
+
+
+def grouped(leaves_qs, on, soon):
+    """The filtered leaves gathered under the task people read: one row per task of the notice.
+
+    A share (or a period, or a period of a share) belongs to the top task above it. Returns an
+    ordered queryset of dicts {root, n, done, active, new, overdue, reported} for pagination;
+    `rows_for()` turns a page of it into rows with their tasks."""
+    return (
+        leaves_qs.order_by()
+        .annotate(root=Coalesce("parent__parent_id", "parent_id", "pk"))
+        .values("root")
+        .annotate(
+            n=Count("pk", distinct=True),
+            done=Count("pk", filter=Q(state=Task.DONE), distinct=True),
+            active=Count(
+                "pk", filter=Q(state__in=[Task.IN_PROGRESS, Task.REPORTED, Task.RETURNED]), distinct=True
+            ),
+            new=Count("pk", filter=Q(state=Task.NEW), distinct=True),
+            overdue=Count("pk", filter=life.overdue_q(on), distinct=True),
+            reported=Count("pk", filter=Q(state=Task.REPORTED), distinct=True),
+            first_due=Min("due_date"),
+            first_pos=Min("position"),
+            first_leaf=Min("pk"),
+        )
+        .order_by(F("first_due").asc(nulls_last=True), "root")
+    )
+
+
+def rows_for(groups, on, soon):
+    """Rows for a page of `grouped()`: a single leaf shows itself; a group shows its summary."""
+    groups = list(groups)
+    roots = Task.objects.select_related("lead", "directive").in_bulk([g["root"] for g in groups])
+    singles = Task.objects.select_related("lead", "directive", "parent").in_bulk(
+        [g["first_leaf"] for g in groups if g["n"] == 1]
+    )
+    rows = []
+    for g in groups:
+        root = roots[g["root"]]
+        if g["n"] == 1:
+            task = singles[g["first_leaf"]]
+            rows.append({"task": task, "root": root, "status": life.status(task, on, soon), "group": None})
+            continue
+        if root.lead_id:
+            unit = "kỳ"  # one agency, a recurring task
+        elif Task.objects.filter(parent__parent_id=root.pk).exists():
+            unit = "phần việc"  # periods of each member's share
+        else:
+            unit = "đơn vị"
+        rows.append(
+            {
+                "task": root,
+                "root": root,
+                "status": None,
+                "group": g,
+                "summary": share_summary(g["n"], g, unit),
+                "percent": round(100 * g["done"] / g["n"]) if g["n"] else 0,
+            }
+        )
+    return rows
 
 
 def summary(qs, on, soon):

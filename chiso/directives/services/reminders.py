@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from chiso.core import mail
 from chiso.registry.models import User
@@ -123,8 +124,19 @@ def run(on=None, dry_run=False):
         except IntegrityError:
             continue  # another run took it first
         url = reverse("directives:task", args=[reminder.task.pk])
+        # Reminders are mailed now, so the daily digest does not mail them again.
         Notification.objects.bulk_create(
-            [Notification(user=u, text=reminder.subject[:500], url=url) for u in reminder.users]
+            [
+                Notification(
+                    user=u,
+                    kind="reminder",
+                    task=reminder.task,
+                    text=reminder.subject[:500],
+                    url=url,
+                    mailed_at=timezone.now(),
+                )
+                for u in reminder.users
+            ]
         )
         addresses = [u.email for u in reminder.users if u.email]
         if addresses and mail.send(addresses, reminder.subject, reminder.body):

@@ -1,19 +1,12 @@
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from chiso.directives.demo import SEED_PATH as SEED
 from chiso.directives.models import Directive, NoticeDraft, Task
 from chiso.registry.permissions import MONITOR, OFFICER
 
-SEED = (
-    Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-)
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not SEED.exists(), reason="shared/ seed notice not found"),
-]
+pytestmark = pytest.mark.django_db
 
 
 def upload(client, name="thong-bao.txt", data=None):

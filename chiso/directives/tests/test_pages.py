@@ -10,24 +10,35 @@ from chiso.directives.models import ReminderSchedule, Task
 
 @pytest.fixture
 def board_data(people, make_task):
+    from chiso.indices.models import Index, TaskComponent
+
     ReminderSchedule.objects.create(days_before=[7], due_soon_days=7, as_of=date(2022, 10, 14))
-    return {
-        "overdue": make_task(due=date(2022, 10, 1), text="Quá hạn PT", index_components=["PAR INDEX"]),
-        "soon": make_task(due=date(2022, 10, 18), text="Sắp đến hạn PT", index_components=["PAPI"]),
-        "returned": make_task(
-            due=date(2022, 11, 30), text="Bị trả lại PT", state=Task.RETURNED, index_components=["PAR INDEX"]
-        ),
+    tasks = {
+        "overdue": make_task(due=date(2022, 10, 1), text="Quá hạn PT"),
+        "soon": make_task(due=date(2022, 10, 18), text="Sắp đến hạn PT"),
+        "returned": make_task(due=date(2022, 11, 30), text="Bị trả lại PT", state=Task.RETURNED),
         "done": make_task(
             due=date(2022, 9, 1), text="Đã xong PT", state=Task.DONE, completed_on=date(2022, 9, 3)
         ),
-        "other": make_task(
-            code="bt-stttt", due=date(2022, 10, 2), text="Quá hạn TTTT", index_components=["PAR INDEX"]
-        ),
+        "other": make_task(code="bt-stttt", due=date(2022, 10, 2), text="Quá hạn TTTT"),
     }
+    # The board's index filter reads the indices app's component tags (one source for the fact).
+    indices = {
+        code: Index.objects.get_or_create(code=code, defaults={"name": code})[0] for code in ("PAR", "PAPI")
+    }
+    TaskComponent.objects.filter(task__in=tasks.values()).delete()
+    for key, code, comp in [
+        ("overdue", "PAR", "A5"),
+        ("soon", "PAPI", "D3"),
+        ("returned", "PAR", "A5"),
+        ("other", "PAR", "A5"),
+    ]:
+        TaskComponent.objects.create(task=tasks[key], index=indices[code], component_code=comp)
+    return tasks
 
 
 def _texts(response):
-    return sorted(t.text for t, _s in response.context["rows"])
+    return sorted(r["task"].text for r in response.context["rows"])
 
 
 def test_inbox_tabs_show_only_own_agency_work(board_data, people, client):
@@ -63,7 +74,7 @@ def test_board_filters_by_state_agency_window_and_index(board_data, people, clie
     url = reverse("directives:board")
     assert _texts(client.get(url, {"state": "overdue"})) == ["Quá hạn PT", "Quá hạn TTTT"]
     assert _texts(
-        client.get(url, {"state": "overdue", "index": "PAR INDEX", "agency": board_data["other"].lead_id})
+        client.get(url, {"state": "overdue", "index": "PAR", "agency": board_data["other"].lead_id})
     ) == ["Quá hạn TTTT"]
     assert _texts(client.get(url, {"window": "7"})) == ["Sắp đến hạn PT"]
     assert _texts(client.get(url, {"state": "done_late"})) == ["Đã xong PT"]

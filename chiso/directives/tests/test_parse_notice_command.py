@@ -1,17 +1,10 @@
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-SEED = (
-    Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-)
-
-pytestmark = pytest.mark.skipif(
-    not SEED.exists(), reason="shared/ seed notice not found next to the repository"
-)
+from chiso.directives.demo import SEED_PATH as SEED
 
 
 def run(*args):

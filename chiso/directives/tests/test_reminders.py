@@ -99,9 +99,9 @@ def test_clock_across_a_task_life_sends_exactly_the_scheduled_mails(smtp, staff,
         ),
     ]
     assert ReminderLog.objects.count() == 11 and ReminderLog.objects.filter(mailed=True).count() == 11
-    assert Notification.objects.filter(user=staff["officer"]).count() == 11
-    assert Notification.objects.filter(user=staff["head"]).count() == 5
-    assert Notification.objects.filter(user=staff["monitor"]).count() == 2
+    assert Notification.objects.filter(user=staff["officer"], kind="reminder").count() == 11
+    assert Notification.objects.filter(user=staff["head"], kind="reminder").count() == 5
+    assert Notification.objects.filter(user=staff["monitor"], kind="reminder").count() == 2
     assert Notification.objects.filter(user=staff["other"]).count() == 0
 
 

@@ -9,11 +9,12 @@ import io
 import re
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "thong-bao-ket-luan-par-index-2021.txt"
-GOLD = SHARED / "seed" / "thong-bao-ket-luan-par-index-2021.gold.json"
-SCORER = SHARED / "tools" / "score_notice.py"
+# Everything the tests read is in the repository: the seed ships once, with the demo
+# (chiso/directives/data); its gold reading and the project's scorer are in tests/data (see its README).
+DATA = Path(__file__).resolve().parent / "data"
+SEED = Path(__file__).resolve().parents[2] / "directives" / "data" / "thong-bao-ket-luan-par-index-2021.txt"
+GOLD = DATA / "thong-bao-ket-luan-par-index-2021.gold.json"
+SCORER = DATA / "score_notice.py"
 
 _NOTE_RE = re.compile(r"^([¹²³])\s+(.*)$")
 
