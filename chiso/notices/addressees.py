@@ -20,7 +20,8 @@ _ASSIGN_RE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]�
 # A label before the directive: "Về kiến nghị …:", "Về chuyển đổi số:"; a leading clause "Trên cơ sở …,".
 TOPIC_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?:\s*")
 _LEADING_CLAUSE_RE = re.compile(
-    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay)[^,;:]{0,200},\s*"
+    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|Đối\s+với)"
+    r"[^,;:]{0,200},\s*"
 )
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
 _LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)

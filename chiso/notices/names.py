@@ -91,6 +91,8 @@ _HEADS = [
 ]
 # Names complete in themselves (no proper part follows).
 _WHOLE = [
+    "Chánh Văn phòng Bộ",
+    "Chánh Văn phòng bộ",
     "Thủ tướng Chính phủ",
     "Văn phòng Chính phủ",
     "Chính phủ",
@@ -371,7 +373,7 @@ def agency_end(text, pos, *, place=False):
         for _s, e, _name in find_all(text[c.end() : c.end() + 120], limit=1):
             return c.end() + e
         return -1
-    t = _TITLE_RE.match(text, pos)
+    t = None if _WHOLE_RE.match(text, pos) else _TITLE_RE.match(text, pos)
     start = t.end() if t else pos
     for rx in (_PLACE_CLASS_RE, _CLASS_RE):
         m = rx.match(text, start)

@@ -208,11 +208,15 @@ class _Emitter:
     def node(self, node, ctx):
         text = node.text
         if _TARGET_HEAD_RE.match(text) and not names.find_all(text[:80], limit=1):
+            # Aims and requirements assign nothing, except a point whose own subject is told what
+            # to do ("Các Bộ, cơ quan … phải quán triệt …").
             for u in node.paras:
                 self.requirement(u.text)
             self._requirements(node)
+            self._directives_only(node)
             return
         if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text):
+            self._directives_only(node)
             return
         heading = ad.heading_names(text)
         if heading:
@@ -228,6 +232,16 @@ class _Emitter:
             self._with_children(node, ctx)
             return
         self._leaf(node, ctx)
+
+    def _directives_only(self, node):
+        """In a section that assigns nothing by itself, only sentences that direct a named addressee."""
+        for c in node.children:
+            text = " ".join([c.text] + [u.text for u in c.paras])
+            for k, sentence in enumerate(_preamble_directives(text)):
+                found, _h = _own_addressees(sentence)
+                ref = c.ref if not k else f"{c.ref}#{k + 1}"
+                self._emit_parts(ref, c.units(), sentence, Ctx().with_names(found), head=None)
+            self._directives_only(c)
 
     def _requirements(self, node):
         for c in node.children:
@@ -250,7 +264,7 @@ class _Emitter:
         bullets = all(c.style[0] in ("dash", "plus") for c in node.children)
         own, has_own = _own_addressees(text)
         ends_colon = text.rstrip().endswith(":")
-        frame = ends_colon and not _has_action(text, own)
+        frame = ends_colon and (not _has_action(text, own) or _CLOSING_FRAME_RE.search(text))
         children_own = sum(1 for c in node.children if _own_addressees(c.text)[1])
         if bullets and ends_colon and not frame and children_own < max(1, len(node.children) // 2 + 1):
             # "… thành lập các Tổ kiểm tra thực hiện các nhiệm vụ sau đây: - Kiểm tra … - Kiểm tra …"
@@ -307,8 +321,9 @@ class _Emitter:
     def _leaf(self, node, ctx):
         if _NOT_TASK_RE.match(node.text):
             return
-        if node.paras and _LABEL_RE.match(node.text):
-            # "1. Về kiến nghị …:" then the directive paragraphs: the label is not part of the task.
+        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":")):
+            # "1. Về kiến nghị …:", "Điều 2. Trách nhiệm thực hiện của các đơn vị:" then the directive
+            # paragraphs: the label is not part of the task.
             text = " ".join(u.text for u in node.paras)
             self._emit_parts(node.ref, node.units(), text, ctx, head=None)
             return
@@ -517,6 +532,8 @@ def _split_by_addressee(text):
     return [(p[0], (p[1], p[2])) for p in parts]
 
 
+# "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
+_CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
 _LABEL_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s.{2,400}:\s*$", re.S)
 _ISSUING_RE = re.compile(
     r"\b(?:ban\s+hành|kết\s+luận|thông\s+báo|hướng\s+dẫn\s+(?:như\s+sau|một\s+số))\b", re.I
@@ -527,9 +544,10 @@ _FRAMING_RE = re.compile(
 
 
 _MODAL_RE = re.compile(
-    r"^\s*(?:(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s*)?)"
+    r"^\s*(?:(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s*)?)(?:,[^,;.]{0,150},\s*)?"
     r"(?:cần|phải|khẩn\s+trương|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|nghiêm\s+túc|sớm|kịp\s+thời|"
-    r"tập\s+trung|nghiên\s+cứu|tiếp\s+tục\s+(?!được)|chủ\s+động\s+(?:phối\s+hợp|rà\s+soát|xây\s+dựng|đề\s+xuất))",
+    r"tập\s+trung|nghiên\s+cứu|tiếp\s+tục\s+(?!được)|chủ\s+động\s+(?:phối\s+hợp|rà\s+soát|xây\s+dựng|đề\s+xuất)|"
+    r"tham\s+mưu|bố\s+trí|hướng\s+dẫn|xây\s+dựng|rà\s+soát|tổ\s+chức|thực\s+hiện|triển\s+khai|quán\s+triệt)",
     re.I,
 )
 
@@ -542,6 +560,8 @@ def _preamble_directives(paragraph):
     for sentence in _SENTENCE_RE.split(paragraph):
         if sentence.rstrip().endswith(":") or _NOT_TASK_RE.match(sentence):
             continue
+        if re.match(r"(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b", sentence):
+            continue  # the legal basis of the document, not a directive
         found, end = ad.subject(sentence)
         if found and _MODAL_RE.match(sentence[end:]):
             out.append(sentence)

@@ -364,7 +364,7 @@ def _flat_header(lines, i):
 
 
 _END_RE = re.compile(
-    r"^(?:[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ ,]{4,}$|Nơi\s+nhận|(?:KT|TM|TL)\.\s|DANH\s+SÁCH|PHỤ\s+LỤC|Điều\s+\d)"
+    r"^(?:[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ ,]{4,}$|Nơi\s+nhận|(?:KT|TM|TL)\.\s|DANH(?:\s+SÁCH)?$|DANH\s+SÁCH|PHỤ\s+LỤC|Điều\s+\d)"
 )
 
 
