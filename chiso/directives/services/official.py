@@ -9,6 +9,8 @@ from docxtpl import DocxTemplate, Listing
 
 from chiso.core import exports
 
+from chiso.registry import province
+
 from ..models import ReportTemplate
 from . import accountability, life
 
@@ -51,10 +53,10 @@ def context(directive, start, end, on=None, agency_ids=None):
         subject = f"các nhiệm vụ được giao từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     single = rows[0].agency if agency_ids is not None and len(rows) == 1 else None
     return {
-        "parent_issuer": "UBND TỈNH" if single is None else "",
+        "parent_issuer": province.authority_header(on) if single is None else "",
         "issuer": single.name if single else "SỞ NỘI VỤ",
         "number": "      /BC-" + ("SNV" if single is None else "…"),
-        "place": getattr(settings, "CHISO_PLACE", "Bình Thuận"),
+        "place": province.place(on),
         "day": f"{on.day:02d}",
         "month": f"{on.month:02d}",
         "year": on.year,
