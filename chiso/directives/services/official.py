@@ -8,7 +8,6 @@ from django.conf import settings
 from docxtpl import DocxTemplate, Listing
 
 from chiso.core import exports
-
 from chiso.registry import province
 
 from ..models import ReportTemplate
