@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from chiso.core.audit import acting_as
 from chiso.core.exports import download
+from chiso.core.redirects import redirect_back
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
@@ -264,7 +265,7 @@ def confirm_tag(request, pk):
     with acting_as(request.user):
         confirm(tag, keep=request.POST.get("keep") == "1")
     messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
-    return redirect(request.POST.get("next") or "indices:index")
+    return redirect_back(request, request.POST.get("next"), "indices:index")
 
 
 @login_required

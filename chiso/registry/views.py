@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from chiso.core import uploads
 from chiso.core.exports import download
 
 from . import permissions, services, spreadsheet
@@ -132,11 +133,12 @@ def import_xlsx(request):
             problems = ["Chưa chọn tệp."]
         elif not upload.name.lower().endswith(".xlsx"):
             problems = [f"{upload.name}: chỉ nhận tệp Excel .xlsx."]
-        elif upload.size > 10 * 1024 * 1024:
-            problems = [f"{upload.name}: tệp lớn hơn 10 MB."]
         else:
             try:
+                uploads.check_upload(upload, ["xlsx"], max_bytes=10 * 1024 * 1024)
                 counts = spreadsheet.import_workbook(upload, upload.name)
+            except uploads.UploadRejected as exc:
+                problems = [str(exc)]
             except spreadsheet.RegistryImportError as exc:
                 problems = exc.problems
             else:

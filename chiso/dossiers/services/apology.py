@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from django.utils import timezone
-from docxtpl import DocxTemplate
 
+from chiso.core import docx_templates
 from chiso.core.audit import record
 from chiso.registry import province as registry_province
 
@@ -63,11 +63,7 @@ def letter_context(dossier, issued_on, number="", reason=""):
 
 def render_letter(dossier, issued_on=None, **extra):
     issued_on = issued_on or dossier.apology_date or timezone.localdate()
-    doc = DocxTemplate(template_for(issued_on))
-    doc.render(letter_context(dossier, issued_on, **extra))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_templates.render(template_for(issued_on), letter_context(dossier, issued_on, **extra))
 
 
 def mark_issued(dossier, user):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from chiso.core import docx_templates
 from chiso.registry import admin_units
 
 from ..models import Index, Province, TaskComponent
@@ -284,7 +285,4 @@ def build_report(index_code, year, province_name, now=None):
     history = charts.province_history(ctx["_index"], ctx["_province"])
     ctx["chart_components"] = InlineImage(doc, components_chart(ctx["_result"]), width=Cm(15.5))
     ctx["chart_trend"] = InlineImage(doc, trend_chart(history, ctx["_province"].name), width=Cm(15.5))
-    doc.render({k: v for k, v in ctx.items() if not k.startswith("_")}, autoescape=True)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return docx_templates.render(doc, {k: v for k, v in ctx.items() if not k.startswith("_")})
