@@ -58,6 +58,20 @@ _PDF_ACTIVE = re.compile(
 _PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control(text):
+    return _CONTROL.search(text) is not None
+
+
+def control_character(value):
+    """The first control character (NUL, ESC…) in a text cell as "U+0000", else None. Imports refuse
+    them on every database: PostgreSQL rejects NUL outright, SQLite stored it and exports then failed."""
+    match = _CONTROL.search(value) if isinstance(value, str) else None
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
 class UploadRejected(ValidationError):
     def __init__(self, name, reason):
         self.reason = reason
@@ -115,10 +129,10 @@ def check(source, name, kinds, *, max_bytes=None, max_expanded=None):
             _check_pdf(fh, name)
         elif kind in IMAGE_MAGIC:
             if not fh.read(16).startswith(IMAGE_MAGIC[kind]):
-                raise UploadRejected(name, f"nội dung không phải {LABELS[kind]}.")
+                raise UploadRejected(name, f"nội dung không đúng định dạng {LABELS[kind]}.")
         elif kind == "xls":
             if fh.read(8) != OLE_MAGIC:
-                raise UploadRejected(name, "nội dung không phải tệp Excel .xls.")
+                raise UploadRejected(name, "nội dung không đúng định dạng Excel .xls.")
         elif kind in ("csv", "txt"):
             _check_text(fh, name, kind)
         elif kind == "xml":
@@ -136,7 +150,9 @@ def check_upload(upload, kinds, **limits):
 
 
 def _check_ooxml(fh, size, name, kind, max_expanded):
-    wrong = f"nội dung không phải tệp {LABELS[kind]} (hãy mở bằng Word/Excel và lưu lại đúng định dạng)."
+    wrong = (
+        f"nội dung không đúng định dạng {LABELS[kind]} (hãy mở bằng Word/Excel và lưu lại đúng định dạng)."
+    )
     if fh.read(4) != b"PK\x03\x04":
         raise UploadRejected(name, wrong)
     fh.seek(0)
@@ -172,13 +188,16 @@ def _check_ooxml(fh, size, name, kind, max_expanded):
 def _check_pdf(fh, name):
     data = fh.read()
     if b"%PDF-" not in data[:1024]:
-        raise UploadRejected(name, "nội dung không phải tệp PDF.")
+        raise UploadRejected(name, "nội dung không đúng định dạng PDF.")
     found = _pdf_active(data)
     if found is None:
         try:
             found = _pdf_active_in_streams(data)
         except Exception:  # pypdf raises many kinds for a damaged file
-            raise UploadRejected(name, "tệp PDF bị hỏng, không đọc được.")
+            # Unparseable: acceptable only if nothing is compressed, i.e. the byte scan saw it all.
+            if b"/ObjStm" in data or b"/Filter" in data:
+                raise UploadRejected(name, "tệp PDF bị hỏng, không kiểm tra được nội dung.")
+            found = None
     if found:
         raise UploadRejected(
             name,

@@ -62,7 +62,7 @@ def test_the_admin_refuses_a_template_with_the_payload_at_upload(demo_registry):
     assert "không được phép" in str(form.errors["file"])
     html = SimpleUploadedFile("mau.docx", b"PK<html><script>alert(1)</script></html>")
     form = ReportTemplateForm(data={"code": "bao-cao-tinh-hinh"}, files={"file": html})
-    assert not form.is_valid() and "không phải tệp Word" in str(form.errors["file"])
+    assert not form.is_valid() and "không đúng định dạng Word" in str(form.errors["file"])
 
 
 # ---- finding 2 and "lock any account by name": one lockout, keyed on name and client ----------------

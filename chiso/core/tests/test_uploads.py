@@ -36,7 +36,7 @@ def test_real_office_files_pdf_images_and_csv_pass():
 
 
 def test_an_html_page_starting_with_pk_is_not_a_docx():
-    with pytest.raises(uploads.UploadRejected, match="nội dung không phải tệp Word .docx"):
+    with pytest.raises(uploads.UploadRejected, match="nội dung không đúng định dạng Word .docx"):
         uploads.check(bombs.html_with_pk(), "mau.docx", ["docx"])
 
 
