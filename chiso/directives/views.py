@@ -282,7 +282,7 @@ def task_action(request, pk, action):
             task,
             action,
             request.user,
-            version=life.parse_version(request.POST.get("version")),
+            version=request.POST.get("version", ""),
             note=request.POST.get("note", ""),
         )
         messages.success(request, f"Đã {life.ACTION_LABELS[action].lower()}.")
@@ -298,7 +298,7 @@ def task_edit(request, pk):
         life.edit(
             task,
             request.user,
-            version=life.parse_version(request.POST.get("version")),
+            version=request.POST.get("version", ""),
             note=request.POST.get("note", ""),
             text=request.POST.get("text", task.text).strip(),
             due_date=_date(due, "Thời hạn") if due else None,
@@ -320,7 +320,7 @@ def task_report(request, pk):
             percent=request.POST.get("percent", 0),
             final=request.POST.get("final") == "1",
             files=request.FILES.getlist("files"),
-            version=life.parse_version(request.POST.get("version")),
+            version=request.POST.get("version", ""),
         )
         messages.success(request, "Đã gửi báo cáo.")
 
@@ -332,7 +332,7 @@ def task_report(request, pk):
 def report_approve(request, pk, report_pk):
     def work(task):
         report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
-        life.approve_report(report, request.user, version=life.parse_version(request.POST.get("version")))
+        life.approve_report(report, request.user, version=request.POST.get("version", ""))
         messages.success(request, "Đã duyệt báo cáo, gửi cơ quan theo dõi.")
 
     return _act(request, pk, work)
@@ -347,7 +347,7 @@ def report_return(request, pk, report_pk):
             report,
             request.user,
             note=request.POST.get("note", ""),
-            version=life.parse_version(request.POST.get("version")),
+            version=request.POST.get("version", ""),
         )
         messages.success(request, "Đã trả lại báo cáo cho chuyên viên kèm ý kiến.")
 
@@ -369,12 +369,14 @@ def _date(text, label):
 @require_POST
 def extension_request(request, pk):
     def work(task):
+        if not life.may(request.user, "request_extension", task):  # before reading the form: 403, not 400
+            raise PermissionDenied("Bạn không có quyền đề nghị gia hạn nhiệm vụ này.")
         life.request_extension(
             task,
             request.user,
             new_due=_date(request.POST.get("new_due"), "Hạn đề nghị"),
             reason=request.POST.get("reason", ""),
-            version=life.parse_version(request.POST.get("version")),
+            version=request.POST.get("version", ""),
         )
         messages.success(request, "Đã gửi đề nghị gia hạn.")
 
@@ -391,7 +393,7 @@ def extension_decide(request, pk, ext_pk):
             request.user,
             approve=request.POST.get("decision") == "approve",
             note=request.POST.get("note", ""),
-            version=life.parse_version(request.POST.get("version")),
+            version=request.POST.get("version", ""),
         )
         messages.success(request, "Đã quyết định đề nghị gia hạn.")
 

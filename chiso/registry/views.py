@@ -149,3 +149,29 @@ def import_xlsx(request):
                 )
                 return redirect("registry:agency_list")
     return render(request, "registry/import.html", {"problems": problems})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    """The user's own API tokens: issue (shown once), list with last use, revoke."""
+    from . import tokens
+
+    new_key = None
+    if request.method == "POST":
+        if request.POST.get("revoke"):
+            try:
+                revoked = tokens.revoke(request.user, int(request.POST["revoke"]))
+            except ValueError:
+                revoked = False
+            if revoked:
+                messages.success(request, "Đã thu hồi mã truy cập; chương trình dùng mã này sẽ bị từ chối.")
+            else:
+                messages.error(request, "Không có mã truy cập này.")
+            return redirect("registry:api_tokens")
+        new_key = tokens.issue(request.user, request.POST.get("name", ""))
+    return render(
+        request,
+        "registry/api_tokens.html",
+        {"title": "Mã truy cập API", "tokens": tokens.tokens_of(request.user), "new_key": new_key},
+    )

@@ -203,7 +203,8 @@ def _log(task, action, from_state, to_state, user, note="", on=None):
 
 def parse_version(value):
     """The task version a form or client sent: required, an integer (optimistic locking is never
-    skipped because a field was left out); a Vietnamese 400 message otherwise."""
+    skipped because a field was left out); a Vietnamese 400 message otherwise. Views pass the posted
+    text ("" when the field is missing); only internal callers pass None to skip the check."""
     text = str(value).strip() if value is not None else ""
     if not text:
         raise ValidationError("Thiếu phiên bản của nhiệm vụ (version); hãy tải lại trang rồi thử lại.")

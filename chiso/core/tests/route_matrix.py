@@ -1,0 +1,147 @@
+"""The HTTP permission matrix, generated from the URL configuration (see test_route_matrix.py).
+
+Every route of chiso.urls must have a row in EXPECTED; a new route without one fails the suite.
+A row: (method, object, own, other). `object` names what the URL's arguments point at (built by
+objects() below: one belonging to the users' own agency, one to another agency); `own`/`other` give
+the expected answer for each role, in the order of ROLES, as one character each:
+
+    L  not logged in: redirect to the login page (API: 401)
+    2  200            3  302 elsewhere (done, or back to a page)
+    4  403            N  404            5  405 (wrong method)
+    x  400/422 (allowed, but the empty request is refused as bad input)
+
+`other` is None when the object belongs to no agency (the same answer for everyone's).
+"""
+
+ROLES = ["anon", "officer", "head", "monitor", "leader", "admin"]
+OWN_AGENCY, OTHER_AGENCY = "bt-stttt", "bt-phanthiet"
+
+# fmt: off
+EXPECTED = {
+    # name: (method, object, own, other)
+    "home": ("GET", "none", "L22222", None),
+    "core:login": ("GET", "none", "233333", None),
+    "core:logout": ("POST", "none", "LLLLLL", None),
+    "core:password_change": ("GET", "none", "L22222", None),
+    "core:password_change_done": ("GET", "none", "L22222", None),
+    "core:reports": ("GET", "none", "L22222", None),
+    "core:job_status": ("GET", "job", "LNNNNN", None),
+    "core:job_download": ("GET", "job", "LNNNNN", None),
+    "core:audit_log": ("GET", "audit", "L42222", "L44222"),
+    "registry:agency_list": ("GET", "none", "L22222", None),
+    "registry:agency_detail": ("GET", "agency", "L22222", "L22222"),
+    "registry:group_list": ("GET", "none", "L22222", None),
+    "registry:calendar": ("GET", "none", "L22222", None),
+    "registry:export": ("GET", "none", "L22222", None),
+    "registry:import": ("GET", "none", "L44442", None),
+    "registry:api_tokens": ("GET", "none", "L22222", None),
+    "directives:index": ("GET", "none", "L33333", None),
+    "directives:inbox": ("GET", "none", "L22222", None),
+    "directives:board": ("GET", "none", "L22222", None),
+    "directives:directive_list": ("GET", "none", "L22222", None),
+    "directives:directive": ("GET", "directive", "L22222", None),
+    "directives:task": ("GET", "task", "L22222", "L44222"),
+    "directives:task_action": ("POST", "task_action", "Lxx444", "L44444"),
+    "directives:task_edit": ("POST", "task", "L44x4x", "L44x4x"),
+    "directives:task_report": ("POST", "task", "Lxx444", "L44444"),
+    "directives:report_approve": ("POST", "report", "L4x444", "L44444"),
+    "directives:report_return": ("POST", "report", "L4x444", "L44444"),
+    "directives:task_shares": ("POST", "task", "L22222", "L44222"),
+    "directives:extension_request": ("POST", "task", "Lxx444", "L44444"),
+    "directives:extension_decide": ("POST", "extension", "L44x44", "L44x44"),
+    "directives:evidence": ("GET", "evidence", "L22222", "L44222"),
+    "directives:notifications": ("GET", "none", "L22222", None),
+    "directives:notification_count": ("GET", "none", "L22222", None),
+    "directives:accountability": ("GET", "none", "L42222", None),
+    "directives:reports": ("GET", "none", "L22222", None),
+    "directives:official_report": ("POST", "none", "L33333", None),
+    "directives:intake_upload": ("GET", "none", "L44242", None),
+    "directives:intake_review": ("GET", "draft", "L44242", None),
+    "indices:index": ("GET", "none", "L22222", None),
+    "indices:data_entry": ("GET", "none", "L44242", None),
+    "indices:confirm_tag": ("POST", "tag", "L44343", "L44343"),
+    "indices:definitions_xlsx": ("GET", "none", "L22222", None),
+    "indices:methodologies": ("GET", "index", "L22222", None),
+    "indices:detail": ("GET", "index", "L22222", None),
+    "indices:export_xlsx": ("GET", "index", "LNNNNN", None),
+    "indices:report_docx": ("GET", "index", "LNNNNN", None),
+    "indices:responsibilities": ("GET", "index", "L22222", None),
+    "dossiers:index": ("GET", "none", "L22222", None),
+    "dossiers:list": ("GET", "none", "L22222", None),
+    "dossiers:export": ("GET", "none", "L22222", None),
+    "dossiers:apology_batch": ("POST", "none", "L33333", None),
+    "dossiers:sync_gaps": ("GET", "none", "L22222", None),
+    "dossiers:indicators": ("GET", "none", "L22222", None),
+    "dossiers:upload": ("GET", "none", "L44242", None),
+    "dossiers:import_status": ("GET", "import", "L44242", None),
+    "dossiers:detail": ("GET", "dossier", "L22222", "L44222"),
+    "dossiers:apology_letter": ("POST", "dossier", "L22244", "L44244"),
+    "surveys:index": ("GET", "none", "L42222", None),
+    "surveys:install_builtin": ("POST", "none", "L44343", None),
+    "surveys:preview": ("GET", "questionnaire", "L42222", None),
+    "surveys:preview_xform": ("GET", "questionnaire", "L4NNNN", None),
+    "surveys:export_xlsform": ("GET", "questionnaire", "L42222", None),
+    "surveys:import_xlsform": ("GET", "none", "L44242", None),
+    "surveys:wave_new": ("GET", "none", "L44242", None),
+    "surveys:wave": ("GET", "wave", "L42222", "L44222"),
+    "surveys:wave_edit": ("GET", "wave", "L44242", "L44242"),
+    "surveys:status": ("POST", "wave", "L44343", "L44343"),
+    "surveys:weights": ("GET", "wave", "L44242", "L44242"),
+    "surveys:invitations": ("GET", "wave", "L44242", "L44242"),
+    "surveys:remind": ("POST", "wave", "L44343", "L44343"),
+    "surveys:paper": ("GET", "wave", "L44242", "L44242"),
+    "surveys:open_answers": ("GET", "wave", "L42222", "L44222"),
+    "surveys:export": ("GET", "wave_csv", "L42222", "L44222"),
+    "surveys:export_kobo": ("GET", "wave_csv", "L42222", "L44222"),
+    "surveys:report": ("GET", "wave", "L42222", "L44222"),
+    "surveys:qr": ("GET", "wave", "L42222", "L44222"),
+    "surveys:to_indices": ("POST", "wave", "L44343", "L44343"),
+    "surveys:answer": ("GET", "token", "444444", None),
+    "surveys:answer_xform": ("GET", "token", "444444", None),
+    "surveys:public": ("GET", "slug", "222222", None),
+    "surveys:public_xform": ("GET", "slug", "NNNNNN", None),
+    "surveys:thanks": ("GET", "none", "222222", None),
+    "publication:home": ("GET", "none", "222222", None),
+    "publication:catalogue": ("GET", "none", "222222", None),
+    "publication:item": ("GET", "publication", "222222", None),
+    "publication:item_json": ("GET", "publication", "222222", None),
+    "publication:item_csv": ("GET", "publication_csv", "NNNNNN", None),
+    "publication:manage": ("GET", "none", "L44222", None),
+    "publication:manage_toggle": ("POST", "publication", "L44443", None),
+    "api:openapi-json": ("GET", "none", "L22222", None),
+    "api:openapi-view": ("GET", "none", "L22222", None),
+    "api:api-root": ("GET", "none", "NNNNNN", None),
+    "api:list_agencies": ("GET", "none", "L22222", None),
+    "api:lookup": ("GET", "none", "Lxxxxx", None),
+    "api:get_agency": ("GET", "api_agency", "L22222", "L22222"),
+    "api:list_directives": ("GET", "none", "L22222", None),
+    "api:get_directive": ("GET", "api_directive", "L22222", None),
+    "api:list_tasks": ("GET", "none", "L22222", None),
+    "api:get_task": ("GET", "api_task", "L22222", "L44222"),
+    "api:transition": ("POST", "api_task", "Lxxxxx", "Lxxxxx"),
+    "api:list_reports": ("GET", "api_task", "L22222", "L44222"),
+    "api:create_report": ("POST", "api_task", "Lxxxxx", "Lxxxxx"),
+    "api:request_extension": ("POST", "api_task", "Lxxxxx", "Lxxxxx"),
+    "api:decide_extension": ("POST", "api_extension", "Lxxxxx", "Lxxxxx"),
+    "api:get_report": ("GET", "api_report", "L22222", "L44222"),
+    "api:list_indices": ("GET", "none", "L22222", None),
+    "api:methodology": ("GET", "api_methodology", "L22222", None),
+    "api:analysis_view": ("GET", "api_index", "Lxxxxx", None),
+    "api:ranking_view": ("GET", "api_index", "Lxxxxx", None),
+    "api:responsibilities": ("GET", "api_index", "L22222", None),
+    "api:suggest": ("GET", "none", "Lxxxxx", None),
+    "api:provinces": ("GET", "none", "L22222", None),
+    "api:stats": ("GET", "none", "Lxxxxx", None),
+    "api:waves": ("GET", "none", "L42222", None),
+    "api:wave_results": ("GET", "api_wave", "L42222", "L44222"),
+    "api:published": ("GET", "none", "222222", None),
+    "api:published_item": ("GET", "api_publication", "222222", None),
+    "api:manage_list": ("GET", "none", "L44222", None),
+    "set_language": ("POST", "none", "333333", None),
+}
+# fmt: on
+
+# Django's admin (/quan-tri/…): every page of it is for administrators only; the others are sent
+# to its login page. Checked on the index and on every registered model's list.
+ADMIN_PREFIX = "quan-tri/"
+ADMIN_EXPECTED = "LLLLL2"
