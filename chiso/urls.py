@@ -16,6 +16,5 @@ urlpatterns = [
     path("ho-so/", include("chiso.dossiers.urls")),
     path("khao-sat/", include("chiso.surveys.urls")),
     path("api/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]

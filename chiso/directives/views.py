@@ -37,6 +37,14 @@ def _xlsx_response(data, name):
     return response
 
 
+def _docx_response(data, name):
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def _ctx(request, **extra):
     on = life.today()
     return {
@@ -481,9 +489,14 @@ def accountability_view(request):
         else permissions.own_agency_ids(request.user)
     )
     rows = accountability.table(start, end, agency_ids=agency_ids)
-    if request.GET.get("format") == "xlsx":
+    if request.GET.get("format") in ("xlsx", "docx"):
         from .services import official
 
+        if request.GET["format"] == "docx":
+            return _docx_response(
+                official.accountability_docx(rows, start, end, near=request.user.agency),
+                f"bao-cao-trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.docx",
+            )
         return _xlsx_response(
             official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         )
@@ -569,12 +582,8 @@ def official_report(request):
         return _xlsx_response(
             official.report_xlsx(directive, start, end, agency_ids=agency_ids), "bao-cao-tinh-hinh.xlsx"
         )
-    data = official.report_docx(directive, start, end, agency_ids=agency_ids)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = 'attachment; filename="bao-cao-tinh-hinh-thuc-hien.docx"'
-    return response
+    data = official.report_docx(directive, start, end, agency_ids=agency_ids, near=request.user.agency)
+    return _docx_response(data, "bao-cao-tinh-hinh-thuc-hien.docx")
 
 
 @login_required
