@@ -48,6 +48,8 @@ RULES = {
     },
     "survey": {"view": {**_OVERSEERS, HEAD: OWN}, "change": {MONITOR: ALL, ADMIN: ALL}},
     "report": {"view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN}, "change": {MONITOR: ALL, ADMIN: ALL}},
+    # What the public page shows: the administrator chooses (seed II.4.4), overseers see the choices.
+    "publication": {"view": _OVERSEERS, "change": {ADMIN: ALL}},
 }
 
 

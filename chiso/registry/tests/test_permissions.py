@@ -41,6 +41,8 @@ EXPECTED = {
     ("survey", "change"): ("NYNNY", "NYNNY"),
     ("report", "view"): ("YYYYY", "YYNNY"),
     ("report", "change"): ("NYNNY", "NYNNY"),
+    ("publication", "view"): ("YYNNY", "YYNNY"),
+    ("publication", "change"): ("NNNNY", "NNNNY"),
 }
 
 
