@@ -4,7 +4,6 @@ the user downloads it from the job's page."""
 from datetime import date
 
 from chiso.core.jobqueue import job_task, output_file, progress
-from chiso.registry.models import Agency
 
 from .models import Directive
 from .services import official
@@ -14,7 +13,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @job_task(kind="directives.official_report", resumable=True)
-def official_report(job, *, directive_id, start, end, fmt, agency_ids, near_id=None):
+def official_report(job, *, directive_id, start, end, fmt, agency_ids):
     """Báo cáo tình hình thực hiện (DOCX, XLSX or a ZIP of one DOCX per agency); rebuilt whole if interrupted."""
     directive = Directive.objects.get(pk=directive_id) if directive_id else None
     start, end = date.fromisoformat(start), date.fromisoformat(end)
@@ -29,7 +28,5 @@ def official_report(job, *, directive_id, start, end, fmt, agency_ids, near_id=N
     if fmt == "xlsx":
         data = official.report_xlsx(directive, start, end, agency_ids=agency_ids)
         return output_file(job, "bao-cao-tinh-hinh.xlsx", data, XLSX)
-    # near: the requester's agency, so the header names his province when the registry holds several
-    near = Agency.objects.filter(pk=near_id).first() if near_id else None
-    data = official.report_docx(directive, start, end, agency_ids=agency_ids, near=near)
+    data = official.report_docx(directive, start, end, agency_ids=agency_ids)
     return output_file(job, "bao-cao-tinh-hinh-thuc-hien.docx", data, DOCX)

@@ -497,7 +497,7 @@ def accountability_view(request):
 
         if request.GET["format"] == "docx":
             return _docx_response(
-                official.accountability_docx(rows, start, end, near=request.user.agency),
+                official.accountability_docx(rows, start, end),
                 f"bao-cao-trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.docx",
             )
         return _xlsx_response(
@@ -588,7 +588,6 @@ def official_report(request):
         end=end.isoformat(),
         fmt=data["format"],
         agency_ids=agency_ids,
-        near_id=request.user.agency_id,
     )
     return redirect("core:job_status", job.pk)
 

@@ -100,7 +100,7 @@ def task_sections(tasks, on):
     return ordered
 
 
-def context(directive, start, end, on=None, agency_ids=None, near=None):
+def context(directive, start, end, on=None, agency_ids=None):
     on = on or life.today()
     rows = accountability.table(start, end, on=on, directive=directive, agency_ids=agency_ids)
     totals = {
@@ -127,7 +127,7 @@ def context(directive, start, end, on=None, agency_ids=None, near=None):
     else:
         subject = f"các nhiệm vụ được giao từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     single = rows[0].agency if agency_ids is not None and len(rows) == 1 else None
-    head = signing.issuer(on, agency=single, near=near)
+    head = signing.issuer(on, agency=single)
     sections = task_sections(list(tasks[:2000]), on)
     return {
         "parent_issuer": head.parent,
@@ -178,10 +178,10 @@ def context(directive, start, end, on=None, agency_ids=None, near=None):
     }
 
 
-def report_docx(directive, start, end, on=None, agency_ids=None, near=None):
+def report_docx(directive, start, end, on=None, agency_ids=None):
     doc = DocxTemplate(str(template_path()))
     # autoescape: "&" and "<" in task texts would otherwise break the document's XML
-    doc.render(context(directive, start, end, on, agency_ids, near=near), autoescape=True)
+    doc.render(context(directive, start, end, on, agency_ids), autoescape=True)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -268,12 +268,12 @@ def accountability_xlsx(rows, start, end):
     return out.getvalue()
 
 
-def accountability_docx(rows, start, end, on=None, near=None):
+def accountability_docx(rows, start, end, on=None):
     """Báo cáo kết quả thực hiện nhiệm vụ theo cơ quan, đơn vị (NĐ 30/2020 layout, built directly)."""
     from chiso.core import docx_layout as L
 
     on = on or life.today()
-    head = signing.issuer(on, near=near)
+    head = signing.issuer(on)
     conf = OfficialSettings.current()
     doc = L.new_document(size=14)
     L.nd30_header(

@@ -8,6 +8,7 @@ from docxtpl import Listing
 
 from chiso.directives.models import OfficialSettings
 from chiso.directives.services import life, official, signing
+from chiso.registry import admin_units
 
 from ..models import Index, Province
 from ..templatetags.indices_format import vn_number
@@ -139,7 +140,7 @@ def _change_text(delta, unit="điểm"):
     return f"{'tăng' if delta > 0 else 'giảm'} {vn_number(abs(delta), 2)} {unit}"
 
 
-def context(index_code, year, province_name, now=None, near=None):
+def context(index_code, year, province_name, now=None):
     result = analysis.analyse(index_code, year, province_name)
     index = Index.objects.get(code=result["index"])
     province = (
@@ -224,13 +225,9 @@ def context(index_code, year, province_name, now=None, near=None):
         (i for i, p in enumerate(region_peers, start=1) if p["province"] == result["province"]), None
     )
     fmt = lambda v: vn_number(v, 3)  # noqa: E731
-    province_title = (
-        "tỉnh "
-        if province.name not in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
-        else "thành phố "
-    ) + province.name
-    # The issuer is the province as the registry names it on the report date (after a merger, the new one).
-    head = signing.issuer(now, near=near)
+    province_title = f"{admin_units.kind_of(province.name)} {province.name}"
+    # The issuer is the province this installation serves as of the report date (after a merger, the new one).
+    head = signing.issuer(now)
     conf = OfficialSettings.current()
     return {
         "parent_agency": head.parent or f"UBND {province_title.upper()}",
@@ -297,11 +294,11 @@ def context(index_code, year, province_name, now=None, near=None):
     }
 
 
-def build_report(index_code, year, province_name, now=None, near=None):
+def build_report(index_code, year, province_name, now=None):
     from docx.shared import Cm
     from docxtpl import DocxTemplate, InlineImage
 
-    ctx = context(index_code, year, province_name, now, near=near)
+    ctx = context(index_code, year, province_name, now)
     doc = DocxTemplate(str(TEMPLATE))
     history = charts.province_history(ctx["_index"], ctx["_province"])
     ctx["chart_components"] = InlineImage(doc, components_chart(ctx["_result"]), width=Cm(15.5))
