@@ -69,7 +69,7 @@ def index(request):
                 "name": "Nộp trực tuyến (%)",
                 "type": "line",
                 "data": [
-                    None if m["online_rate"] is None else round(100 * m["online_rate"], 1) for m in months
+                    None if m["online_share"] is None else round(100 * m["online_share"], 1) for m in months
                 ],
             },
         ],
@@ -77,11 +77,14 @@ def index(request):
     for row in league:
         row["on_time_pct"], row["online_pct"], row["apology_pct"] = (
             _pct(row["on_time_rate"]),
-            _pct(row["online_rate"]),
+            _pct(row["online_share"]),
             _pct(row["apology_rate"]),
         )
-        row["payment_pct"] = _pct(row["payment_rate"])
-        row["full_pct"], row["partial_pct"] = _pct(row["online_full_rate"]), _pct(row["online_partial_rate"])
+        row["payment_pct"] = _pct(row["online_payment_share"])
+        row["full_pct"], row["partial_pct"] = (
+            _pct(row["online_share_full"]),
+            _pct(row["online_share_partial"]),
+        )
     context = {
         "title": "Hồ sơ thủ tục hành chính",
         "year": year,
@@ -89,7 +92,7 @@ def index(request):
         "league": league,
         "online_rows": sorted(
             (r for r in league if r["offered_full"] + r["offered_partial"]),
-            key=lambda r: r["online_rate"] or 0,
+            key=lambda r: r["online_share"] or 0,
         ),
         "heat_rows": _heat_html(report.heat(year, agency_ids, league)),
         "months": MONTHS,
@@ -118,10 +121,10 @@ def index(request):
             ),
             (
                 "Nộp trực tuyến",
-                _pct(totals["online_rate"]),
-                f"toàn trình {_pct(totals['online_full_rate'])} · một phần {_pct(totals['online_partial_rate'])}",
+                _pct(totals["online_share"]),
+                f"toàn trình {_pct(totals['online_share_full'])} · một phần {_pct(totals['online_share_partial'])}",
             ),
-            ("Thanh toán trực tuyến", _pct(totals["payment_rate"]), "trên hồ sơ có phí, lệ phí"),
+            ("Thanh toán trực tuyến", _pct(totals["online_payment_share"]), "trên hồ sơ có phí, lệ phí"),
         ],
         "can_import": permissions.can(request.user, "change", "dossier"),
     }
@@ -411,18 +414,25 @@ def indicators_view(request):
     year, years = _year(request, agency_ids)
     names = dict(Agency.objects.values_list("id", "name"))
     rows = indicators.table(year * 100, agency_ids)
+    computed = [i for i in indicators.INDICATORS.values() if i.computed]
     for r in rows:
         r["agency"] = names.get(r["agency_id"], "?")
-        r["cells"] = [(code, r["values"].get(code)) for code in indicators.INDICATORS]
+        r["cells"] = [(i, r["values"].get(i.code)) for i in computed]
     return render(
         request,
         "dossiers/indicators.html",
         {
-            "title": "Chỉ số 766 tính từ dữ liệu hồ sơ",
+            "title": "Bộ chỉ số 766 tính từ dữ liệu hồ sơ",
             "year": year,
             "years": years,
             "rows": rows,
-            "defs": indicators.INDICATORS,
+            "computed": computed,
+            "groups": [
+                (name, points, [i for i in indicators.INDICATORS.values() if i.group == code])
+                for code, name, points in indicators.GROUPS
+            ],
+            "confirmed": indicators.CONFIRMED_POINTS,
+            "min_coverage": indicators.MIN_COVERAGE,
         },
     )
 

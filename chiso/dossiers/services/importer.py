@@ -68,6 +68,11 @@ STAGE_COLUMNS = [
     "supplement_days",
     "ended",
     "deadline",
+    "e_result",
+    "digitized",
+    "reused",
+    "from_store",
+    "complaint",
     "online_payment",
     "rating",
     "apology_date",
@@ -427,7 +432,8 @@ def _stage_table(cursor, vendor):
     cursor.execute(f"""CREATE TEMP TABLE dossier_stage (rownum INTEGER, {key}, procedure_id BIGINT, agency_id BIGINT,
         receiving_agency_id BIGINT, applicant VARCHAR(300), channel SMALLINT, received DATE, due DATE,
         completed DATE, returned DATE, received_min SMALLINT, due_min SMALLINT, completed_min SMALLINT,
-        supplements SMALLINT, supplement_days INTEGER, ended SMALLINT, deadline DATE,
+        supplements SMALLINT, supplement_days INTEGER, ended SMALLINT, deadline DATE, e_result BOOLEAN,
+        digitized BOOLEAN, reused BOOLEAN, from_store BOOLEAN, complaint BOOLEAN,
         online_payment BOOLEAN, rating SMALLINT, apology_date DATE, new_due DATE, outcome SMALLINT,
         apology_state SMALLINT, work_days INTEGER, stat_day DATE, stat_month INTEGER{dup}){tail}""")
 
@@ -624,6 +630,9 @@ def _import(path, file_name, mapping, today, progress, vendor):
     )
     i_pay, i_rate, i_apo, i_new = idx["online_payment"], idx["rating"], idx["apology_date"], idx["new_due"]
     i_sup, i_sfrom, i_sto = idx["supplements"], idx["supplement_from"], idx["supplement_to"]
+    flag_columns = [(name, idx[name]) for name in ("e_result", "digitized", "reused", "from_store")]
+    any_flag = any(i is not None for _n, i in flag_columns)
+    i_pakn = idx["complaint"]
     label = {name: (header[i] if i is not None else FIELDS[name][0]) for name, i in idx.items()}
 
     seen = {}  # full cell text -> (ordinal, minute): exports repeat the same date-times over and over
@@ -766,6 +775,19 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     rating = None
                     if i_rate is not None and str(row[i_rate]).strip():
                         rating = int(float(str(row[i_rate]).strip()))
+                    flags = [None, None, None, None]
+                    if any_flag:
+                        for k, (col, i) in enumerate(flag_columns):
+                            if i is not None:
+                                flags[k] = yes.get(str(row[i]).strip().lower())
+                                if flags[k] is None:
+                                    raise ValueError(f"“{row[i]}” không hợp lệ (Có/Không)")
+                    complaint = False
+                    if i_pakn is not None:
+                        col = "complaint"
+                        complaint = yes.get(str(row[i_pakn]).strip().lower())
+                        if complaint is None:
+                            complaint = True  # the complaint's text or number itself
                     col = "apology_date"
                     apology, _m = moment(i_apo)
                     col = "new_due"
@@ -806,6 +828,8 @@ def _import(path, file_name, mapping, today, progress, vendor):
                         waited,
                         ended,
                         text_of(limit),
+                        *flags,
+                        complaint,
                         paid,
                         rating,
                         text_of(apology),
