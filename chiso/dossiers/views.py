@@ -1,12 +1,12 @@
 import os
 import tempfile
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import close_old_connections
+from django.db import close_old_connections, models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -523,3 +523,61 @@ def import_status(request, pk):
 
 def not_found(request):
     raise Http404
+
+
+def _day_param(request, name, default):
+    from datetime import datetime
+
+    text = (request.GET.get(name) or "").strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return default
+
+
+@login_required
+def period_view(request):
+    """Mẫu 06-style period report (backlog, received, settled, open at the end) as a page, XLSX or DOCX."""
+    from .services.period import period_report
+    from .services.period_outputs import period_docx, period_xlsx
+
+    agency_ids = _require_view(request)
+    today = timezone.localdate()
+    first_of_month = today.replace(day=1)
+    last_month_end = first_of_month - timedelta(days=1)
+    start = _day_param(request, "tu", last_month_end.replace(day=1))
+    end = _day_param(request, "den", last_month_end)
+    if end < start:
+        start, end = end, start
+    report = period_report(start, end, agency_ids)
+    kind = request.GET.get("dang")
+    if kind in ("xlsx", "docx"):
+        if agency_ids is not None and len(agency_ids) >= 1:
+            own = Agency.objects.filter(pk__in=agency_ids).order_by("kind").first()
+            unit, parent = (own.name, own.parent.name if own and own.parent_id else "") if own else ("", "")
+        else:
+            top = (
+                Agency.objects.filter(kind="ubnd_tinh")
+                .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=end))
+                .filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=end))
+                .first()
+            )
+            unit, parent = (top.name if top else "Ủy ban nhân dân tỉnh"), ""
+        name = f"bao-cao-tthc-{start:%Y%m%d}-{end:%Y%m%d}.{kind}"
+        if kind == "xlsx":
+            body = period_xlsx(report, unit)
+            ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            place = unit.split(" tỉnh ")[-1] if " tỉnh " in unit else ""
+            body = period_docx(report, unit, parent, place or "……", issued=today)
+            ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        response = HttpResponse(body, content_type=ctype)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(
+        request,
+        "dossiers/period.html",
+        {"title": "Báo cáo kết quả giải quyết TTHC theo kỳ", "report": report, "start": start, "end": end},
+    )

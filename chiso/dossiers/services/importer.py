@@ -777,8 +777,9 @@ def _import(path, file_name, mapping, today, progress, vendor):
                         rating = int(float(str(row[i_rate]).strip()))
                     flags = [None, None, None, None]
                     if any_flag:
-                        for k, (col, i) in enumerate(flag_columns):
+                        for k, (name, i) in enumerate(flag_columns):
                             if i is not None:
+                                col = name
                                 flags[k] = yes.get(str(row[i]).strip().lower())
                                 if flags[k] is None:
                                     raise ValueError(f"“{row[i]}” không hợp lệ (Có/Không)")

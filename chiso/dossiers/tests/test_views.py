@@ -197,3 +197,25 @@ def test_open_dossier_without_apology_counts_once_it_is_overdue(client, user_fac
     # ...but today it is long past due with no apology: listed and shown as such.
     assert "MO-1" in client.get("/ho-so/danh-sach/?loai=chua-xin-loi").content.decode()
     assert "Chưa xin lỗi" in client.get("/ho-so/hs/MO-1/").content.decode()
+
+
+def test_period_report_page_xlsx_and_docx_scoped(client, user_factory, loaded):
+    from openpyxl import load_workbook
+
+    client.force_login(user_factory(MONITOR))
+    page = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024").content.decode()
+    assert "Tồn kỳ trước" in page and "Sở Tư pháp" in page
+    xlsx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=xlsx")
+    assert xlsx.status_code == 200
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert "BÁO CÁO TÌNH HÌNH" in values[1][0] and values[4][2] == "Tồn kỳ trước"
+    total = values[-1]
+    assert total[1] == "Tổng cộng" and total[5] == total[2] + total[3] + total[4]
+    docx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "BÁO CÁO" in text and "Từ ngày 01/02/2024 đến ngày 29/02/2024" in text
+    # An officer of Phan Thiết sees only Phan Thiết's row.
+    client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
+    page = client.get("/ho-so/bao-cao-ky/?tu=01/01/2024&den=31/03/2024").content.decode()
+    assert PHAN_THIET in page and "Sở Tư pháp" not in page
