@@ -30,6 +30,40 @@ def _fast_hashing(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Jobs run inside the request that starts them; the tests of the worker itself start real
+    # `chiso worker` processes on a database of their own (core/tests/test_worker.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # A fresh cache per test: counters and cached cards never leak from one test into another.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
+    }
+
+
+@pytest.fixture
+def demo_home_province(db):
+    """The demo's province setting (registry.province) without its agencies: old name, then new."""
+    from chiso.registry import demo_province, province
+
+    province.set_history(
+        [
+            (
+                demo_province.NATIONAL_CODE,
+                demo_province.PROVINCE,
+                "tỉnh",
+                None,
+                None,
+                demo_province.END_PROVINCE,
+            ),
+            (
+                demo_province.SUCCESSOR_NATIONAL_CODE,
+                demo_province.SUCCESSOR_PROVINCE,
+                "tỉnh",
+                None,
+                demo_province.D_PROVINCE_MERGER,
+                None,
+            ),
+        ]
+    )
 
 
 @pytest.fixture

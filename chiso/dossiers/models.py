@@ -253,17 +253,24 @@ class StatMonth(_Stat):
 class ImportRun(models.Model):
     """One import: its progress for the web page, its result and errors."""
 
-    RUNNING, DONE, FAILED = "running", "done", "failed"
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, "Đang chờ"), (RUNNING, "Đang nhập"), (DONE, "Xong"), (FAILED, "Thất bại")]
     file_name = models.CharField(max_length=300)
     mapping = models.CharField(max_length=60, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=10, default=RUNNING)
+    status = models.CharField(max_length=10, choices=STATUSES, default=RUNNING)
+    # The background job that runs a web upload (its progress is what the page polls); none for the command.
+    job = models.OneToOneField(
+        "core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="dossier_import"
+    )
     rows_done = models.IntegerField(default=0)
     rows_total = models.IntegerField(default=0)
     created = models.IntegerField(default=0)
     updated = models.IntegerField(default=0)
     errors = models.JSONField(default=list)
+    # Procedure names the catalogue lacked (the page offers to add them in one step).
+    unmatched = models.JSONField("thủ tục chưa có trong danh mục", default=list, blank=True)
     user = models.ForeignKey(
         "registry.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

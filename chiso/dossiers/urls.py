@@ -13,6 +13,7 @@ urlpatterns = [
     path("bao-cao-ky/", views.period_view, name="period"),
     path("nhap/", views.upload, name="upload"),
     path("nhap/<int:pk>/", views.import_status, name="import_status"),
+    path("nhap/<int:pk>/them-thu-tuc/", views.add_unmatched_procedures, name="add_procedures"),
     path("hs/<str:code>/", views.dossier_detail, name="detail"),
     path("hs/<str:code>/phieu-xin-loi/", views.apology_letter, name="apology_letter"),
 ]

@@ -13,18 +13,17 @@ from .services import analysis, charts, definitions, exports, responsibility
 from .services import provinces as province_service
 from .services.importer import ImportRejected, import_results
 
-DEFAULT_PROVINCE = "binh-thuan"
-
 
 def _home_province(user):
-    """The province of the user's agency (its UBND tỉnh, or the one above it), else the demo province."""
+    """The province of the user's agency (its UBND tỉnh, or the one above it), else the installation's."""
     agency = getattr(user, "agency", None)
     while agency is not None:
         found = Province.objects.filter(agency=agency).first()
         if found:
             return found.code
         agency = agency.parent
-    return DEFAULT_PROVINCE
+    found = province_service.home_with_results()
+    return found.code if found else None
 
 
 def _province(request):
@@ -32,10 +31,7 @@ def _province(request):
     province = Province.objects.filter(code=code).first()
     if province is None:
         province_service.ensure()
-        province = (
-            Province.objects.filter(code=code).first()
-            or Province.objects.filter(code=DEFAULT_PROVINCE).first()
-        )
+        province = Province.objects.filter(code=code).first() or province_service.home_with_results()
     return province
 
 

@@ -20,7 +20,8 @@ _ASSIGN_RE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]�
 # A label before the directive: "Về kiến nghị …:", "Về chuyển đổi số:"; a leading clause "Trên cơ sở …,".
 TOPIC_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?:\s*")
 _LEADING_CLAUSE_RE = re.compile(
-    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay)[^,;:]{0,200},\s*"
+    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|Đối\s+với)"
+    r"[^,;:]{0,200},\s*"
 )
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
 _LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)
@@ -71,8 +72,24 @@ def subject(text, *, place=True):
     if not rest2 or not re.match(rf"[a-zđà-ỹ]|[{UPPER}]\w*\s", rest2) and not _FRAME_VERB_RE.match(rest2):
         return [], 0
     if _SUBJECT_STOP_RE.match(" " + rest2) and not re.match(r"(?:theo|trong)\s", rest2):
-        return [], 0
+        return _qualified_subject(text, pos)
     return [_clean(g) for g in got], end
+
+
+_PREDICATE_RE = re.compile(
+    r"\s(?:tăng\s+cường|khẩn\s+trương|chủ\s+trì|cần|phải|tiếp\s+tục|tập\s+trung|chủ\s+động|nghiên\s+cứu|"
+    r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|rà\s+soát|xây\s+dựng|hướng\s+dẫn|bảo\s+đảm|đảm\s+bảo)\b"
+)
+
+
+def _qualified_subject(text, pos):
+    """A subject list whose names carry qualifiers ("Bộ Tư pháp, Tổ chức pháp chế thuộc bộ, cơ quan
+    ngang bộ, Sở Tư pháp thuộc Ủy ban nhân dân tỉnh … tăng cường …"): every name before the predicate."""
+    m = _PREDICATE_RE.search(text, pos, pos + 300)
+    if not m or re.search(r"\s(?:đã|được|đang)\s", text[pos : m.start() + 1]):
+        return [], 0
+    found = [_clean(n) for _s, _e, n in names.find_all(text[pos : m.start()])]
+    return (found, m.start()) if found else ([], 0)
 
 
 def assigned(text, limit=400):
@@ -143,10 +160,46 @@ def heading_names(text):
         rest = _PAREN_RE.sub("", rest, count=1).strip()
     rest = re.sub(
         r"^(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+(?:được\s+giao|quản\s+lý))*|thực\s+hiện(?:\s+các\s+nhiệm\s+vụ\s+sau)?|"
-        r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+tổ\s+chức)$",
+        r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+tổ\s+chức|"
+        r"của\s+(?:[Bb]ộ|[Tt]ỉnh|Thành\s+phố|thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|Thành\s+phố)))$",
         "",
         rest,
     ).strip(" ,:")
     if rest:
         return None
     return [_clean(g) for g in got]
+
+
+_MODAL_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:cần|phải|tiếp\s+tục|tập\s+trung|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+động|lưu\s+ý|nghiêm\s+túc)\b"
+)
+
+
+def frame_addressees(text):
+    """The addressees of a lead-in ending in ":" ("Để …, tỉnh Đắk Lắk cần tiếp tục thực hiện … sau:",
+    "Dự báo … . Đề nghị Ban chỉ đạo …, các cơ quan, địa phương cần …:"), from its last sentence."""
+    last = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text.strip())[-1]
+    found, _at = assigned(last, limit=len(last))
+    if found:
+        return found
+    for s, _e, _name in names.find_all(last, place=True):
+        got, end = names.agency_list(last, s, place=True)
+        if got and _MODAL_AFTER_RE.match(last, end):
+            return [_clean(g) for g in got]
+    return []
+
+
+_TRAILING_UNIT_RE = re.compile(r"\(([^()]{3,200})\)\s*[.;]?\s*$")
+
+
+def trailing_unit(text):
+    """The responsible unit written in trailing parentheses ("Cải cách thể chế (Vụ Pháp chế)."):
+    ([names], True) when the parenthesis holds only agency names."""
+    m = _TRAILING_UNIT_RE.search(text)
+    if not m:
+        return []
+    inner = m.group(1).strip()
+    got, end = names.agency_list(inner, 0)
+    if got and not inner[end:].strip(" ,;."):
+        return [_clean(g) for g in got]
+    return []

@@ -91,6 +91,8 @@ _HEADS = [
 ]
 # Names complete in themselves (no proper part follows).
 _WHOLE = [
+    "Chánh Văn phòng Bộ",
+    "Chánh Văn phòng bộ",
     "Thủ tướng Chính phủ",
     "Văn phòng Chính phủ",
     "Chính phủ",
@@ -134,8 +136,6 @@ _TITLES = [
     "Vụ trưởng",
     "Phó Thủ tướng Chính phủ",
     "Phó Thủ tướng",
-    "đồng chí",
-    "Đồng chí",
 ]
 # Kinds of bodies in a class phrase ("các sở, ban, ngành", "UBND các xã, phường, đặc khu").
 _CLASS_NOUNS = [
@@ -345,6 +345,19 @@ def in_name_head(tok):
     return tok in ("Phòng", "Hội", "Ban", "Trung", "Công", "Đoàn", "Văn", "Khu", "Nhà")
 
 
+SELF_HEADS = _SELF_HEADS = {
+    "Ban chỉ đạo",
+    "Ban Chỉ đạo",
+    "Ban Quản lý",
+    "Ban quản lý",
+    "Hội đồng",
+    "Cơ quan thường trực",
+    "Tổ công tác",
+    "Tổ Công tác",
+}
+_COMRADE_RE = re.compile(r"(?:[Đđ]ồng\s+chí)\s+")
+
+
 def agency_end(text, pos, *, place=False):
     """End of one agency phrase starting exactly at pos, or -1.
 
@@ -354,7 +367,13 @@ def agency_end(text, pos, *, place=False):
     n = len(text)
     if pos >= n:
         return -1
-    t = _TITLE_RE.match(text, pos)
+    c = _COMRADE_RE.match(text, pos)
+    if c:
+        # "đồng chí Phó Trưởng ban - lãnh đạo Bộ Nông nghiệp …": a person named by office and body.
+        for _s, e, _name in find_all(text[c.end() : c.end() + 120], limit=1):
+            return c.end() + e
+        return -1
+    t = None if _WHOLE_RE.match(text, pos) else _TITLE_RE.match(text, pos)
     start = t.end() if t else pos
     for rx in (_PLACE_CLASS_RE, _CLASS_RE):
         m = rx.match(text, start)
@@ -397,6 +416,8 @@ def agency_end(text, pos, *, place=False):
         p = _proper_part(text, after + 1, need_cap=not lower_body)
         if p > 0:
             return p
+        if head in _SELF_HEADS:
+            return after  # "Ban chỉ đạo quốc gia về …", "Hội đồng thẩm định …": the kind of body names it
         return -1
     if place:
         pm = _PLACE_RE.match(text, start)
@@ -474,19 +495,19 @@ def is_class(name):
 _LEVEL_CLASS_RE = re.compile(rf"{_UB}\s+cấp\s+(?:tỉnh|huyện|xã)(?:\s*,\s*(?:cấp\s+)?(?:huyện|xã))*")
 
 
-def find_all(text, *, limit=None):
+def find_all(text, *, limit=None, place=False):
     """Every agency phrase in text, in order: [(start, end, name)]. Linear: each start is tried once
-    at a word boundary that can begin a name."""
+    at a word boundary that can begin a name. place=True also finds places as addressees."""
     out = []
     pos = 0
     n = len(text)
-    starter = _STARTER_RE
+    starter = _STARTER_PLACE_RE if place else _STARTER_RE
     while pos < n:
         m = starter.search(text, pos)
         if not m:
             break
         s = m.start()
-        e = agency_end(text, s)
+        e = agency_end(text, s, place=place)
         if e > s:
             out.append((s, e, text[s:e]))
             if limit and len(out) >= limit:
@@ -499,4 +520,8 @@ def find_all(text, *, limit=None):
 
 _STARTER_RE = re.compile(
     rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban)"
+)
+_STARTER_PLACE_RE = re.compile(
+    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban"
+    rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=[{UPPER}]))"
 )

@@ -114,6 +114,9 @@ def _own_addressees(text):
     found, at = ad.assigned(body, limit=200)
     if found and at <= 120:
         return found, True
+    found = ad.trailing_unit(body)
+    if found:
+        return found, True
     return [], False
 
 
@@ -205,11 +208,15 @@ class _Emitter:
     def node(self, node, ctx):
         text = node.text
         if _TARGET_HEAD_RE.match(text) and not names.find_all(text[:80], limit=1):
+            # Aims and requirements assign nothing, except a point whose own subject is told what
+            # to do ("Các Bộ, cơ quan … phải quán triệt …").
             for u in node.paras:
                 self.requirement(u.text)
             self._requirements(node)
+            self._directives_only(node)
             return
         if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text):
+            self._directives_only(node)
             return
         heading = ad.heading_names(text)
         if heading:
@@ -225,6 +232,16 @@ class _Emitter:
             self._with_children(node, ctx)
             return
         self._leaf(node, ctx)
+
+    def _directives_only(self, node):
+        """In a section that assigns nothing by itself, only sentences that direct a named addressee."""
+        for c in node.children:
+            text = " ".join([c.text] + [u.text for u in c.paras])
+            for k, sentence in enumerate(_preamble_directives(text)):
+                found, _h = _own_addressees(sentence)
+                ref = c.ref if not k else f"{c.ref}#{k + 1}"
+                self._emit_parts(ref, c.units(), sentence, Ctx().with_names(found), head=None)
+            self._directives_only(c)
 
     def _requirements(self, node):
         for c in node.children:
@@ -247,7 +264,7 @@ class _Emitter:
         bullets = all(c.style[0] in ("dash", "plus") for c in node.children)
         own, has_own = _own_addressees(text)
         ends_colon = text.rstrip().endswith(":")
-        frame = ends_colon and not _has_action(text, own)
+        frame = ends_colon and (not _has_action(text, own) or _CLOSING_FRAME_RE.search(text))
         children_own = sum(1 for c in node.children if _own_addressees(c.text)[1])
         if bullets and ends_colon and not frame and children_own < max(1, len(node.children) // 2 + 1):
             # "… thành lập các Tổ kiểm tra thực hiện các nhiệm vụ sau đây: - Kiểm tra … - Kiểm tra …"
@@ -268,6 +285,16 @@ class _Emitter:
             )
             return
         sub = ctx.with_names(own) if has_own else ctx
+        for u in node.paras:
+            # "II. Một số nhiệm vụ trọng tâm" + "Đề nghị Ban chỉ đạo …, các cơ quan, địa phương … sau:"
+            if u.text.rstrip().endswith(":") and _frames_work(u.text):
+                p_own = ad.frame_addressees(u.text)
+                if p_own:
+                    sub = ctx.with_names(p_own)
+        if ends_colon and not has_own and _frames_work(text):
+            f_own = ad.frame_addressees(text)
+            if f_own:
+                sub = ctx.with_names(f_own)
         if not ends_colon and has_own and not _NOT_TASK_RE.match(text):
             # The point is a directive itself, and its sub-points add more for the same addressee.
             self._emit_parts(node.ref, [node.unit], text, sub, head=None)
@@ -292,14 +319,21 @@ class _Emitter:
                 self._emit_parts(f"{node.ref}.p{i}", [u], u.text, ctx.with_names(own), head=None)
 
     def _leaf(self, node, ctx):
-        text = " ".join([node.text] + [u.text for u in node.paras])
         if _NOT_TASK_RE.match(node.text):
             return
+        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":")):
+            # "1. Về kiến nghị …:", "Điều 2. Trách nhiệm thực hiện của các đơn vị:" then the directive
+            # paragraphs: the label is not part of the task.
+            text = " ".join(u.text for u in node.paras)
+            self._emit_parts(node.ref, node.units(), text, ctx, head=None)
+            return
+        text = " ".join([node.text] + [u.text for u in node.paras])
         self._emit_parts(node.ref, node.units(), text, ctx, head=None)
 
     def _emit_parts(self, ref, units, text, ctx, *, head, checklist=(), tail=""):
         """One task per addressee inside the text (split where a sentence names a new one)."""
-        parts = _split_by_addressee(text)
+        _label, body = ad.strip_topic(squash(text))
+        parts = _split_by_addressee(body)
         out = []
         for ptext, (own, has_own) in parts:
             if _NOT_TASK_RE.match(ptext):
@@ -489,11 +523,59 @@ def _split_by_addressee(text):
         classes_only = all(names.is_class(_untitled(x)) for x in own) and all(
             names.is_class(_untitled(x)) for x in cur[1]
         )
-        if has_own and own != cur[1] and not classes_only and _starts_directive(s):
+        # "… kiện toàn Hội đồng tư vấn …. Hội đồng phải …": the body the task sets up, not a new addressee.
+        set_up = all(x in names.SELF_HEADS and x.lower() in cur[0].lower() for x in own) if own else False
+        if has_own and own != cur[1] and not classes_only and not set_up and _starts_directive(s):
             parts.append([s, own, has_own])
         else:
             cur[0] = cur[0] + " " + s
     return [(p[0], (p[1], p[2])) for p in parts]
+
+
+# "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
+_CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
+_LABEL_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s.{2,400}:\s*$", re.S)
+_ISSUING_RE = re.compile(
+    r"\b(?:ban\s+hành|kết\s+luận|thông\s+báo|hướng\s+dẫn\s+(?:như\s+sau|một\s+số))\b", re.I
+)
+_FRAMING_RE = re.compile(
+    r"\b(?:yêu\s+cầu|đề\s+nghị|giao|cần|phải|tập\s+trung|thực\s+hiện|triển\s+khai|lưu\s+ý)\b", re.I
+)
+
+
+_MODAL_RE = re.compile(
+    r"^\s*(?:(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s*)?)(?:,[^,;.]{0,150},\s*)?"
+    r"(?:cần|phải|khẩn\s+trương|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|nghiêm\s+túc|sớm|kịp\s+thời|"
+    r"tập\s+trung|nghiên\s+cứu|tiếp\s+tục\s+(?!được)|chủ\s+động\s+(?:phối\s+hợp|rà\s+soát|xây\s+dựng|đề\s+xuất)|"
+    r"tham\s+mưu|bố\s+trí|hướng\s+dẫn|xây\s+dựng|rà\s+soát|tổ\s+chức|thực\s+hiện|triển\s+khai|quán\s+triệt)",
+    re.I,
+)
+
+
+def _preamble_directives(paragraph):
+    """Directive sentences inside an unnumbered narrative paragraph: an addressee as subject followed
+    by a modal ("Bộ Nông nghiệp và Môi trường, các ngành … cần khảo sát …"), or "Giao/Đề nghị X …".
+    Narrative ("… đã làm việc với …", "… chủ động chỉ đạo từ sớm") is not a directive."""
+    out = []
+    for sentence in _SENTENCE_RE.split(paragraph):
+        if sentence.rstrip().endswith(":") or _NOT_TASK_RE.match(sentence):
+            continue
+        if re.match(r"(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b", sentence):
+            continue  # the legal basis of the document, not a directive
+        found, end = ad.subject(sentence)
+        if found and _MODAL_RE.match(sentence[end:]):
+            out.append(sentence)
+            continue
+        got, at = ad.assigned(sentence, limit=80)
+        if got and at == 0:
+            out.append(sentence)
+    return out
+
+
+def _frames_work(text):
+    """A lead-in that sets work for the points below ("… yêu cầu các sở … thực hiện một số nội dung
+    sau:"), not the issuer introducing its own document ("UBND tỉnh ban hành Kế hoạch … như sau:")."""
+    return bool(_FRAMING_RE.search(text)) and not _ISSUING_RE.search(text)
 
 
 def _untitled(name):
@@ -577,6 +659,25 @@ def _segments(units, body_start, tail):
     return segs
 
 
+_KINH_GUI_RE = re.compile(r"Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+
+
+def _letter_recipients(body):
+    """(units without the "Kính gửi" list, [addressees]) of a letter."""
+    for i, u in enumerate(body[:12]):
+        m = _KINH_GUI_RE.search(u.text)
+        if not m:
+            continue
+        got = [r.strip(" ;.") for r in re.split(r"\s*;\s*|\s+-\s+", m.group("rest")) if r.strip(" ;.-")]
+        j = i + 1
+        while j < len(body) and re.match(r"^[-–+•]\s*", body[j].text) and len(body[j].text) < 250:
+            got.append(re.sub(r"^[-–+•]\s*", "", body[j].text).strip(" ;."))
+            j += 1
+        head = body[:i] if m.start() == 0 else body[:i] + [type(u)(u.text[: m.start()].strip(), u.marks)]
+        return [x for x in head if x.text] + body[j:], [g for g in got if g]
+    return body, []
+
+
 def _closing_split(body_units):
     """(points, closing units): the closing is the run of paragraphs after the last point that
     directs everyone ("Chủ tịch UBND tỉnh yêu cầu …", "… chịu trách nhiệm thi hành Quyết định này")."""
@@ -603,11 +704,14 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
         add_working_days = _default_add_working_days()
     em = _Emitter(year, add_working_days, notice_date or _as_date(doc["date"]), notes)
     for seg_start, seg_end in _segments(units, body_start, tail):
-        body = units[seg_start:seg_end]
+        body, recipients = _letter_recipients(units[seg_start:seg_end])
+        if recipients and not doc.get("addressed_to"):
+            doc["addressed_to"] = recipients
         points, closing = _closing_split(body)
         root = ol.build(points)
         in_requirements = False
-        ctx = Ctx()
+        # A letter ("Kính gửi: - A; - B") directs its points to its addressees, jointly when several.
+        ctx = Ctx().with_names(recipients) if recipients else Ctx()
         for u in root.paras:
             if _TARGET_HEAD_RE.match(u.text) and u.text.rstrip().endswith(":"):
                 in_requirements = True
@@ -615,16 +719,15 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
             if _ORDINAL_RE.match(u.text) or in_requirements and not u.text.rstrip().endswith(":"):
                 em.requirement(u.text)
                 continue
-            own, has_own = _own_addressees(u.text)
-            if has_own and u.text.rstrip().endswith(":"):
+            own = ad.frame_addressees(u.text) if u.text.rstrip().endswith(":") else []
+            if own and _frames_work(u.text):
                 ctx = ctx.with_names(own)  # a lead-in framing the points below
-            elif (
-                has_own
-                and not _NOT_TASK_RE.match(u.text)
-                and _is_directive(u.text)
-                and _starts_directive(u.text)
-            ):
-                em._emit_parts("p1", [u], u.text, ctx.with_names(own), head=None)
+            else:
+                for k, sentence in enumerate(_preamble_directives(u.text)):
+                    found, _h = _own_addressees(sentence)
+                    em._emit_parts(
+                        "p1" if not k else f"p1#{k + 1}", [u], sentence, ctx.with_names(found), head=None
+                    )
         em.walk(root, ctx)
         em.closing(closing)
     for tb in tables:

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from .deadlines import parse_day
+from .names import agency_list
 from .vietnamese import LOWER, UPPER, from_superscript, is_all_caps, squash, starts_lower
 
 KINDS = (
@@ -161,6 +162,22 @@ def _ends_open(text):
     return bool(t) and t[-1] not in _TERMINAL and not t.endswith("./.")
 
 
+def _mid_name(text):
+    """A line broken inside a proper name ("Ủy ban nhân dân tỉnh Tiền" + "Giang"): it ends on a
+    capitalised word that is not an abbreviation."""
+    last = text.rstrip(" :").rsplit(" ", 1)[-1]
+    return len(last) > 1 and last[0].isupper() and not last.isupper()
+
+
+def _name_only(text):
+    """A line that is only an agency's name (a heading), after its marker."""
+    if len(text) > 160:
+        return False
+    t = MARKER_RE.sub("", text, count=1).strip().rstrip(":").strip()
+    got, end = agency_list(t, 0, place=True)
+    return bool(got) and end >= len(t)
+
+
 def _double_spaced(lines):
     """True when (almost) every non-empty line stands alone between blank lines and most of them
     break off mid-sentence: the blank lines are a copy artefact, not paragraph breaks."""
@@ -219,11 +236,22 @@ def build_units(text):
         if (
             units
             and is_all_caps(line)
+            and not MARKER_RE.match(line)
             and is_all_caps(units[-1].text)
             and MARKER_RE.match(units[-1].text)
             and _ends_open(units[-1].text)
         ):
             units[-1].text += " " + line  # "II. NỘI" + "DUNG KẾ HOẠCH"
+            continue
+        if (
+            units
+            and is_all_caps(line)
+            and len(line.split()) <= 3
+            and re.search(r"(?:\s(?:và|của)|[-,&])$", units[-1].text)
+        ):
+            units[-1].text += (
+                " " + line
+            )  # an abbreviation wrapped after "và": "Trung tâm chuyển đổi số và" + "TKNN"
             continue
         if units and not MARKER_RE.match(line) and not is_all_caps(line) and not _RECIPIENTS_RE.match(line):
             prev = units[-1]
@@ -236,6 +264,13 @@ def build_units(text):
                     blank and lower and _ends_open(prev.text)
                 ):
                     new = False
+                if (
+                    not lower
+                    and (MARKER_RE.match(prev.text) or prev.text.endswith(":"))
+                    and _name_only(prev.text)
+                    and not _mid_name(prev.text)
+                ):
+                    new = True  # "- Trung tâm chuyển đổi số và TKNN" heads the paragraphs below it
         if new:
             units.append(Unit(line, marks))
         else:

@@ -364,7 +364,7 @@ def _flat_header(lines, i):
 
 
 _END_RE = re.compile(
-    r"^(?:[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ ,]{4,}$|Nơi\s+nhận|(?:KT|TM|TL)\.\s|DANH\s+SÁCH|PHỤ\s+LỤC|Điều\s+\d)"
+    r"^(?:[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ ,]{4,}$|Nơi\s+nhận|(?:KT|TM|TL)\.\s|DANH(?:\s+SÁCH)?$|DANH\s+SÁCH|PHỤ\s+LỤC|Điều\s+\d)"
 )
 
 
@@ -393,7 +393,8 @@ def _flat_rows(lines, i, table):
         if not s:
             continue
         dashed = bool(re.match(r"^[-–+•]\s", s))
-        if cells and (indent > base or s.startswith("(")) and not _NUM_RE.match(s):
+        open_paren = bool(cells) and cells[-1][0].count("(") > cells[-1][0].count(")")
+        if cells and (indent > base or s.startswith("(") or open_paren) and not _NUM_RE.match(s):
             cells[-1][0] = cells[-1][0] + " " + s
             continue
         if cells and dashed and cells[-1][1] and _kind(s) == "agency":

@@ -3,6 +3,7 @@
 import threading
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .gazetteer import AgencyEntry, Gazetteer, GroupEntry
@@ -10,11 +11,18 @@ from .workdays import WorkCalendar
 
 _cache = {}
 _lock = threading.Lock()
+# The web server runs several processes: a change saved in one bumps this stamp in the shared cache,
+# and every process drops its copy when it sees a stamp other than the one it built with.
+VERSION_KEY = "registry:version"
 
 
 def _invalidate(*args, **kwargs):
     with _lock:
         _cache.clear()
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
 
 
 def connect_cache_invalidation():
@@ -27,12 +35,17 @@ def connect_cache_invalidation():
 
 
 def _cached(key, build):
+    version = cache.get(VERSION_KEY, 0)
     with _lock:
+        if _cache.get("version") != version:
+            _cache.clear()
+            _cache["version"] = version
         if key in _cache:
             return _cache[key]
     value = build()
     with _lock:
-        _cache[key] = value
+        if _cache.get("version") == version:
+            _cache[key] = value
     return value
 
 
@@ -106,8 +119,11 @@ def structure_on(day):
     return [branch(a) for a in children.get(None, [])]
 
 
-def successors(agency, on=None):
-    """Agencies that carried on an agency's work, following chains of successions up to `on`."""
+def successors(agency, on=None, main_only=False):
+    """Agencies that carried on an agency's work, following chains of successions up to `on`.
+
+    main_only follows only the main successor of a split (resolve.successor_on picks by share).
+    """
     from .models import Succession
 
     found, frontier, seen = [], [agency.pk], {agency.pk}
@@ -115,6 +131,8 @@ def successors(agency, on=None):
         links = Succession.objects.filter(predecessor_id__in=frontier).select_related("successor")
         if on is not None:
             links = links.filter(date__lte=on)
+        if main_only:
+            links = links.filter(main=True)
         frontier = []
         for link in links:
             if link.successor_id not in seen:

@@ -9,6 +9,8 @@ from docxtpl import DocxTemplate, Listing
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from chiso.registry import province
+
 from ..models import ReportTemplate
 from . import accountability, life
 
@@ -51,10 +53,10 @@ def context(directive, start, end, on=None, agency_ids=None):
         subject = f"các nhiệm vụ được giao từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     single = rows[0].agency if agency_ids is not None and len(rows) == 1 else None
     return {
-        "parent_issuer": "UBND TỈNH" if single is None else "",
+        "parent_issuer": province.authority_header(on) if single is None else "",
         "issuer": single.name if single else "SỞ NỘI VỤ",
         "number": "      /BC-" + ("SNV" if single is None else "…"),
-        "place": getattr(settings, "CHISO_PLACE", "Bình Thuận"),
+        "place": province.place(on),
         "day": f"{on.day:02d}",
         "month": f"{on.month:02d}",
         "year": on.year,
@@ -151,14 +153,19 @@ def report_xlsx(directive, start, end, on=None, agency_ids=None):
     return out.getvalue()
 
 
-def per_agency_zip(directive, start, end, on=None, agency_ids=None):
-    """One DOCX per agency with that agency's own tasks only."""
+def per_agency_zip(directive, start, end, on=None, agency_ids=None, progress=None):
+    """One DOCX per agency with that agency's own tasks only; progress(done, total) after each."""
     leads = accountability.leaf_tasks(start, end, directive).values_list("lead_id", "lead__code").distinct()
+    leads = [
+        (lead_id, code)
+        for lead_id, code in sorted(set(leads), key=lambda x: x[1])
+        if agency_ids is None or lead_id in agency_ids
+    ]
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for lead_id, code in sorted(set(leads), key=lambda x: x[1]):
-            if agency_ids is not None and lead_id not in agency_ids:
-                continue
+        for done, (lead_id, code) in enumerate(leads):
+            if progress:
+                progress(done, len(leads))
             zf.writestr(f"bao-cao-{code}.docx", report_docx(directive, start, end, on, agency_ids=[lead_id]))
     return out.getvalue()
 
