@@ -44,13 +44,6 @@ SHEET_KEYS = [
 ]
 
 
-def _safe(value):
-    """Text never becomes a formula in a spreadsheet (a name starting with = + - @ is kept as text)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _rows(report):
     for n, r in enumerate(report["rows"], start=1):
         yield [n, r["agency"], *(r[k] for k in SHEET_KEYS)]
@@ -59,42 +52,26 @@ def _rows(report):
 
 
 def period_xlsx(report, unit):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    """Through the shared writer (chiso/core/exports.py: no cell becomes a formula). The group row above
+    the header stands for Mẫu 06a's merged titles."""
+    from chiso.core import exports
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Mẫu 06"
-    width = 2 + len(SHEET_KEYS)
-    sheet.append([_safe(unit)])
-    sheet.append(["BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"])
-    sheet.append([title(report["start"], report["end"])])
-    for r in (1, 2, 3):
-        sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-        sheet.cell(r, 1).alignment = Alignment(horizontal="center")
-        sheet.cell(r, 1).font = Font(bold=r < 3, italic=r == 3)
-    top, spans, col = [], [], 1
+    group_row = []
     for label, span in GROUPS:
-        top += [label] + [None] * (span - 1)
-        if span > 1:
-            spans.append((col, col + span - 1))
-        col += span
-    sheet.append(top)
-    sheet.append([None, None, *SUBHEADERS])
-    for first, last in spans:  # merged after the rows exist, or append would start below them
-        sheet.merge_cells(start_row=4, start_column=first, end_row=4, end_column=last)
-    sheet.merge_cells("A4:A5")
-    sheet.merge_cells("B4:B5")
-    for row in sheet.iter_rows(min_row=4, max_row=5):
-        for cell in row:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for values in _rows(report):
-        sheet.append([_safe(v) for v in values])
-    sheet.column_dimensions["B"].width = 40
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        group_row += [label] + [""] * (span - 1)
+    sheet = exports.Sheet(
+        "Mẫu 06",
+        header=["", "", *SUBHEADERS],
+        rows=list(_rows(report)),
+        title_rows=[
+            [unit],
+            ["BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"],
+            [title(report["start"], report["end"])],
+            group_row,
+        ],
+        widths=[6, 40] + [14] * len(SUBHEADERS),
+    )
+    return exports.xlsx(sheet)
 
 
 def period_docx(report, unit, parent, place, issued=None):

@@ -205,7 +205,8 @@ def test_period_report_page_xlsx_and_docx_scoped(client, user_factory, loaded):
     assert xlsx.status_code == 200
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
-    assert "BÁO CÁO TÌNH HÌNH" in values[1][0] and values[4][2] == "Tồn kỳ trước"
+    assert "BÁO CÁO TÌNH HÌNH" in values[1][0] and values[3][2] == "Số hồ sơ nhận giải quyết"
+    assert values[4][2] == "Tồn kỳ trước"
     total = values[-1]
     assert total[1] == "Tổng cộng" and total[5] == total[2] + total[3] + total[4]
     docx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=docx")
