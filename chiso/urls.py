@@ -17,6 +17,5 @@ urlpatterns = [
     path("khao-sat/", include("chiso.surveys.urls")),
     path("cong-khai/", include("chiso.publication.urls")),
     path("api/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
