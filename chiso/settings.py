@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "chiso.indices",
     "chiso.dossiers",
     "chiso.surveys",
+    "chiso.programme",
     "chiso.publication",
 ]
 
