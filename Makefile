@@ -27,7 +27,7 @@ system-deps:
 run: install
 	@sh scripts/system-deps.sh run
 	$(BIN)/chiso migrate --noinput -v0
-	$(BIN)/chiso load-demo --logins
+	$(BIN)/chiso load-demo --if-empty --logins
 	@echo ""
 	@echo "chiso đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	$(BIN)/chiso serve --host $(HOST) --port $(PORT)
@@ -50,14 +50,11 @@ test-sqlite:
 	@echo "== Bộ kiểm thử trên SQLite"
 	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL= $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-# Browser tests run once (on SQLite): they check pages, not the database engine.
-# A background import thread can still hold a connection when Django drops the test database;
-# the database is then dropped here, so repeated runs leave nothing behind on the server.
+# Browser tests run once (on SQLite): they check pages, not the database engine. The test database
+# is named per run, so that several runs can share one server; pytest-django drops it at the end.
 test-postgres:
 	@echo "== Bộ kiểm thử trên PostgreSQL"
-	@db=test_chiso_make_$$$$; status=0; \
-	CHISO_TEST_DB_NAME=$$db CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) || status=$$?; \
-	$(BIN)/python scripts/pg_drop_database.py "$(PG_URL)" $$db; exit $$status
+	CHISO_TEST_DB_NAME=test_chiso_make_$$$$ CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var/test

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",  # serves Swagger UI from its own static files instead of a CDN
+    "django_tasks",
+    "django_tasks_db",  # the job queue's table (chiso.core.jobqueue; `chiso worker` runs it)
     "chiso.registry",
     "chiso.directives",
     "chiso.indices",
@@ -106,6 +108,29 @@ else:
     DATABASES["default"]["TEST"] = {
         "NAME": os.environ.get("CHISO_TEST_DB_NAME") or f"test_chiso_{os.getpid()}"
     }
+
+# Background jobs: Django's task framework (django-tasks backport) with its database backend, so SQLite
+# and PostgreSQL both work without another server. CHISO_TASKS=immediate runs each job inside the
+# request that starts it (the test suite's default; see conftest.py).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("CHISO_TASKS") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# One cache shared by the web server's processes (rate limits, computed dashboard cards, the registry's
+# version stamp). A folder on this machine; several machines need CHISO_CACHE_URL-style config (not yet).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "registry.User"

@@ -22,5 +22,7 @@ urlpatterns = [
     ),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("bao-cao/", views.reports, name="reports"),
+    path("viec-nen/<int:pk>/", views.job_status, name="job_status"),
+    path("viec-nen/<int:pk>/tai-ve/", views.job_download, name="job_download"),
     path("nhat-ky/<int:content_type_id>/<str:object_id>/", views.audit_log, name="audit_log"),
 ]

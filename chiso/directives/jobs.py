@@ -1,19 +1,16 @@
-"""Daily jobs the embedded server (`chiso serve`) runs by itself."""
+"""Daily jobs: `chiso worker` queues each once a day at the configured hour (chiso.core.scheduler)."""
+
+from .services import notify, reminders
 
 
 def run_reminders():
-    from chiso.core.audit import acting_as
-
-    from .services import reminders
-
-    with acting_as(None, "nhắc việc hằng ngày"):
-        reminders.run()
+    """Nhắc việc, đôn đốc nhiệm vụ sắp đến hạn và quá hạn"""
+    return reminders.run()
 
 
 def send_digest():
-    from .services import notify
-
-    notify.digest()
+    """Thư tổng hợp thông báo trong ngày"""
+    return notify.digest()
 
 
 DAILY = [run_reminders, send_digest]

@@ -13,9 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chiso.core import jobqueue
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
+from . import tasks
+from .forms import OfficialReportForm
 from .models import (
     Directive,
     Evidence,
@@ -546,35 +549,34 @@ def accountability_view(request):
 
 @login_required
 def official_report(request):
-    """Báo cáo tình hình thực hiện: DOCX, XLSX, or a ZIP of one DOCX per agency."""
-    from .services import official
-
+    """Báo cáo tình hình thực hiện, built by a background job; the page shows its progress and the file."""
     permissions.require(request.user, "view", "report")
-    directive = None
-    if request.GET.get("directive"):
-        directive = get_object_or_404(Directive, pk=request.GET["directive"])
-    start, end = _period(request)
-    fmt = request.GET.get("format", "docx")
+    if request.method != "POST":
+        return redirect("directives:reports")
+    form = OfficialReportForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("directives:reports")
+    on = life.today()
+    data = form.cleaned_data
+    start, end = data["start"] or date(on.year, 1, 1), data["end"] or date(on.year, 12, 31)
     agency_ids = (
         None
         if permissions.scope(request.user, "view", "report") == permissions.ALL
-        else permissions.own_agency_ids(request.user)
+        else sorted(permissions.own_agency_ids(request.user))
     )
-    if fmt == "zip":
-        data = official.per_agency_zip(directive, start, end, agency_ids=agency_ids)
-        response = HttpResponse(data, content_type="application/zip")
-        response["Content-Disposition"] = 'attachment; filename="bao-cao-theo-don-vi.zip"'
-        return response
-    if fmt == "xlsx":
-        return _xlsx_response(
-            official.report_xlsx(directive, start, end, agency_ids=agency_ids), "bao-cao-tinh-hinh.xlsx"
-        )
-    data = official.report_docx(directive, start, end, agency_ids=agency_ids)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    job = jobqueue.start(
+        tasks.official_report,
+        label=f"Báo cáo tình hình thực hiện {start:%d/%m/%Y}–{end:%d/%m/%Y}",
+        user=request.user,
+        directive_id=data["directive"].pk if data["directive"] else None,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        fmt=data["format"],
+        agency_ids=agency_ids,
     )
-    response["Content-Disposition"] = 'attachment; filename="bao-cao-tinh-hinh-thuc-hien.docx"'
-    return response
+    return redirect("core:job_status", job.pk)
 
 
 @login_required
@@ -584,7 +586,7 @@ def reports_page(request):
     return render(
         request,
         "directives/reports.html",
-        _ctx(request, directives=Directive.objects.filter(status=Directive.PUBLISHED), start=start, end=end),
+        _ctx(request, form=OfficialReportForm(initial={"start": start, "end": end})),
     )
 
 

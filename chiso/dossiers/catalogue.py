@@ -300,18 +300,20 @@ PROCEDURES = [
     ("1.000656", "Đăng ký khai tử", "Hộ tịch", "xa", 1, "toan_trinh", 0, None, 6),
     ("1.000894x", "Đăng ký kết hôn", "Hộ tịch", "xa", 3, "toan_trinh", 0, None, 8),
     ("1.004884", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", "xa", 1, "toan_trinh", 8000, None, 10),
+    # Chứng thực: "trong ngày … hoặc ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ" (NĐ 23/2015/NĐ-CP
+    # Điều 7): statutory time 0, judged by the 15:00 rule (services/classify.py).
     (
         "2.000815",
         "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
         "Chứng thực",
         "xa",
-        1,
+        0,
         "mot_phan",
         2000,
         None,
         40,
     ),
-    ("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", "Chứng thực", "xa", 1, "", 10000, None, 15),
+    ("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", "Chứng thực", "xa", 0, "", 10000, None, 15),
     ("1.005462", "Xác nhận tình trạng hôn nhân", "Hộ tịch", "xa", 3, "toan_trinh", 0, None, 12),
     ("2.000286", "Thủ tục hòa giải tranh chấp đất đai", "Đất đai", "xa", 45, "", 0, None, 1),
 ]

@@ -23,6 +23,15 @@ CHANNELS = [(DIRECT, "Trực tiếp"), (ONLINE, "Trực tuyến"), (POST, "Bưu 
 OPEN, EARLY, ON_TIME, LATE = 0, 1, 2, 3
 OUTCOMES = [(OPEN, "Đang xử lý"), (EARLY, "Trước hạn"), (ON_TIME, "Đúng hạn"), (LATE, "Trễ hạn")]
 
+# How a dossier ended when it ended without a result (NĐ 61/2018 Điều 19; TT 03/2025 "dừng giải quyết").
+ENDED_RESULT, ENDED_REFUSED, ENDED_WITHDRAWN, ENDED_STOPPED = 0, 1, 2, 3
+ENDINGS = [
+    (ENDED_RESULT, "Có kết quả"),
+    (ENDED_REFUSED, "Từ chối, trả lại hồ sơ"),
+    (ENDED_WITHDRAWN, "Công dân rút hồ sơ"),
+    (ENDED_STOPPED, "Dừng giải quyết"),
+]
+
 # Apology state, decided on import (open dossiers: as of the import day).
 AP_NONE, AP_PROPER, AP_IMPROPER, AP_MISSING = 0, 1, 2, 3
 APOLOGY_STATES = [
@@ -95,9 +104,20 @@ class Dossier(AuditedModel):
         db_index=False,
     )
     channel = models.PositiveSmallIntegerField("kênh nộp", choices=CHANNELS, default=DIRECT)
+    applicant = models.CharField("người nộp, chủ hồ sơ", max_length=300, blank=True, default="")
     received = models.DateField("ngày tiếp nhận")
     due = models.DateField("ngày hẹn trả")
     completed = models.DateField("ngày có kết quả", null=True, blank=True)
+    # Minutes after midnight when the export gives the hour (giấy tiếp nhận: giờ, phút, ngày); None if not.
+    received_min = models.SmallIntegerField("giờ tiếp nhận (phút)", null=True, blank=True)
+    due_min = models.SmallIntegerField("giờ hẹn trả (phút)", null=True, blank=True)
+    completed_min = models.SmallIntegerField("giờ có kết quả (phút)", null=True, blank=True)
+    supplements = models.PositiveSmallIntegerField("số lần yêu cầu bổ sung", default=0)
+    supplement_days = models.IntegerField("ngày làm việc chờ bổ sung", default=0)
+    ended = models.PositiveSmallIntegerField("kết thúc", choices=ENDINGS, default=ENDED_RESULT)
+    # The deadline the rules judge by (services/rules.py): the appointment, moved by the working days spent
+    # waiting for the citizen's supplement, or the 15:00 rule for same-day procedures.
+    deadline = models.DateField("hạn giải quyết tính theo quy định", null=True, blank=True)
     returned = models.DateField("ngày trả kết quả", null=True, blank=True)
     online_payment = models.BooleanField("thanh toán trực tuyến", default=False)
     rating = models.PositiveSmallIntegerField("đánh giá của người dân", null=True, blank=True)
@@ -213,12 +233,17 @@ class StatMonth(_Stat):
 class ImportRun(models.Model):
     """One import: its progress for the web page, its result and errors."""
 
-    RUNNING, DONE, FAILED = "running", "done", "failed"
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, "Đang chờ"), (RUNNING, "Đang nhập"), (DONE, "Xong"), (FAILED, "Thất bại")]
     file_name = models.CharField(max_length=300)
     mapping = models.CharField(max_length=60, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=10, default=RUNNING)
+    status = models.CharField(max_length=10, choices=STATUSES, default=RUNNING)
+    # The background job that runs a web upload (its progress is what the page polls); none for the command.
+    job = models.OneToOneField(
+        "core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="dossier_import"
+    )
     rows_done = models.IntegerField(default=0)
     rows_total = models.IntegerField(default=0)
     created = models.IntegerField(default=0)

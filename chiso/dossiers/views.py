@@ -1,27 +1,23 @@
-import os
-import tempfile
-import threading
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import close_old_connections
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chiso.core.audit import acting_as
+from chiso.core import jobqueue
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
+from . import tasks
 from .models import AP_IMPROPER, AP_MISSING, AP_PROPER, LATE, OPEN, Dossier, ImportRun
 from .services import apology, indicators, report
-from .services.importer import ImportFailed, count_rows, import_dossiers
+from .services.importer import ImportFailed
 
 MAX_UPLOAD = 200 * 1024 * 1024
-PROGRESS = {}  # run id -> rows done (the import's transaction hides its own progress from other connections)
 MONTHS = [f"Th{m}" for m in range(1, 13)]
 
 
@@ -427,36 +423,6 @@ def indicators_view(request):
     )
 
 
-def _run_import(run_id, path, name, mapping, user_id):
-    from chiso.registry.models import User
-
-    close_old_connections()
-    run = ImportRun.objects.get(pk=run_id)
-    user = User.objects.filter(pk=user_id).first()
-    try:
-        with acting_as(user):
-            import_dossiers(
-                path,
-                file_name=name,
-                mapping=mapping or None,
-                user=user,
-                run=run,
-                progress=lambda done: PROGRESS.__setitem__(run_id, done),
-            )
-    except ImportFailed as exc:
-        run.status, run.errors = ImportRun.FAILED, exc.lines()
-        run.finished_at = timezone.now()
-        run.save()
-    except Exception as exc:  # the page must show that it stopped
-        run.status, run.errors = ImportRun.FAILED, [f"Lỗi hệ thống: {exc}"]
-        run.finished_at = timezone.now()
-        run.save()
-    finally:
-        PROGRESS.pop(run_id, None)
-        os.unlink(path)
-        close_old_connections()
-
-
 @login_required
 def upload(request):
     permissions.require(request.user, "change", "dossier")
@@ -469,22 +435,26 @@ def upload(request):
             messages.error(request, "Tệp lớn quá 200 MB; hãy nhập bằng lệnh chiso import-dossiers.")
             return redirect("dossiers:upload")
         suffix = ".xlsx" if upload_file.name.lower().endswith(".xlsx") else ".csv"
-        handle, path = tempfile.mkstemp(suffix=suffix)
-        with os.fdopen(handle, "wb") as out:
-            for chunk in upload_file.chunks():
-                out.write(chunk)
+        # Under MEDIA_ROOT, not /tmp: a worker on another machine reads it from the shared media folder.
+        path = jobqueue.spool_upload(upload_file, suffix)
         run = ImportRun.objects.create(
             file_name=upload_file.name[:300],
             mapping=request.POST.get("anh_xa", "")[:60],
             user=request.user,
-            rows_total=count_rows(path) or 0,
+            status=ImportRun.QUEUED,
         )
-        PROGRESS[run.pk] = 0
-        threading.Thread(
-            target=_run_import,
-            args=(run.pk, path, upload_file.name, run.mapping, request.user.pk),
-            daemon=True,
-        ).start()
+        run.job = jobqueue.start(
+            tasks.import_file,
+            label=f"Nhập hồ sơ từ {upload_file.name}",
+            user=request.user,
+            temp_paths=[path],
+            run_id=run.pk,
+            path=str(path),
+            file_name=upload_file.name,
+            mapping=run.mapping,
+            user_id=request.user.pk,
+        )
+        ImportRun.objects.filter(pk=run.pk).update(job=run.job)
         return redirect("dossiers:import_status", run.pk)
     from .models import ColumnMapping
 
@@ -502,9 +472,7 @@ def upload(request):
 @login_required
 def import_status(request, pk):
     permissions.require(request.user, "change", "dossier")
-    run = get_object_or_404(ImportRun, pk=pk)
-    if run.pk in PROGRESS and run.status == ImportRun.RUNNING:
-        run.rows_done = PROGRESS[run.pk]
+    run = get_object_or_404(ImportRun.objects.select_related("job"), pk=pk)
     template = (
         "dossiers/_progress.html" if request.headers.get("HX-Request") else "dossiers/import_status.html"
     )

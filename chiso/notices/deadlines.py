@@ -22,8 +22,9 @@ _POINT_KINDS = ("date", "month", "quarter", "year", "range")
 
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s+năm\s+\d{4})?"
 _MONTH = r"\d{1,2}(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?"
+_Q = r"(?:IV|I{1,3}|[1-4])"
 _QUARTER = r"(?:IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?(?![\w/])"
-_PERIOD = r"tháng|quý|năm"
+_PERIOD = r"tháng|quý|quí|năm|tuần"
 # "Thời gian thực hiện trong tháng 8/2022": the lead-in belongs to the deadline as written.
 _LEAD_IN = (
     r"(?:thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai|hoàn\s+thành)\s*:?\s*(?:trong\s+khoảng\s+)?)?"
@@ -45,7 +46,7 @@ _PATTERNS = [
     (
         "recurring_day",
         re.compile(
-            r"(?P<pre>trước\s+|chậm\s+nhất\s+(?:là\s+)?)?ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+(?P<per>"
+            r"(?P<pre>trước\s+|chậm\s+nhất\s+(?:là\s+)?)?ngày\s+(?P<d>\d{1,2}(?:\s*/\s*\d{1,2})?)\s+(?:hàng|hằng)\s+(?P<per>"
             + _PERIOD
             + ")",
             _F,
@@ -77,6 +78,45 @@ _PATTERNS = [
             _F,
         ),
     ),
+    (
+        "open",
+        re.compile(
+            r"(?:từ\s+)?(?P<a>(?:quý|quí)\s+"
+            + _Q
+            + r"(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})|năm\s+\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
+            r"\s*(?:và|,)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)",
+            _F,
+        ),
+    ),
+    (
+        "qrange",
+        re.compile(
+            r"(?:quý|quí)\s+(?P<a>"
+            + _Q
+            + r")\s*(?:[-–]|đến)\s*(?:quý\s+)?(?P<b>"
+            + _Q
+            + r")(?P<y>\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?(?![\w/])",
+            _F,
+        ),
+    ),
+    (
+        "mrange",
+        re.compile(r"tháng\s+(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\s*/\s*(?P<y>\d{4})", _F),
+    ),
+    (
+        "drange",
+        re.compile(
+            r"từ\s+ngày\s+(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})", _F
+        ),
+    ),
+    (
+        "yrange",
+        re.compile(r"(?P<pre>trong\s+(?:các\s+)?|^)năm\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})", _F),
+    ),
+    (
+        "moment",
+        re.compile(r"từ\s+(?:\d{1,2}\s*h\s*\d{0,2}\s+)ngày\s+(?P<a>" + _DATE + ")", _F),
+    ),
     ("half", re.compile(r"(?:trong\s+)?(?:6|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+(?P<y>\d{4})", _F)),
     (
         "start",
@@ -84,6 +124,12 @@ _PATTERNS = [
             r"(?:bắt\s+đầu(?:\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|tổ\s+chức))?\s+(?:kể\s+)?từ|kể\s+từ"
             r"|(?:thực\s+hiện|triển\s+khai|áp\s+dụng)\s+từ)\s+(?P<a>" + _WHEN + ")",
             _F,
+        ),
+    ),
+    (
+        "bare_recurring",
+        re.compile(
+            r"(?:định|thường)\s+kỳ(?!\s*,?\s*(?:hàng|hằng)\s)(?!\s+(?:\d|6\s+tháng|tháng|quý|năm))", _F
         ),
     ),
     (
@@ -99,7 +145,8 @@ _PATTERNS = [
         "month",
         re.compile(
             _LEAD_IN
-            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong|ngay\s+trong)"
+            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong|ngay\s+trong"
+            r"|kỳ\s+họp)"  # a session dated by month is a deadline: "trình Quốc hội tại kỳ họp tháng 5/2023"
             r"\s+tháng\s+(?P<m>" + _MONTH + r")(?![\d/])",
             _F,
         ),
@@ -126,6 +173,13 @@ _PATTERNS = [
 
 _NEEDS = {
     "relative": ("từ",),
+    "open": ("tiếp theo", "năm sau"),
+    "qrange": ("quý", "quí"),
+    "mrange": ("tháng",),
+    "drange": ("từ",),
+    "yrange": ("năm",),
+    "moment": ("từ",),
+    "bare_recurring": ("kỳ",),
     "recurring_day": ("hàng", "hằng"),
     "recurring": ("hàng", "hằng"),
     "range": ("từ",),
@@ -145,13 +199,22 @@ _CITED_RE = re.compile(
     r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)"
 )
 _INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,12}$", _F)
-_EVERY = {"tháng": "month", "quý": "quarter", "năm": "year"}
+_EVERY = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year", "tuần": "week"}
+
+
+def _window(m):
+    """A month or quarter given as the time the work is carried out ("Thời gian thực hiện trong tháng
+    8/2022") is a window with a start; "hoàn thành trong tháng 9" or "trong tháng 7" only bounds the end."""
+    return bool(re.match(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", m.group(0), _F))
 
 
 class _Found:
-    __slots__ = ("kind", "begin", "end", "text", "due", "start", "strict", "every")
+    __slots__ = ("kind", "begin", "end", "text", "due", "start", "strict", "every", "window_start")
 
-    def __init__(self, kind, m, due=None, start=None, strict=False, every=None, begin=None):
+    def __init__(
+        self, kind, m, due=None, start=None, strict=False, every=None, begin=None, window_start=None
+    ):
+        self.window_start = window_start or start
         self.kind = kind
         self.begin = m.start() if begin is None else begin
         self.end = m.end()
@@ -273,6 +336,39 @@ def _read(kind, m, text, year, add_working_days, base_date):
         if b < a:
             return None
         return _Found("range", m, due=date(b, 12, 31), start=date(a, 1, 1))
+    if kind == "open":
+        a = _parse_when(re.sub(r"^quí", "quý", g["a"], flags=_F), year)
+        return _Found("range", m, start=a[0]) if a else None
+    if kind == "qrange":
+        y = _year_of(g["y"] or "", year)
+        if y is None:
+            return None
+        qa = ROMAN.get(g["a"].upper()) or int(g["a"])
+        qb = ROMAN.get(g["b"].upper()) or int(g["b"])
+        if qb < qa:
+            return None
+        return _Found("range", m, start=date(y, 3 * qa - 2, 1), due=_month_end(y, 3 * qb))
+    if kind == "mrange":
+        y, a, b = int(g["y"]), int(g["a"]), int(g["b"])
+        if not (1 <= a < b <= 12):
+            return None
+        return _Found("range", m, start=date(y, a, 1), due=_month_end(y, b))
+    if kind == "drange":
+        y, mo = int(g["y"]), int(g["m"])
+        try:
+            return _Found("range", m, start=date(y, mo, int(g["a"])), due=date(y, mo, int(g["b"])))
+        except ValueError:
+            return None
+    if kind == "yrange":
+        a, b = int(g["a"]), int(g["b"])
+        if b < a:
+            return None
+        return _Found("range", m, start=date(a, 1, 1), due=date(b, 12, 31))
+    if kind == "moment":
+        d = parse_day(g["a"], year)
+        return _Found("start", m, start=d) if d else None
+    if kind == "bare_recurring":
+        return _Found("recurring", m, strict=None, every=None)
     if kind == "half":
         y = int(g["y"])
         first = g["part"].lower() == "đầu"
@@ -291,14 +387,14 @@ def _read(kind, m, text, year, add_working_days, base_date):
             return None
         if _strict(g["pre"]):  # "trước tháng 9/2022": August is the last month allowed
             return _Found("month", m, due=span[0] - timedelta(days=1), strict=True)
-        return _Found("month", m, due=span[1], start=span[0])
+        return _Found("month", m, due=span[1], start=span[0] if _window(m) else None, window_start=span[0])
     if kind == "quarter":
         span = _parse_quarter(g["q"], year)
         if not span:
             return None
         if _strict(g["pre"]):
             return _Found("quarter", m, due=span[0] - timedelta(days=1), strict=True)
-        return _Found("quarter", m, due=span[1], start=span[0])
+        return _Found("quarter", m, due=span[1], start=span[0] if _window(m) else None, window_start=span[0])
     if kind == "year":
         y = int(g["y"])
         if _strict(g["pre"]):
@@ -363,11 +459,29 @@ def _iso(d):
     return d.isoformat() if d else None
 
 
-def extract_deadline(text, *, year=None, add_working_days=None, base_date=None):
-    """The deadline of one task's text (see the module docstring for the shape)."""
+_CELL_PREFIX_RE = re.compile(r"^\s*(?=(?:tháng|quý|quí|năm)\s+(?:\d|I|V))", _F)
+_CELL_DAY_RE = re.compile(r"^\s*(trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\s+(?=\d{1,2}\s*/)", _F)
+_CELL_ON_RE = re.compile(r"^\s*ngày\s+(?=\d)", _F)
+
+
+def _as_sentence(cell):
+    """A time cell of a table or a "Thời gian thực hiện: …" slot written as the sentence it stands for:
+    "Quý IV/2025" is "trong Quý IV/2025", "Trước 30/04/2023" is "trước ngày 30/04/2023"."""
+    t = _CELL_DAY_RE.sub(lambda m: m.group(1) + " ngày ", cell, count=1)
+    t = _CELL_ON_RE.sub("vào ngày ", t, count=1)
+    if re.match(r"^\s*năm\s+\d{4}\s*[-–]\s*\d{4}", t, _F):
+        return t
+    return _CELL_PREFIX_RE.sub("trong ", t, count=1)
+
+
+def extract_deadline(text, *, year=None, add_working_days=None, base_date=None, cell=False):
+    """The deadline of one task's text (see the module docstring for the shape). cell=True reads a time
+    cell or slot, where the phrase stands alone without "trong"/"trước ngày"."""
     out = empty()
     if not text:
         return out
+    if cell:
+        text = _as_sentence(text)
     found = find_all(text, year=year, add_working_days=add_working_days, base_date=base_date)
     recurring = [f for f in found if f.kind == "recurring"]
     starts = [f for f in found if f.kind == "start"]
@@ -383,6 +497,9 @@ def extract_deadline(text, *, year=None, add_working_days=None, base_date=None):
             start=_iso(starts[0].start) if starts else None,
         )
         return out
+    if any(p.due for p in points):
+        # An explicit bound wins over an open-ended start ("… và những năm tiếp theo").
+        points = [p for p in points if p.due]
     if points:
         distinct = []
         for p in points:
@@ -390,8 +507,10 @@ def extract_deadline(text, *, year=None, add_working_days=None, base_date=None):
                 distinct.append(p)
         last = max(distinct, key=lambda p: (p.due or date.max, p.begin))
         first = distinct[0]
+        # Several phases ("lập Tổ trong tháng 8 … khắc phục trong tháng 9") make a window from the first.
+        first_start = first.start if len(distinct) == 1 else first.window_start
         out.update(
-            kind=last.kind, due=_iso(last.due), strict=last.strict, start=_iso(first.start), every=None
+            kind=last.kind, due=_iso(last.due), strict=last.strict, start=_iso(first_start), every=None
         )
         if len(distinct) == 1:
             out["text"] = last.text

@@ -1,134 +1,79 @@
-"""From notice text to tasks, targets and document fields (the `chiso parse-notice --json` contract).
+"""From document text to tasks, targets and document fields (the `chiso parse-notice --json` contract).
 
-Rule-based and linear: one pass builds paragraphs, one walks the numbering into a tree, one emits
-tasks. Every regex is compiled at import; nothing here looks back over the whole text per task.
+Rule-based and linear. The body is cut into paragraphs (structure.py), task tables are read on their
+own (tables.py), the rest becomes an outline (outline.py), and the outline is walked once with the
+addressee each part inherits. The rules, each for one general phenomenon of Vietnamese directives:
+
+- A task needs an addressee: its own (subject, "Giao/Đề nghị/Yêu cầu X", "X chủ trì"), or one it
+  inherits from an agency heading or from a lead-in that frames the points below it
+  ("… yêu cầu Bộ Y tế … lưu ý một số nội dung sau:"). Text with no addressee anywhere above it
+  (purpose, targets, content lines, funding, assessments) assigns nothing.
+- Sections that assess or set aims (Tình hình, Kết quả, Đánh giá, Mục đích, yêu cầu, Mục tiêu,
+  Phương hướng …) give no task; praise, accountability clauses, conditional reporting and approvals
+  are not tasks either.
+- Bullets under a heading or a frame are tasks with its addressee; bullets spelling out what a
+  directive ending in ":" consists of are that task's checklist.
+- One point addressing several agencies in turn is split into one task per addressee (#1, #2 …).
+- A topic label ("Về …:") is not part of the task's text; the task starts at the directive.
+- Several addressees with none leading give no lead (a class phrase under one "các" is one addressee).
+- Closing directives and a decision's execution article are tasks.
 """
 
 import re
 from datetime import date
 
-from . import agencies as ag
+from . import addressees as ad
+from . import names
+from . import outline as ol
 from .deadlines import extract_deadline
-from .structure import INDICES, MARKER_RE, build_units, document_fields
-from .vietnamese import squash
+from .structure import INDICES, build_units, document_fields
+from .tables import extract_tables
+from .vietnamese import is_all_caps, squash
 
 _TARGET_HEAD_RE = re.compile(
-    r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,\s*yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b", re.I
+    r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,?\s*(?:và\s+)?yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b",
+    re.I,
 )
-_ASSESSMENT_HEAD_RE = re.compile(
-    r"^(?:(?:Những\s+)?kết\s+quả|Tình\s+hình|Đánh\s+giá|Tồn\s+tại|Hạn\s+chế|Nguyên\s+nhân|Ưu\s+điểm|Bối\s+cảnh|Thực\s+trạng)\b",
+_SKIP_HEAD_RE = re.compile(
+    r"^(?:(?:Những\s+|Một\s+số\s+)?kết\s+quả|Tình\s+hình|Đánh\s+giá(?!\s+cao)|Tồn\s+tại|Hạn\s+chế|Nguyên\s+nhân|Ưu\s+điểm|"
+    r"Bối\s+cảnh|Thực\s+trạng|Phương\s+hướng|Bài\s+học|Căn\s+cứ|Phạm\s+vi|Đối\s+tượng|Lộ\s+trình|Sự\s+cần\s+thiết|"
+    r"Nguồn\s+kinh\s+phí|Kinh\s+phí(?!\s+thực\s+hiện\s*:)|Giải\s+thích)\b",
     re.I,
 )
 _ORDINAL_RE = re.compile(r"^(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]", re.I)
-_CLOSING_RE = re.compile(
-    r"^(?:(?:Phó\s+)?Chủ\s+tịch\s+|Văn\s+phòng\s+)?(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Văn\s+phòng)\b.{0,80}?"
-    r"\b(?:yêu\s+cầu|thông\s+báo|đề\s+nghị|giao)\b|^Trên\s+đây\b|^(?:Yêu\s+cầu|Đề\s+nghị)\s+(?:Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|các)\b",
+_NOT_TASK_RE = re.compile(
+    r"^(?:Đánh\s+giá\s+cao|Ghi\s+nhận|Biểu\s+dương|Hoan\s+nghênh|Chịu\s+trách\s+nhiệm\s+(?:trước\s+pháp\s+luật|về\s+nội\s+dung)|"
+    r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)[^,]{0,60},\s*(?:nếu|trường\s+hợp)|"
+    r"Trường\s+hợp\s+chậm\s+trễ|Phê\s+duyệt\b|Ban\s+hành\s+kèm\s+theo|Quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
+    r"(?:Văn\s+phòng\s+Chính\s+phủ|Văn\s+phòng\s+UBND)[^.]{0,40}thông\s+báo\s+để|Nơi\s+nhận|Kính\s+gửi|"
+    r"Thời\s+gian\s+qua\b)",
     re.I,
 )
-_GIAO_RE = re.compile(r"\bgiao\s+", re.I)
+_CLOSING_RE = re.compile(
+    r"(?:^|\s)(?:(?:Phó\s+)?Chủ\s+tịch\s+|Ủy\s+ban\s+nhân\s+dân|UBND|Uỷ\s+ban\s+nhân\s+dân|Ủy\s+nhân\s+dân)[^.;:]{0,60}?"
+    r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\b|^(?:Yêu\s+cầu|Đề\s+nghị)\s+(?:Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|các)\b",
+    re.I,
+)
+_EXECUTION_RE = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện)", re.I)
+_FRAME_END_RE = re.compile(
+    r"(?:sau|sau\s+đây|như\s+sau|cụ\s+thể|trọng\s+tâm|các\s+nội\s+dung|các\s+nhiệm\s+vụ|ngay|cần\s+làm\s+ngay|chủ\s+yếu)\s*:?\s*$",
+    re.I,
+)
+_FIELD_RE = re.compile(
+    r"^(?P<field>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|Thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
+    r"Thời\s+hạn(?:\s+hoàn\s+thành)?|Nội\s+dung|Sản\s+phẩm|Kết\s+quả(?:\s+dự\s+kiến)?|Kinh\s+phí)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+_SENTENCE_RE = re.compile(r"(?<=[.;])\s+(?=[\"“]?[A-ZĐÀ-Ỹ])")
 _YEAR_RE = re.compile(r"năm\s+(\d{4})")
 _IMPROVE_RE = re.compile(r"cải\s+thiện|nâng\s+cao|tăng|đạt|giữ\s+vững|nâng\s+hạng", re.I)
 _SCORE_RE = re.compile(r"điểm", re.I)
 _RANK_RE = re.compile(r"thứ\s+(?:bậc|hạng)|xếp\s+hạng|vị\s+trí|nhóm\s+\d+|bậc", re.I)
+_NEXT_DOC_RE = re.compile(r"^(?:KẾ\s+HOẠCH|PHỤ\s+LỤC|DANH\s+MỤC|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|ĐỀ\s+ÁN)\b")
+_NON_DIRECTIVE_KINDS = ("NGHỊ ĐỊNH", "NGHỊ QUYẾT", "THÔNG TƯ", "LUẬT")
 
 
-class _Point:
-    __slots__ = ("ref", "depth", "text", "marker_text", "extra", "bullets", "children", "units")
-
-    def __init__(self, ref, depth, text, unit):
-        self.ref, self.depth, self.text = ref, depth, text
-        self.marker_text = unit.text
-        self.extra, self.bullets, self.children = [], [], []
-        self.units = [unit]
-
-
-def _marker_info(m):
-    if m.group("roman"):
-        return "roman", m.group("roman")
-    if m.group("num"):
-        return "num", m.group("num")
-    if m.group("num1"):
-        return "num", m.group("num1")
-    if m.group("letter"):
-        return "letter", m.group("letter")
-    return "bullet", None
-
-
-def _closing_start(body):
-    """Index of the closing paragraphs: the run of un-numbered paragraphs after the last point that
-    opens with the issuer's request ("Chủ tịch UBND tỉnh yêu cầu ...")."""
-    start = len(body)
-    j = len(body) - 1
-    while j >= 0 and not MARKER_RE.match(body[j].text):
-        if _CLOSING_RE.search(body[j].text):
-            start = j
-        j -= 1
-    if j < 0:  # no numbered point at all: only the last paragraph can close
-        return start if start >= len(body) - 1 else len(body)
-    return start
-
-
-def _walk(body):
-    """Preamble units, the point tree (roots) and the closing units."""
-    closing_at = _closing_start(body)
-    preamble, roots = [], []
-    stack = []  # stack[d] = the open point at depth d; roman sections are depth 0
-    has_roman = False
-    for unit in body[:closing_at]:
-        m = MARKER_RE.match(unit.text)
-        if not m:
-            if stack:
-                stack[-1].extra.append(unit)
-                stack[-1].units.append(unit)
-            else:
-                preamble.append(unit)
-            continue
-        kind, label = _marker_info(m)
-        rest = unit.text[m.end() :].strip()
-        if kind == "bullet":
-            if stack:
-                stack[-1].bullets.append((unit, rest))
-                stack[-1].units.append(unit)
-            else:
-                preamble.append(unit)
-            continue
-        if kind == "roman":
-            has_roman = True
-            point = _Point(label, 0, rest, unit)
-            roots.append(point)
-            stack = [point]
-            continue
-        if kind == "num":
-            depth = len(label.split("."))
-            if has_roman and stack:
-                # Arabic numbers restart in every Roman section: "2.2" under "II." is "II.2.2".
-                parent = stack[depth - 1] if len(stack) >= depth else stack[-1]
-                ref = f"{stack[0].ref}.{label}"
-            else:
-                parent = stack[depth - 2] if depth >= 2 and len(stack) >= depth - 1 else None
-                ref = label
-        else:  # letter: one level below the deepest open numbered point
-            parent = stack[-1] if stack else None
-            depth = (parent.depth + 1) if parent is not None else 1
-            ref = f"{parent.ref}.{label}" if parent is not None else label
-        point = _Point(ref, depth, rest, unit)
-        if parent is not None:
-            parent.children.append(point)
-            stack = stack[: parent_index(stack, parent) + 1] + [point]
-        else:
-            roots.append(point)
-            stack = [point]
-    return preamble, roots, body[closing_at:]
-
-
-def parent_index(stack, parent):
-    for i, p in enumerate(stack):
-        if p is parent:
-            return i
-    return len(stack) - 1
-
-
-def _target(text, year_default=None):
+def _target(text):
     indices = [name for name, rx in INDICES if rx.search(text)]
     ym = _YEAR_RE.search(text)
     if not indices or not ym or not _IMPROVE_RE.search(text):
@@ -139,9 +84,44 @@ def _target(text, year_default=None):
     return {"text": text, "indices": indices, "year": year, "goal": f"{what} improve over {year - 1}"}
 
 
+class Ctx:
+    """What a part of the outline inherits: its addressee(s) and coordinators."""
+
+    __slots__ = ("addressees", "coords", "assigning")
+
+    def __init__(self, addressees=(), coords=(), assigning=False):
+        self.addressees = list(addressees)
+        self.coords = list(coords)
+        self.assigning = assigning
+
+    @property
+    def lead(self):
+        return self.addressees[0] if len(self.addressees) == 1 else None
+
+    def with_names(self, found, coords=None):
+        return Ctx(found, coords if coords is not None else [], True)
+
+
+def _own_addressees(text):
+    """Addressees a text names for itself: chủ trì, subject, or the object of Giao/Đề nghị/Yêu cầu."""
+    _label, body = ad.strip_topic(text)
+    lead = ad.chu_tri(body[:400])
+    if lead:
+        return [lead], True
+    found, _end = ad.subject(body)
+    if found:
+        return found, True
+    found, at = ad.assigned(body, limit=200)
+    if found and at <= 120:
+        return found, True
+    found = ad.trailing_unit(body)
+    if found:
+        return found, True
+    return [], False
+
+
 class _Emitter:
-    def __init__(self, finder, year, add_working_days, base_date, notes):
-        self.finder = finder
+    def __init__(self, year, add_working_days, base_date, notes):
         self.year = year
         self.add_working_days = add_working_days
         self.base_date = base_date
@@ -151,6 +131,7 @@ class _Emitter:
         self.requirements = []
         self.warnings = []
 
+    # -- output -----------------------------------------------------------------------------------
     def requirement(self, text):
         self.requirements.append(text)
         t = _target(text)
@@ -158,123 +139,476 @@ class _Emitter:
             self.targets.append(t)
 
     def task(
-        self, ref, text, units, *, lead=None, inherited=None, coordinators=None, checklist=(), source=None
+        self,
+        ref,
+        text,
+        units,
+        *,
+        lead,
+        addressees,
+        coords=(),
+        checklist=(),
+        deadline_text=None,
+        how="",
+        fields=None,
+        cell=False,
     ):
-        text = squash(text).rstrip(" ;")
-        if text.endswith("./."):
-            text = text[:-3].rstrip()
-        lead = lead or self.finder.lead(text) or inherited
-        coords = coordinators if coordinators is not None else []
-        for c in self.finder.coordinators(text):
-            if c not in coords and (not lead or ag.split_names(c) != ag.split_names(lead)):
-                coords.append(c)
-        full = text + (" " + " ".join(checklist) if checklist else "")
+        label, body = ad.strip_topic(squash(text))
+        body = body.rstrip(" ;")
+        if body.endswith("./."):
+            body = body[:-3].rstrip()
+        own_coords = list(coords)
+        for c in ad.coordinators(body, lead):
+            if c not in own_coords and c != lead:
+                own_coords.append(c)
+        full = body + (" " + " ".join(checklist) if checklist else "")
         deadline = extract_deadline(
-            full, year=self.year, add_working_days=self.add_working_days, base_date=self.base_date
+            deadline_text if deadline_text is not None else full,
+            year=self.year,
+            add_working_days=self.add_working_days,
+            base_date=self.base_date,
+            cell=cell,
         )
         marks = []
         for u in units:
             for mk in u.marks:
                 if mk not in marks:
                     marks.append(mk)
+        source = "\n".join(u.text for u in units)
+        confidence = 0.9 if lead else (0.6 if addressees else 0.4)
+        if how in ("inherited", "closing"):
+            confidence -= 0.1
         self.tasks.append(
             {
                 "ref": ref,
-                "text": text,
+                "text": body,
                 "lead": lead,
-                "coordinators": coords,
+                "coordinators": own_coords,
                 "lead_agency_ids": [],
                 "coordinator_agency_ids": [],
                 "checklist": list(checklist),
                 "deadline": deadline,
-                "report_to": self.finder.report_to(text),
-                "source": source or "\n".join(u.text for u in units),
+                "report_to": _report_to(body),
+                "source": source,
                 "footnotes": [{"mark": mk, "text": self.notes.get(mk, "")} for mk in marks],
                 "unresolved": [],
+                "addressees": list(addressees),
+                "topic": label,
+                "confidence": round(confidence, 2),
+                "how": how,
+                "fields": fields or {},
             }
         )
 
-    def point(self, p, inherited=None, inherited_coords=None):
-        if _TARGET_HEAD_RE.match(p.text):
-            for u in p.extra:
+    # -- walking --------------------------------------------------------------------------------------
+    def walk(self, node, ctx):
+        for child in node.children:
+            self.node(child, ctx)
+
+    def node(self, node, ctx):
+        text = node.text
+        if _TARGET_HEAD_RE.match(text) and not names.find_all(text[:80], limit=1):
+            # Aims and requirements assign nothing, except a point whose own subject is told what
+            # to do ("Các Bộ, cơ quan … phải quán triệt …").
+            for u in node.paras:
                 self.requirement(u.text)
-            for _u, rest in p.bullets:
-                self.requirement(rest)
-            for c in p.children:
-                self.requirement(c.text)
+            self._requirements(node)
+            self._directives_only(node)
             return
-        if _ASSESSMENT_HEAD_RE.match(p.text) and p.depth <= 1:
+        if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text):
+            self._directives_only(node)
             return
-        heading = self.finder.heading(p.text)
-        if p.children:
-            lead = heading or self.finder.lead(p.text) or inherited
-            coords = inherited_coords
-            if not heading and p.text.rstrip().endswith(":"):
-                coords = self.finder.coordinators(p.text) or inherited_coords
-            for u in p.extra:
-                # Sentences between a heading and its sub-points direct the same addressee.
-                if not heading and not u.text.rstrip().endswith(":"):
-                    self.warnings.append(
-                        f"Mục {p.ref}: đoạn không đánh số trước các mục con được bỏ qua: “{u.text[:60]}…”"
-                    )
-            for c in p.children:
-                self.point(c, lead, list(coords or []))
-            return
-        bullets = [rest for _u, rest in p.bullets]
+        heading = ad.heading_names(text)
         if heading:
-            if p.extra:
-                text = " ".join(u.text for u in p.extra)
-                self.task(
-                    p.ref,
-                    text,
-                    p.units,
-                    inherited=heading,
-                    coordinators=list(inherited_coords or []),
-                    checklist=bullets,
-                )
-            elif bullets:
-                for i, (u, rest) in enumerate(p.bullets, start=1):
-                    self.task(
-                        f"{p.ref}-{i}",
-                        rest,
-                        [u],
-                        inherited=heading,
-                        coordinators=list(inherited_coords or []),
-                    )
-            else:
-                self.warnings.append(f"Mục {p.ref} “{p.text[:60]}” không có nội dung nhiệm vụ.")
+            sub = ctx.with_names(heading)
+            self._paragraphs(node, sub, node.paras)
+            self.walk(node, sub)
             return
-        if (
-            bullets
-            and all(self.finder.start_re.match(b) and self.finder.lead(b) for b in bullets)
-            and p.text.rstrip().endswith(":")
+        fields = _fields(node)
+        if fields is not None:
+            self._field_block(node, ctx, fields)
+            return
+        if node.children:
+            self._with_children(node, ctx)
+            return
+        self._leaf(node, ctx)
+
+    def _directives_only(self, node):
+        """In a section that assigns nothing by itself, only sentences that direct a named addressee."""
+        for c in node.children:
+            text = " ".join([c.text] + [u.text for u in c.paras])
+            for k, sentence in enumerate(_preamble_directives(text)):
+                found, _h = _own_addressees(sentence)
+                ref = c.ref if not k else f"{c.ref}#{k + 1}"
+                self._emit_parts(ref, c.units(), sentence, Ctx().with_names(found), head=None)
+            self._directives_only(c)
+
+    def _requirements(self, node):
+        for c in node.children:
+            self.requirement(c.text)
+            self._requirements(c)
+
+    def _paragraphs(self, node, ctx, paras):
+        """Paragraphs under a heading: each one a task for the heading's addressee (p1, p2 …)."""
+        paras = [u for u in paras if not _NOT_TASK_RE.match(u.text)]
+        if not paras:
+            return
+        if len(paras) == 1 and not node.children:
+            self._emit_parts(node.ref, [paras[0]], paras[0].text, ctx, head=None)
+            return
+        for i, u in enumerate(paras, start=1):
+            self._emit_parts(f"{node.ref}.p{i}" if node.ref else f"p{i}", [u], u.text, ctx, head=None)
+
+    def _with_children(self, node, ctx):
+        text = node.text
+        bullets = all(c.style[0] in ("dash", "plus") for c in node.children)
+        own, has_own = _own_addressees(text)
+        ends_colon = text.rstrip().endswith(":")
+        frame = ends_colon and (not _has_action(text, own) or _CLOSING_FRAME_RE.search(text))
+        children_own = sum(1 for c in node.children if _own_addressees(c.text)[1])
+        if bullets and ends_colon and not frame and children_own < max(1, len(node.children) // 2 + 1):
+            # "… thành lập các Tổ kiểm tra thực hiện các nhiệm vụ sau đây: - Kiểm tra … - Kiểm tra …"
+            if _NOT_TASK_RE.match(text):
+                return
+            sub = ctx.with_names(own) if has_own else ctx
+            if not sub.addressees and not sub.assigning:
+                return
+            after = [u for c in node.children for u in c.paras]
+            self._emit_parts(
+                node.ref,
+                node.units() + [u for c in node.children for u in c.units()],
+                " ".join([text] + [u.text for u in node.paras]),
+                sub,
+                head=None,
+                checklist=[c.text for c in node.children],
+                tail=" ".join(u.text for u in after),
+            )
+            return
+        sub = ctx.with_names(own) if has_own else ctx
+        for u in node.paras:
+            # "II. Một số nhiệm vụ trọng tâm" + "Đề nghị Ban chỉ đạo …, các cơ quan, địa phương … sau:"
+            if u.text.rstrip().endswith(":") and _frames_work(u.text):
+                p_own = ad.frame_addressees(u.text)
+                if p_own:
+                    sub = ctx.with_names(p_own)
+        if ends_colon and not has_own and _frames_work(text):
+            f_own = ad.frame_addressees(text)
+            if f_own:
+                sub = ctx.with_names(f_own)
+        if not ends_colon and has_own and not _NOT_TASK_RE.match(text):
+            # The point is a directive itself, and its sub-points add more for the same addressee.
+            self._emit_parts(node.ref, [node.unit], text, sub, head=None)
+        elif (
+            not ends_colon
+            and not has_own
+            and ctx.addressees
+            and not _NOT_TASK_RE.match(text)
+            and _is_directive(text)
         ):
-            # "Giao các cơ quan sau: - Sở A: ...; - Sở B: ..." — each bullet names its own lead.
-            for i, (u, rest) in enumerate(p.bullets, start=1):
-                self.task(f"{p.ref}-{i}", rest, [p.units[0], u], inherited=inherited)
+            self._emit_parts(node.ref, [node.unit], text, ctx, head=None)
+        if node.paras:
+            self._paragraphs_after(node, sub)
+        self.walk(node, sub)
+
+    def _paragraphs_after(self, node, ctx):
+        """Unnumbered paragraphs between a point's title and its sub-points: directives when they
+        name an addressee; a frame ending in ':' passes its addressee on."""
+        for i, u in enumerate(node.paras, start=1):
+            own, has_own = _own_addressees(u.text)
+            if has_own and not u.text.rstrip().endswith(":") and not _NOT_TASK_RE.match(u.text):
+                self._emit_parts(f"{node.ref}.p{i}", [u], u.text, ctx.with_names(own), head=None)
+
+    def _leaf(self, node, ctx):
+        if _NOT_TASK_RE.match(node.text):
             return
-        text = " ".join([p.text] + [u.text for u in p.extra])
+        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":")):
+            # "1. Về kiến nghị …:", "Điều 2. Trách nhiệm thực hiện của các đơn vị:" then the directive
+            # paragraphs: the label is not part of the task.
+            text = " ".join(u.text for u in node.paras)
+            self._emit_parts(node.ref, node.units(), text, ctx, head=None)
+            return
+        text = " ".join([node.text] + [u.text for u in node.paras])
+        self._emit_parts(node.ref, node.units(), text, ctx, head=None)
+
+    def _emit_parts(self, ref, units, text, ctx, *, head, checklist=(), tail=""):
+        """One task per addressee inside the text (split where a sentence names a new one)."""
+        _label, body = ad.strip_topic(squash(text))
+        parts = _split_by_addressee(body)
+        out = []
+        for ptext, (own, has_own) in parts:
+            if _NOT_TASK_RE.match(ptext):
+                continue
+            if has_own:
+                addressees, how = own, "own"
+            elif ctx.addressees:
+                addressees, how = ctx.addressees, "inherited"
+            elif ctx.assigning:
+                addressees, how = [], "inherited"
+            else:
+                continue
+            if not _is_directive(ptext) and not has_own and not ctx.assigning:
+                continue
+            lead = ad.chu_tri(ptext[:400]) or (addressees[0] if len(addressees) == 1 else None)
+            coords = ctx.coords if how == "inherited" else []
+            out.append((ptext, lead, addressees, coords, how))
+        for i, (ptext, lead, addressees, coords, how) in enumerate(out, start=1):
+            r = ref if len(out) == 1 else f"{ref}#{i}"
+            last = i == len(out)
+            self.task(
+                r,
+                ptext,
+                units,
+                lead=lead,
+                addressees=addressees,
+                coords=coords,
+                how=how,
+                checklist=checklist if last else (),
+                deadline_text=" ".join([ptext, *checklist, tail]) if last and tail else None,
+            )
+
+    def _field_block(self, node, ctx, fields):
+        """ "- Cơ quan chủ trì: … - Cơ quan phối hợp: … - Thời gian thực hiện: …" under an item."""
+        text = fields.get("nội dung") or node.text
+        lead_slot = fields.get("chủ trì") or fields.get("thực hiện")
+        coords = _split_slot(fields.get("phối hợp") or "")
+        addressees, lead = [], None
+        if lead_slot:
+            found, end = names.agency_list(lead_slot, 0, place=True)
+            addressees = [_strip(f) for f in found] or [lead_slot]
+            if len(found) <= 1 or names.is_class(found[0]) and ";" not in lead_slot and len(found) == 1:
+                lead = _slot_lead(lead_slot, found)
+            else:
+                lead = _slot_lead(lead_slot, found)
+        elif ctx.addressees:
+            addressees, lead = ctx.addressees, ctx.lead
+        time = fields.get("thời gian")
+        deadline_text = time if time is not None else text + " " + (lead_slot or "")
         self.task(
-            p.ref,
+            node.ref,
             text,
-            p.units,
-            inherited=inherited,
-            coordinators=list(inherited_coords or []),
-            checklist=bullets,
+            node.units(),
+            lead=lead,
+            addressees=addressees,
+            coords=coords,
+            deadline_text=deadline_text,
+            cell=time is not None,
+            how="fields",
+            fields={k: v for k, v in fields.items()},
         )
 
     def closing(self, units):
+        """Closing directives: one task per sentence that directs someone; when a sentence both asks
+        everyone to carry the contents out and gives one body the follow-up ("…; giao Sở Nội vụ chủ
+        trì theo dõi, đôn đốc"), the follow-up is the task."""
         count = 0
         for u in units:
-            for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐ])", u.text):
-                g = _GIAO_RE.search(clause)
-                if not g:
+            t = u.text
+            if not _CLOSING_RE.search(t) and not _EXECUTION_RE.search(t):
+                continue
+            for sentence in re.split(r"(?<=[.])\s+(?=[A-ZĐ])", t):
+                if re.search(
+                    r"(?:nếu|trường\s+hợp)\s+có\s+(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)",
+                    sentence[:160],
+                    re.I,
+                ):
                     continue
-                text = clause[g.start() :].strip()
-                if not self.finder.lead(text):
+                if re.search(r"thông\s+báo\s+để\s+(?:các|\S+\s+)?[^.]{0,80}biết", sentence, re.I):
                     continue
+                g = re.search(r"(?:^|[;,]\s*)(giao\s+)", sentence, re.I)
+                body = sentence[g.start(1) :] if g else sentence
+                found, _at = ad.assigned(body)
+                if not found and not _EXECUTION_RE.search(body):
+                    continue
+                if not found:
+                    m = re.match(r"^(.{0,300}?)\s+chịu\s+trách\s+nhiệm", body)
+                    found = [x.strip() for x in re.split(r";", m.group(1))] if m else []
+                lead = ad.chu_tri(body) or (found[0] if len(found) == 1 else None)
                 count += 1
-                self.task("closing" if count == 1 else f"closing-{count}", text, [u], source=u.text)
+                ref = "closing" if count == 1 else f"closing#{count}"
+                self.task(ref, body.strip(), [u], lead=lead, addressees=found, how="closing")
+
+
+def _strip(name):
+    return re.sub(r"\s+", " ", name).strip(" ,;.")
+
+
+def _slot_lead(slot, found):
+    """The lead of a labelled slot: copied as written when it is one body or one class phrase;
+    empty when it names two or more specific bodies."""
+    slot = slot.strip().rstrip(".;")
+    slot = re.sub(r"\s+theo\s+chức\s+năng.*$", "", slot)
+    if len(found) >= 2 and not all(names.is_class(f) for f in found[1:]):
+        return None
+    if len(found) >= 2 and not names.is_class(found[0]):
+        return None
+    return slot if found else None
+
+
+def _split_slot(slot):
+    out = []
+    for part in re.split(r"\s*;\s*", slot.strip().rstrip(".")):
+        if not part:
+            continue
+        found, _e = names.agency_list(part, 0, place=True)
+        out += [_strip(f) for f in found] if found else [part.strip()]
+    return out
+
+
+def _fields(node):
+    """{field: value} when the point's bullets are labelled fields, else None."""
+    got = {}
+    for c in node.children:
+        if c.style[0] not in ("dash", "plus"):
+            return None if got else None
+        m = _FIELD_RE.match(c.text)
+        if not m:
+            continue
+        key = m.group("field").lower()
+        value = " ".join([m.group("value")] + [u.text for u in c.paras]).strip()
+        if "chủ trì" in key:
+            got["chủ trì"] = value
+        elif "phối hợp" in key:
+            got["phối hợp"] = value
+        elif "thực hiện" in key and ("cơ quan" in key or "đơn vị" in key):
+            got["thực hiện"] = value
+        elif key.startswith("thời"):
+            got["thời gian"] = value
+        elif key.startswith("nội dung"):
+            got["nội dung"] = value
+        else:
+            got[key] = value
+    if not any(k in got for k in ("chủ trì", "thực hiện", "phối hợp", "thời gian")):
+        return None
+    return got
+
+
+_ACTION_RE = re.compile(
+    r"\b(?:xây\s+dựng|thành\s+lập|tổ\s+chức|rà\s+soát|ban\s+hành|kiểm\s+tra|báo\s+cáo|hoàn\s+thành|triển\s+khai\s+thực\s+hiện\s+các\s+(?!nhiệm\s+vụ|nội\s+dung))",
+    re.I,
+)
+
+
+def _has_action(text, own):
+    return bool(_ACTION_RE.search(text))
+
+
+_DIRECTIVE_RE = re.compile(
+    r"\b(?:phải|cần|khẩn\s+trương|tiếp\s+tục|tập\s+trung|chủ\s+động|chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|"
+    r"chỉ\s+đạo|rà\s+soát|xây\s+dựng|tổ\s+chức|hướng\s+dẫn|nghiên\s+cứu|báo\s+cáo|tham\s+mưu|đề\s+xuất|trình|"
+    r"ban\s+hành|kiểm\s+tra|đẩy\s+mạnh|tăng\s+cường|bố\s+trí|hoàn\s+thành|theo\s+dõi|đôn\s+đốc|giao|yêu\s+cầu|"
+    r"đề\s+nghị|bảo\s+đảm|đảm\s+bảo|nâng\s+cao|cung\s+cấp|cập\s+nhật|hỗ\s+trợ|tạo\s+điều\s+kiện|sửa\s+đổi|"
+    r"quán\s+triệt|kịp\s+thời|sớm|nghiêm\s+túc|giải\s+quyết|xử\s+lý|phân\s+công|lập|tuân\s+thủ|khuyến\s+khích|"
+    r"đầu\s+tư|chuẩn\s+bị|thống\s+nhất|làm\s+việc|ưu\s+tiên|chịu\s+trách\s+nhiệm|huy\s+động|cử|đánh\s+giá)\b",
+    re.I,
+)
+
+
+def _is_directive(text):
+    return bool(_DIRECTIVE_RE.search(text[:300]))
+
+
+def _split_by_addressee(text):
+    """[(part text, (addressees, named))]: a new part starts at a sentence that names a different
+    addressee; the sentences after it without one stay with it."""
+    sentences = _SENTENCE_RE.split(text)
+    parts = []
+    for s in sentences:
+        own, has_own = _own_addressees(s)
+        if not parts:
+            parts.append([s, own, has_own])
+            continue
+        cur = parts[-1]
+        # A new addressee opens a new task; the heads of the same class of bodies ("Thủ trưởng các
+        # sở, ngành …" after "các cơ quan, địa phương") continue the one before.
+        classes_only = all(names.is_class(_untitled(x)) for x in own) and all(
+            names.is_class(_untitled(x)) for x in cur[1]
+        )
+        # "… kiện toàn Hội đồng tư vấn …. Hội đồng phải …": the body the task sets up, not a new addressee.
+        set_up = all(x in names.SELF_HEADS and x.lower() in cur[0].lower() for x in own) if own else False
+        if has_own and own != cur[1] and not classes_only and not set_up and _starts_directive(s):
+            parts.append([s, own, has_own])
+        else:
+            cur[0] = cur[0] + " " + s
+    return [(p[0], (p[1], p[2])) for p in parts]
+
+
+# "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
+_CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
+_LABEL_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s.{2,400}:\s*$", re.S)
+_ISSUING_RE = re.compile(
+    r"\b(?:ban\s+hành|kết\s+luận|thông\s+báo|hướng\s+dẫn\s+(?:như\s+sau|một\s+số))\b", re.I
+)
+_FRAMING_RE = re.compile(
+    r"\b(?:yêu\s+cầu|đề\s+nghị|giao|cần|phải|tập\s+trung|thực\s+hiện|triển\s+khai|lưu\s+ý)\b", re.I
+)
+
+
+_MODAL_RE = re.compile(
+    r"^\s*(?:(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s*)?)(?:,[^,;.]{0,150},\s*)?"
+    r"(?:cần|phải|khẩn\s+trương|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|nghiêm\s+túc|sớm|kịp\s+thời|"
+    r"tập\s+trung|nghiên\s+cứu|tiếp\s+tục\s+(?!được)|chủ\s+động\s+(?:phối\s+hợp|rà\s+soát|xây\s+dựng|đề\s+xuất)|"
+    r"tham\s+mưu|bố\s+trí|hướng\s+dẫn|xây\s+dựng|rà\s+soát|tổ\s+chức|thực\s+hiện|triển\s+khai|quán\s+triệt)",
+    re.I,
+)
+
+
+def _preamble_directives(paragraph):
+    """Directive sentences inside an unnumbered narrative paragraph: an addressee as subject followed
+    by a modal ("Bộ Nông nghiệp và Môi trường, các ngành … cần khảo sát …"), or "Giao/Đề nghị X …".
+    Narrative ("… đã làm việc với …", "… chủ động chỉ đạo từ sớm") is not a directive."""
+    out = []
+    for sentence in _SENTENCE_RE.split(paragraph):
+        if sentence.rstrip().endswith(":") or _NOT_TASK_RE.match(sentence):
+            continue
+        if re.match(r"(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b", sentence):
+            continue  # the legal basis of the document, not a directive
+        found, end = ad.subject(sentence)
+        if found and _MODAL_RE.match(sentence[end:]):
+            out.append(sentence)
+            continue
+        got, at = ad.assigned(sentence, limit=80)
+        if got and at == 0:
+            out.append(sentence)
+    return out
+
+
+def _frames_work(text):
+    """A lead-in that sets work for the points below ("… yêu cầu các sở … thực hiện một số nội dung
+    sau:"), not the issuer introducing its own document ("UBND tỉnh ban hành Kế hoạch … như sau:")."""
+    return bool(_FRAMING_RE.search(text)) and not _ISSUING_RE.search(text)
+
+
+def _untitled(name):
+    return re.sub(
+        r"^(?:Người\s+đứng\s+đầu|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Bộ\s+trưởng)\s+", "", name
+    )
+
+
+def _starts_directive(sentence):
+    """A sentence whose addressee comes first (subject or Giao/Đề nghị …), not one that only mentions it."""
+    _label, body = ad.strip_topic(sentence)
+    if ad.subject(body)[0]:
+        return True
+    found, at = ad.assigned(body, limit=120)
+    return bool(found) and at <= 60
+
+
+_VIA_RE = re.compile(r"\(\s*(?:thông\s+)?qua\s+", re.I)
+_SEND_RE = re.compile(r"(?:gửi|báo\s+cáo)(?:\s+kết\s+quả)?(?:\s+thực\s+hiện)?(?:\s+về)?\s+", re.I)
+
+
+def _report_to(text):
+    """Whom the work is reported to: the body it goes through ("gửi UBND tỉnh (thông qua Sở Nội vụ)"),
+    else the one named after "gửi"/"báo cáo"."""
+    for m in _VIA_RE.finditer(text):
+        got, _e = names.agency_list(text, m.end())
+        if got:
+            return _strip(got[0])
+    for m in _SEND_RE.finditer(text):
+        got, _e = names.agency_list(text, m.end())
+        if got:
+            return _strip(got[0])
+    return None
 
 
 def _as_date(value):
@@ -294,36 +628,124 @@ def _default_add_working_days():
     return WorkCalendar().add_working_days
 
 
+def _segments(units, body_start, tail):
+    """Body parts: the main body, and any attached document (a plan after its decision, an annex
+    after the signature) that follows the recipients and the signature."""
+    segs = [(body_start, tail)]
+    i = tail
+    n = len(units)
+    while i < n:
+        t = units[i].text.strip()
+        if _NEXT_DOC_RE.match(t) and is_all_caps(t.split("(")[0]):
+            # Its title runs in capitals or up to the first numbered point.
+            j = i + 1
+            while j < n and (
+                is_all_caps(units[j].text) or units[j].text.startswith("(") or units[j].text.startswith("Kèm")
+            ):
+                j += 1
+            end = j
+            while (
+                end < n
+                and not re.match(r"^Nơi\s+nhận", units[end].text, re.I)
+                and not (
+                    is_all_caps(units[end].text) and re.match(r"^(?:TM|KT|TL|Q|TUQ)\s*\.", units[end].text)
+                )
+            ):
+                end += 1
+            segs.append((j, end))
+            i = end + 1
+            continue
+        i += 1
+    return segs
+
+
+_KINH_GUI_RE = re.compile(r"Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+
+
+def _letter_recipients(body):
+    """(units without the "Kính gửi" list, [addressees]) of a letter."""
+    for i, u in enumerate(body[:12]):
+        m = _KINH_GUI_RE.search(u.text)
+        if not m:
+            continue
+        got = [r.strip(" ;.") for r in re.split(r"\s*;\s*|\s+-\s+", m.group("rest")) if r.strip(" ;.-")]
+        j = i + 1
+        while j < len(body) and re.match(r"^[-–+•]\s*", body[j].text) and len(body[j].text) < 250:
+            got.append(re.sub(r"^[-–+•]\s*", "", body[j].text).strip(" ;."))
+            j += 1
+        head = body[:i] if m.start() == 0 else body[:i] + [type(u)(u.text[: m.start()].strip(), u.marks)]
+        return [x for x in head if x.text] + body[j:], [g for g in got if g]
+    return body, []
+
+
+def _closing_split(body_units):
+    """(points, closing units): the closing is the run of paragraphs after the last point that
+    directs everyone ("Chủ tịch UBND tỉnh yêu cầu …", "… chịu trách nhiệm thi hành Quyết định này")."""
+    start = len(body_units)
+    j = len(body_units) - 1
+    while j >= 0 and not ol.marker(body_units[j].text):
+        t = body_units[j].text
+        if _CLOSING_RE.search(t) or _EXECUTION_RE.search(t):
+            start = j
+        j -= 1
+    return body_units[:start], body_units[start:]
+
+
 def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=None):
     """The reading of one notice: {"document", "targets", "tasks", "warnings"} (see the CLI contract)."""
     notice_date = _as_date(notice_date)
-    units, notes = build_units(text or "")
+    tables, text = extract_tables(text or "")
+    units, notes = build_units(text)
     doc, body_start, tail = document_fields(units, notes, notice_date=notice_date)
     warnings = []
     ref_date = notice_date or _as_date(doc["date"]) or _as_date(doc["meeting_date"])
-    year = ref_date.year if ref_date else None
+    year = ref_date.year if ref_date else _scope_year(doc)
     if add_working_days is None:
         add_working_days = _default_add_working_days()
-    finder = ag.finder_for(gazetteer)
-    body = units[body_start:tail]
-    preamble, roots, closing = _walk(body)
-    em = _Emitter(finder, year, add_working_days, notice_date or _as_date(doc["date"]), notes)
-    in_requirements = False
-    for u in preamble:
-        if _TARGET_HEAD_RE.match(u.text) and u.text.rstrip().endswith(":"):
-            in_requirements = True
-            continue
-        if _ORDINAL_RE.match(u.text) or in_requirements and not u.text.rstrip().endswith(":"):
-            em.requirement(u.text)
-    for p in roots:
-        em.point(p)
-    em.closing(closing)
+    em = _Emitter(year, add_working_days, notice_date or _as_date(doc["date"]), notes)
+    for seg_start, seg_end in _segments(units, body_start, tail):
+        body, recipients = _letter_recipients(units[seg_start:seg_end])
+        if recipients and not doc.get("addressed_to"):
+            doc["addressed_to"] = recipients
+        points, closing = _closing_split(body)
+        root = ol.build(points)
+        in_requirements = False
+        # A letter ("Kính gửi: - A; - B") directs its points to its addressees, jointly when several.
+        ctx = Ctx().with_names(recipients) if recipients else Ctx()
+        for u in root.paras:
+            if _TARGET_HEAD_RE.match(u.text) and u.text.rstrip().endswith(":"):
+                in_requirements = True
+                continue
+            if _ORDINAL_RE.match(u.text) or in_requirements and not u.text.rstrip().endswith(":"):
+                em.requirement(u.text)
+                continue
+            own = ad.frame_addressees(u.text) if u.text.rstrip().endswith(":") else []
+            if own and _frames_work(u.text):
+                ctx = ctx.with_names(own)  # a lead-in framing the points below
+            else:
+                for k, sentence in enumerate(_preamble_directives(u.text)):
+                    found, _h = _own_addressees(sentence)
+                    em._emit_parts(
+                        "p1" if not k else f"p1#{k + 1}", [u], sentence, ctx.with_names(found), head=None
+                    )
+        em.walk(root, ctx)
+        em.closing(closing)
+    for tb in tables:
+        _table_tasks(em, tb)
     doc["requirements"] = em.requirements
     warnings += em.warnings
+    kind = (doc.get("kind") or "").upper()
+    if kind in _NON_DIRECTIVE_KINDS:
+        warnings.append(
+            f"Văn bản là {kind.lower()}, không phải văn bản chỉ đạo: chỉ lấy các nội dung giao việc (thường ở điều "
+            "tổ chức thực hiện); hãy kiểm tra lại."
+        )
+    for tb in tables:
+        warnings += tb.warnings
     if year is None and any(
         t["deadline"]["kind"] != "none"
         and t["deadline"]["due"] is None
-        and t["deadline"]["kind"] not in ("recurring",)
+        and t["deadline"]["kind"] not in ("recurring", "range")
         for t in em.tasks
     ):
         warnings.append(
@@ -336,14 +758,14 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
         if gazetteer is None:
             continue
         if t["lead"]:
-            ids = ag.resolve(t["lead"], gazetteer, on=on)
+            ids = _resolve(t["lead"], gazetteer, on=on)
             if ids is None:
                 t["unresolved"].append(t["lead"])
                 warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan.")
             else:
                 t["lead_agency_ids"] = ids
         for c in t["coordinators"]:
-            ids = ag.resolve(c, gazetteer, on=on)
+            ids = _resolve(c, gazetteer, on=on)
             if ids is None:
                 t["unresolved"].append(c)
                 warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục.")
@@ -352,8 +774,57 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
                 if i not in t["coordinator_agency_ids"]:
                     t["coordinator_agency_ids"].append(i)
     if not em.tasks:
-        warnings.append("Không tìm thấy nhiệm vụ nào: văn bản không có mục đánh số giao việc cho cơ quan.")
+        warnings.append("Không tìm thấy nhiệm vụ nào: văn bản không có nội dung giao việc cho cơ quan nào.")
     return {"document": doc, "targets": em.targets, "tasks": em.tasks, "warnings": warnings}
+
+
+def _scope_year(doc):
+    m = re.search(r"năm\s+(\d{4})", doc.get("title") or "")
+    return int(m.group(1)) if m else None
+
+
+def _resolve(name, gazetteer, on=None, threshold=0.75):
+    """Agency ids for a name as written, or None when the gazetteer has no confident match."""
+    ids = []
+    for part in [p.strip() for p in re.split(r"\s*;\s*", name) if p.strip()]:
+        part = re.sub(
+            r"^(?:Người\s+đứng\s+đầu|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Bộ\s+trưởng)\s+", "", part
+        )
+        try:
+            found = gazetteer.find(part, on=on)
+        except TypeError:
+            found = gazetteer.find(part)
+        if not found or found[0].confidence < threshold:
+            return None
+        for i in found[0].agency_ids:
+            if i not in ids:
+                ids.append(i)
+    return ids
+
+
+def _table_tasks(em, tb):
+    for row in tb.rows:
+        lead_slot = row.lead or ""
+        found, _e = names.agency_list(lead_slot, 0, place=True) if lead_slot else ([], 0)
+        lead = _slot_lead(lead_slot, found) if lead_slot else None
+        coords = []
+        for part in row.coords:
+            for c in _split_slot(part):
+                if c not in coords:
+                    coords.append(c)
+        em.task(
+            row.ref,
+            row.text,
+            [],
+            lead=lead,
+            addressees=[_strip(f) for f in found],
+            coords=coords,
+            deadline_text=row.time or "",
+            cell=True,
+            how="table",
+            fields={"chủ trì": row.lead, "phối hợp": "; ".join(row.coords), "thời gian": row.time},
+        )
+        em.tasks[-1]["source"] = row.source
 
 
 def parse_notice_file(path, **kwargs):

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from .deadlines import parse_day
+from .names import agency_list
 from .vietnamese import LOWER, UPPER, from_superscript, is_all_caps, squash, starts_lower
 
 KINDS = (
@@ -43,9 +44,14 @@ MARKER_RE = re.compile(
     r"^(?:(?P<roman>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)/]\s+"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+"
     r"|(?P<num1>\d{1,2})\s*[.)]\s+"
-    r"|(?P<letter>[a-zđ])\s*\)\s+"
-    r"|(?P<bullet>[-–—•+●○▪■◦])\s*)(?=\S)"
+    r"|(?P<letter>[a-zđ])\s*[).]\s+"
+    r"|(?P<bullet>[-–—•+●○▪■◦])\s*"
+    r"|(?P<paren>\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\))\s*"
+    r"|(?P<upper>[A-HK-UW-ZĐ])\.\s+"
+    r"|(?P<article>Điều\s+\d{1,3})\s*[.:]\s*)(?=\S)"
 )
+# A marker alone on its line ("**1.**" in web copies): the point's text is on the next line.
+_BARE_MARKER_RE = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|\(\d{1,2}\))\s*[.)]?$")
 _DEBRIS_RE = re.compile(r"\*+|_{2,}|^#+\s*")
 _SEPARATOR_RE = re.compile(r"^[\s\-_=*.~–—]{3,}$")
 _FOOTNOTE_LINE_RE = re.compile(
@@ -156,21 +162,97 @@ def _ends_open(text):
     return bool(t) and t[-1] not in _TERMINAL and not t.endswith("./.")
 
 
+def _mid_name(text):
+    """A line broken inside a proper name ("Ủy ban nhân dân tỉnh Tiền" + "Giang"): it ends on a
+    capitalised word that is not an abbreviation."""
+    last = text.rstrip(" :").rsplit(" ", 1)[-1]
+    return len(last) > 1 and last[0].isupper() and not last.isupper()
+
+
+def _name_only(text):
+    """A line that is only an agency's name (a heading), after its marker."""
+    if len(text) > 160:
+        return False
+    t = MARKER_RE.sub("", text, count=1).strip().rstrip(":").strip()
+    got, end = agency_list(t, 0, place=True)
+    return bool(got) and end >= len(t)
+
+
+def _double_spaced(lines):
+    """True when (almost) every non-empty line stands alone between blank lines and most of them
+    break off mid-sentence: the blank lines are a copy artefact, not paragraph breaks."""
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(nonblank) < 20:
+        return False
+    alone = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a >= 2)
+    open_ends = sum(1 for i in nonblank if _ends_open(lines[i].strip()))
+    return alone >= 0.8 * (len(nonblank) - 1) and open_ends >= 0.4 * len(nonblank)
+
+
 def build_units(text):
     """Paragraph units and footnotes from text with one paragraph per line (or hard-wrapped)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n").split("\n")
     notes, lines = split_footnotes(lines)
+    if _double_spaced(lines):
+        # Text copied from web pages often puts a blank line after every wrapped line: then a blank
+        # line says nothing about paragraphs, and only sentence ends and markers do.
+        lines = [ln for ln in lines if ln.strip()]
     units = []
     blank = True
+    pending = ""  # a marker alone on its line waits for its text
     for raw in lines:
-        if not raw.strip() or raw.strip() == "\f" or _SEPARATOR_RE.match(raw):
+        if not raw.strip() or raw.strip() in ("\f", "|") or _SEPARATOR_RE.match(raw):
             blank = True
             continue
         line, marks = _strip_marks(clean_debris(raw), notes)
         if not line:
             blank = True
             continue
+        if _BARE_MARKER_RE.match(line) and not pending:
+            pending = line if line[-1] in ".)" else line + "."
+            continue
+        if pending:
+            line = f"{pending} {line}"
+            pending = ""
         new = True
+        paren_wrap = (
+            units
+            and line.startswith("(")
+            and _ends_open(units[-1].text)
+            and not units[-1].text.rstrip().endswith(":")
+        )
+        if paren_wrap or (
+            units
+            and re.match(r"^[A-HK-UW-ZĐ]\.\s", line)
+            and _ends_open(units[-1].text)
+            and not units[-1].text.rstrip().endswith(":")
+        ):
+            # "(2) Kế hoạch …" or "A. …" wrapped into a new line mid-sentence is not a point.
+            prev = units[-1]
+            prev.text = prev.text + " " + line
+            prev.marks.extend(marks)
+            blank = False
+            continue
+        if (
+            units
+            and is_all_caps(line)
+            and not MARKER_RE.match(line)
+            and is_all_caps(units[-1].text)
+            and MARKER_RE.match(units[-1].text)
+            and _ends_open(units[-1].text)
+        ):
+            units[-1].text += " " + line  # "II. NỘI" + "DUNG KẾ HOẠCH"
+            continue
+        if (
+            units
+            and is_all_caps(line)
+            and len(line.split()) <= 3
+            and re.search(r"(?:\s(?:và|của)|[-,&])$", units[-1].text)
+        ):
+            units[-1].text += (
+                " " + line
+            )  # an abbreviation wrapped after "và": "Trung tâm chuyển đổi số và" + "TKNN"
+            continue
         if units and not MARKER_RE.match(line) and not is_all_caps(line) and not _RECIPIENTS_RE.match(line):
             prev = units[-1]
             if not is_all_caps(prev.text):
@@ -182,6 +264,13 @@ def build_units(text):
                     blank and lower and _ends_open(prev.text)
                 ):
                     new = False
+                if (
+                    not lower
+                    and (MARKER_RE.match(prev.text) or prev.text.endswith(":"))
+                    and _name_only(prev.text)
+                    and not _mid_name(prev.text)
+                ):
+                    new = True  # "- Trung tâm chuyển đổi số và TKNN" heads the paragraphs below it
         if new:
             units.append(Unit(line, marks))
         else:

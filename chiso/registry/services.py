@@ -3,6 +3,7 @@
 import threading
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .gazetteer import AgencyEntry, Gazetteer, GroupEntry
@@ -10,11 +11,18 @@ from .workdays import WorkCalendar
 
 _cache = {}
 _lock = threading.Lock()
+# The web server runs several processes: a change saved in one bumps this stamp in the shared cache,
+# and every process drops its copy when it sees a stamp other than the one it built with.
+VERSION_KEY = "registry:version"
 
 
 def _invalidate(*args, **kwargs):
     with _lock:
         _cache.clear()
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
 
 
 def connect_cache_invalidation():
@@ -27,12 +35,17 @@ def connect_cache_invalidation():
 
 
 def _cached(key, build):
+    version = cache.get(VERSION_KEY, 0)
     with _lock:
+        if _cache.get("version") != version:
+            _cache.clear()
+            _cache["version"] = version
         if key in _cache:
             return _cache[key]
     value = build()
     with _lock:
-        _cache[key] = value
+        if _cache.get("version") == version:
+            _cache[key] = value
     return value
 
 

@@ -1,42 +1,27 @@
 """The answering side: no login, a personal token or a public link. Nothing here identifies anyone.
 
-Public links are limited in two ways: a signed cookie and a hashed (IP, browser, day) key allow one
-answer per device and day, and a per-IP counter in the cache caps bursts (one-stop counters share an
-IP, so the cap is generous).
+Two renderers: our own questionnaires (SIPAS, PAR INDEX) are server-rendered forms checked by
+services/answers.py; an imported XLSForm runs in ODK Web Forms (vendored under static/surveys/odk),
+which posts the XForm instance back here. Public links are guarded by services/guard.py.
 """
 
-import time
-
-from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
-from .models import DeviceMark, Wave
-from .services import distribution
+from chiso.core.middleware import ContentSecurityPolicyMiddleware
+
+from .models import Wave
+from .services import agencies as wave_agencies
+from .services import distribution, guard, instance
 from .services.answers import clean
 
-PUBLIC_PER_IP_PER_HOUR = 120
-COOKIE_SALT = "chiso.surveys.device"
-STAMP_SALT = "chiso.surveys.form-opened"
-
-
-def form_stamp():
-    """Signed time the public form was opened: sheets sent within seconds of opening are bots."""
-    return signing.dumps(time.time(), salt=STAMP_SALT)
-
-
-def _stamp_problem(value):
-    try:
-        opened = signing.loads(value or "", salt=STAMP_SALT, max_age=2 * 86400)
-    except signing.BadSignature:
-        return "Phiếu đã mở quá lâu hoặc không hợp lệ. Xin gửi lại (câu trả lời vẫn được giữ)."
-    if time.time() - float(opened) < getattr(settings, "CHISO_SURVEY_MIN_SECONDS", 5):
-        return "Phiếu được gửi quá nhanh sau khi mở. Xin kiểm tra lại các câu trả lời rồi gửi lại."
-    return None
+# ODK Web Forms parses XPath with tree-sitter compiled to WebAssembly: compiling it needs
+# 'wasm-unsafe-eval' (WebAssembly only; JavaScript eval stays forbidden, no inline script).
+XFORM_POLICY = ContentSecurityPolicyMiddleware.POLICY.replace(
+    "script-src 'self';", "script-src 'self' 'wasm-unsafe-eval';"
+)
 
 
 def _raw_answers(post):
@@ -58,24 +43,80 @@ def _sections(questionnaire):
     return sections
 
 
-def _form_context(wave, answers=None, errors=None, agency=None, choose_agency=False, action="", draft_key=""):
+def _form_context(wave, stamp, answers=None, errors=None, agency=None, choose_agency=False, **extra):
     return {
-        "stamp": form_stamp(),
+        "stamp": stamp,
         "wave": wave,
         "questionnaire": wave.questionnaire,
-        "sections": _sections(wave.questionnaire),
+        "sections": [] if wave.questionnaire.xform else _sections(wave.questionnaire),
         "answers": answers or {},
         "errors": errors or {},
         "agency": agency,
-        "action": action,
-        "draft_key": draft_key,
-        "agencies": list(wave.agencies.order_by("name")) if choose_agency else [],
+        "agencies": list(wave_agencies.offered(wave)) if choose_agency else [],
         "title": wave.questionnaire.title,
+        **extra,
     }
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+def _render_form(request, context, status=200):
+    xform = bool(context["questionnaire"].xform)
+    response = render(
+        request, "surveys/answer_xform.html" if xform else "surveys/answer.html", context, status=status
+    )
+    if xform:
+        response["Content-Security-Policy"] = XFORM_POLICY
+    return response
+
+
+def _phase_page(request, wave, phase=None, message="", status=None, done=False):
+    """A friendly page for a wave that is not taking answers: says when it runs or ran."""
+    phase = phase or wave.phase()
+    if status is None:
+        status = {Wave.FUTURE: 200, Wave.CLOSED: 410}.get(phase, 200)
+    return render(
+        request,
+        "surveys/answer_closed.html",
+        {
+            "wave": wave,
+            "phase": phase,
+            "message": message,
+            "done": done,
+            "title": wave.name,
+            "today": distribution.today(),
+        },
+        status=status,
+    )
+
+
+def _refusal(request, wave, refused, xform):
+    if xform:
+        return JsonResponse({"message": str(refused)}, status=refused.status)
+    if refused.status == 400:
+        return None  # the caller shows the form again with the message
+    return _phase_page(request, wave, Wave.OPEN, str(refused), refused.status, done=refused.done)
+
+
+def _read_submission(request, wave):
+    """(answers, instance xml, errors) from the POST, whichever renderer sent it."""
+    questionnaire = wave.questionnaire
+    if questionnaire.xform:
+        upload = request.FILES.get("xml_submission_file")
+        if upload is None or upload.size > instance.MAX_BYTES:
+            return {}, "", {"xform": "Không nhận được phiếu (thiếu hoặc quá lớn)."}
+        try:
+            answers, xml = instance.read(questionnaire, upload.read())
+        except instance.InstanceError as exc:
+            return {}, "", {"xform": str(exc)}
+        return answers, xml, {}
+    raw = _strip_multi(_raw_answers(request.POST))
+    answers, errors = clean(questionnaire.questions(), raw)
+    return answers, "", errors
+
+
+def _thanks(xform):
+    if xform:
+        return JsonResponse({"next": reverse("surveys:thanks")})
+    return redirect("surveys:thanks")
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,119 +127,128 @@ def answer(request, token):
         return render(request, "surveys/answer_closed.html", {"message": str(exc)}, status=410)
     wave = invitation.wave
     if not wave.accepting:
-        return render(
-            request,
-            "surveys/answer_closed.html",
-            {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."},
-            status=410,
-        )
+        return _phase_page(request, wave)
+    xform = bool(wave.questionnaire.xform)
+    choose = invitation.agency is None and wave_agencies.offered(wave).exists()
     # the draft key must not reveal the token to other scripts on the device: a hash prefix will do
-    choose = invitation.agency is None and wave.agencies.exists()
     context = dict(
         action=request.path,
+        form_url=reverse("surveys:answer_xform", args=[token]),
         draft_key=f"chiso-nhap-{wave.pk}-{distribution.hash_token(token)[:12]}",
         agency=invitation.agency,
         choose_agency=choose,
     )
     if request.method == "POST":
-        raw = _strip_multi(_raw_answers(request.POST))
-        answers, errors = clean(wave.questionnaire.questions(), raw)
-        chosen = wave.agencies.filter(code=request.POST.get("co_quan")).first() if choose else None
+        answers, xml, errors = _read_submission(request, wave)
+        chosen = (
+            wave_agencies.offered(wave).filter(code=request.POST.get("co_quan")).first() if choose else None
+        )
         if choose and chosen is None:
             errors["co_quan"] = "Vui lòng chọn cơ quan được đánh giá."
         if not errors:
             try:
-                distribution.submit_with_token(token, answers, agency=chosen)
+                distribution.submit_with_token(token, answers, agency=chosen, instance=xml)
             except (distribution.TokenInvalid, distribution.SurveyClosed) as exc:
+                if xform:
+                    return JsonResponse({"message": str(exc)}, status=410)
                 return render(request, "surveys/answer_closed.html", {"message": str(exc)}, status=410)
-            return redirect("surveys:thanks")
-        return render(request, "surveys/answer.html", _form_context(wave, raw, errors, **context), status=400)
-    return render(request, "surveys/answer.html", _form_context(wave, **context))
+            return _thanks(xform)
+        if xform:
+            return JsonResponse({"message": " ".join(errors.values())}, status=400)
+        raw = _strip_multi(_raw_answers(request.POST))
+        return _render_form(request, _form_context(wave, "", raw, errors, **context), status=400)
+    return _render_form(request, _form_context(wave, "", **context))
 
 
 def _public_wave(slug):
-    wave = get_object_or_404(Wave.objects.select_related("questionnaire"), public_slug=slug)
-    if not wave.public_enabled:
-        raise Http404
-    return wave
+    return get_object_or_404(Wave.objects.select_related("questionnaire"), public_slug=slug)
 
 
 @require_http_methods(["GET", "POST"])
 def public_answer(request, slug):
     wave = _public_wave(slug)
+    if not wave.public_enabled:
+        return _phase_page(
+            request, wave, Wave.CLOSED, "Đợt khảo sát này không nhận phiếu qua đường dẫn công khai.", 404
+        )
     if not wave.accepting:
-        return render(
-            request,
-            "surveys/answer_closed.html",
-            {"message": "Đợt khảo sát đã đóng, không nhận thêm phiếu."},
-            status=410,
-        )
-    agency = None
+        return _phase_page(request, wave)
+    xform = bool(wave.questionnaire.xform)
+    offered = wave_agencies.offered(wave)
     code = request.GET.get("dv") or request.POST.get("co_quan")
-    if code:
-        agency = wave.agencies.filter(code=code).first()
-    choose = agency is None and wave.agencies.exists()
-    cookie_name = f"chiso_ks_{wave.pk}"
-    today = distribution.today()
-    already = request.get_signed_cookie(cookie_name, default=None, salt=COOKIE_SALT) == today.isoformat()
-    key = distribution.device_key(wave, _client_ip(request), request.META.get("HTTP_USER_AGENT", ""), today)
-    if already or DeviceMark.objects.filter(key=key).exists():
-        return render(
-            request,
-            "surveys/answer_closed.html",
-            {"message": "Thiết bị này đã gửi phiếu hôm nay. Xin cảm ơn ông/bà!", "done": True},
-            status=429,
+    agency = offered.filter(code=code).first() if code else None
+    choose = agency is None and offered.exists()
+    if guard.already_answered(wave, request):
+        return _phase_page(
+            request, wave, Wave.OPEN, "Trình duyệt này đã gửi phiếu hôm nay. Xin cảm ơn ông/bà!", 200, True
         )
+    browser = guard.browser_id(request)
     context = dict(
         action=request.get_full_path(),
+        form_url=reverse("surveys:public_xform", args=[slug]),
         draft_key=f"chiso-nhap-{wave.pk}-cong-khai",
         agency=agency,
         choose_agency=choose,
     )
     if request.method == "POST":
-        rate_key = f"chiso-ks-ip-{wave.pk}-{distribution.hash_token(_client_ip(request))[:16]}"
-        cache.add(rate_key, 0, 3600)
-        if cache.incr(rate_key) > PUBLIC_PER_IP_PER_HOUR:
-            return render(
-                request,
-                "surveys/answer_closed.html",
-                {"message": "Quá nhiều phiếu gửi từ cùng một mạng. Xin thử lại sau."},
-                status=429,
-            )
-        raw = _strip_multi(_raw_answers(request.POST))
-        answers, errors = clean(wave.questionnaire.questions(), raw)
+        answers, xml, errors = _read_submission(request, wave)
         if choose and not agency:
             errors["co_quan"] = "Vui lòng chọn cơ quan nơi ông/bà giải quyết thủ tục."
-        problem = _stamp_problem(request.POST.get("_mo_luc"))
-        if problem:
-            errors["mo_luc"] = problem
         if not errors:
             try:
-                with transaction.atomic():
-                    DeviceMark.objects.create(key=key, day=today)
-                    distribution.submit_public(wave, answers, agency=agency)
-            except IntegrityError:
-                return render(
+                guard.admit(
+                    wave,
                     request,
-                    "surveys/answer_closed.html",
-                    {"message": "Thiết bị này đã gửi phiếu hôm nay.", "done": True},
-                    status=429,
+                    request.POST.get("_mo_luc"),
+                    lambda: distribution.submit_public(wave, answers, agency=agency, instance=xml),
                 )
-            except distribution.SurveyClosed as exc:
-                return render(request, "surveys/answer_closed.html", {"message": str(exc)}, status=410)
-            response = redirect("surveys:thanks")
-            response.set_signed_cookie(
-                cookie_name,
-                today.isoformat(),
-                salt=COOKIE_SALT,
-                max_age=2 * 86400,
-                httponly=True,
-                samesite="Lax",
-                secure=request.is_secure(),
-            )
-            return response
-        return render(request, "surveys/answer.html", _form_context(wave, raw, errors, **context), status=400)
-    return render(request, "surveys/answer.html", _form_context(wave, **context))
+            except guard.Refused as refused:
+                shown = _refusal(request, wave, refused, xform)
+                if shown is not None:
+                    return shown
+                errors["mo_luc"] = str(refused)
+            except distribution.SurveyClosed:
+                return _phase_page(request, wave, Wave.CLOSED)
+            else:
+                return _thanks(xform)
+        if xform:
+            return JsonResponse({"message": " ".join(errors.values())}, status=400)
+        raw = _strip_multi(_raw_answers(request.POST))
+        response = _render_form(
+            request, _form_context(wave, guard.stamp(browser), raw, errors, **context), status=400
+        )
+    else:
+        response = _render_form(request, _form_context(wave, guard.stamp(browser), **context))
+    guard.set_browser_cookie(response, request, browser)
+    return response
+
+
+def _xform_response(questionnaire):
+    if not questionnaire.xform:
+        return HttpResponse(
+            "Phiếu này không phải XLSForm.", status=404, content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponse(questionnaire.xform, content_type="application/xml; charset=utf-8")
+
+
+@require_GET
+def public_xform(request, slug):
+    """The XForm the engine runs, for an open public wave."""
+    wave = _public_wave(slug)
+    if not wave.public_enabled or not wave.accepting:
+        return HttpResponse(
+            "Đợt khảo sát không nhận phiếu.", status=404, content_type="text/plain; charset=utf-8"
+        )
+    return _xform_response(wave.questionnaire)
+
+
+@require_GET
+def answer_xform(request, token):
+    try:
+        invitation = distribution.find_invitation(token)
+    except distribution.TokenInvalid as exc:
+        return HttpResponse(str(exc), status=410, content_type="text/plain; charset=utf-8")
+    return _xform_response(invitation.wave.questionnaire)
 
 
 def thanks(request):

@@ -12,6 +12,7 @@ from django.db import transaction
 from chiso.registry.models import Agency
 
 from .models import MATRIX, SCALE, Invitation, InvitationToken, Response, Wave
+from .services import agencies as wave_agencies
 from .services import builtin
 
 OPEN_COMMENTS = [
@@ -290,7 +291,10 @@ def load(stdout=None):
             sample_size=1500,
             public_enabled=True,
         )
-        wave.agencies.set(agencies)
+        # a 2026 wave rates the agencies of 2026: the merged departments, not the abolished ones
+        first_day = datetime.date(2026, 1, 1)
+        current = {wave_agencies.current_successor(a, first_day) for a in agencies}
+        wave.agencies.set([a for a in current if a.valid_on(first_day)])
         made.append(wave)
     if stdout:
         stdout.write(f"Khảo sát: {len(made)} đợt mới, {Response.objects.count()} phiếu trả lời.")

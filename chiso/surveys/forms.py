@@ -1,5 +1,6 @@
 from django import forms
 
+from chiso.registry import services as registry
 from chiso.registry.models import Agency
 
 from .models import Wave
@@ -41,8 +42,29 @@ class WaveForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
             self.add_error("end", "Ngày kết thúc phải sau ngày bắt đầu.")
+        if start and end and data.get("agencies"):
+            # a wave rates the agencies that exist during its period (the registry knows mergers)
+            gone = [
+                a
+                for a in data["agencies"]
+                if (a.valid_to is not None and a.valid_to < start)
+                or (a.valid_from is not None and a.valid_from > end)
+            ]
+            for agency in gone:
+                successors = [
+                    link.successor.name
+                    for link in registry.successors(agency)
+                    if link.successor.valid_on(end)
+                ]
+                self.add_error(
+                    "agencies",
+                    f"“{agency.name}” không hoạt động trong thời gian của đợt "
+                    f"({start:%d/%m/%Y} – {end:%d/%m/%Y})"
+                    + (f"; đơn vị kế thừa: {', '.join(successors)}." if successors else "."),
+                )
         return data
 
 
@@ -121,3 +143,27 @@ class NewQuestionnaireForm(forms.Form):
         label="Cài phiếu mẫu",
         choices=[("sipas", "SIPAS"), ("par-lanh-dao", "PAR INDEX – lãnh đạo, quản lý, đại biểu")],
     )
+
+
+class XLSFormUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp XLSForm (.xlsx hoặc .xls, tối đa 10 MB)")
+    code = forms.SlugField(
+        label="Mã phiếu (để trống: lấy form_id của biểu mẫu)", required=False, max_length=80
+    )
+
+    MAX_BYTES = 10 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        head = upload.read(8)
+        upload.seek(0)
+        name = upload.name.lower()
+        # checked by content: an .xlsx is a ZIP, an .xls an OLE2 compound document
+        if not (
+            (name.endswith(".xlsx") and head.startswith(b"PK\x03\x04"))
+            or (name.endswith(".xls") and head.startswith(b"\xd0\xcf\x11\xe0"))
+        ):
+            raise forms.ValidationError("Chỉ nhận tệp Excel .xlsx hoặc .xls (XLSForm).")
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("Tệp lớn hơn 10 MB.")
+        return upload

@@ -1,4 +1,4 @@
-from .services.distribution import forget_old_device_marks
+from .services.guard import forget_old
 
-# Device marks only matter for "one answer per device and day": keep two days, then forget them.
-DAILY = [forget_old_device_marks]
+# run once a day by the scheduler: one-time public-form marks and hourly network counts
+DAILY = [forget_old]

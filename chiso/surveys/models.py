@@ -14,6 +14,7 @@ from django.db import models
 from chiso.core.models import AuditedModel
 
 SINGLE, MULTIPLE, SCALE, MATRIX, NUMBER, TEXT = "single", "multiple", "scale", "matrix", "number", "text"
+SKIPPED = "skipped"
 QUESTION_KINDS = [
     (SINGLE, "Chọn một"),
     (MULTIPLE, "Chọn nhiều"),
@@ -21,6 +22,7 @@ QUESTION_KINDS = [
     (MATRIX, "Ma trận (nhiều ý, thang 1–5)"),
     (NUMBER, "Số"),
     (TEXT, "Trả lời tự do"),
+    (SKIPPED, "Không dùng được trên phiếu web (giữ lại, bỏ qua)"),
 ]
 SCALE_LABELS = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"]
 AGREE_LABELS = ["Rất kém", "Kém", "Trung bình", "Tốt", "Rất tốt"]
@@ -41,6 +43,12 @@ class Questionnaire(AuditedModel):
     # element code -> name, in display order: the components results are computed for
     elements = models.JSONField("yếu tố, lĩnh vực", default=dict, blank=True)
     source = models.CharField("nguồn", max_length=200, blank=True)
+    # An imported XLSForm keeps the XForm pyxform made of it: ODK Web Forms runs that in the browser
+    # (relevance, constraints, calculations, choice filters, repeats, languages); the Question rows
+    # below are the flat view our results, exports and paper import use.
+    xform = models.TextField("XForm (từ pyxform)", blank=True)
+    default_language = models.CharField("ngôn ngữ mặc định", max_length=80, blank=True)
+    form_warnings = models.JSONField("cảnh báo khi nhập", default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -89,6 +97,10 @@ class Question(models.Model):
     relevant = models.JSONField("điều kiện hiển thị", default=dict, blank=True)
     min_value = models.FloatField(null=True, blank=True)
     max_value = models.FloatField(null=True, blank=True)
+    # XLSForm questions: the node in the XForm instance, the repeat it sits in, the type as written
+    path = models.CharField("đường dẫn XForm", max_length=500, blank=True)
+    repeat = models.CharField("nhóm lặp", max_length=500, blank=True)
+    xls_type = models.CharField("kiểu XLSForm", max_length=120, blank=True)
 
     class Meta:
         ordering = ["section__order", "order"]
@@ -148,9 +160,22 @@ class Wave(AuditedModel):
             self.public_slug = secrets.token_urlsafe(12).replace("_", "x").replace("-", "y").lower()
         super().save(*args, **kwargs)
 
+    FUTURE = "future"
+
+    def phase(self, day=None):
+        """open, future (draft or before its start) or closed (closed or past its end), as of `day`."""
+        from .services.distribution import today
+
+        day = day or today()
+        if self.status == self.CLOSED or day > self.end:
+            return self.CLOSED
+        if self.status == self.DRAFT or day < self.start:
+            return self.FUTURE
+        return self.OPEN
+
     @property
     def accepting(self):
-        return self.status == self.OPEN
+        return self.phase() == self.OPEN
 
 
 class Invitation(models.Model):
@@ -204,6 +229,8 @@ class Response(models.Model):
     channel = models.CharField("kênh", max_length=10, choices=CHANNELS)
     submitted_on = models.DateField("ngày nhận")
     answers = models.JSONField(default=dict)
+    # the XForm instance as the engine submitted it (XLSForm questionnaires): repeats and all
+    instance = models.TextField(blank=True)
     paper_ref = models.CharField("số phiếu giấy", max_length=60, null=True, blank=True)
 
     class Meta:
@@ -212,7 +239,19 @@ class Response(models.Model):
 
 
 class DeviceMark(models.Model):
-    """A hashed (wave, device, day) key: one public answer per device and day, nothing more."""
+    """A hashed one-time key, nothing more: (wave, browser, day) for one public answer per browser
+    and day, or a used form stamp so a captured stamp cannot be replayed."""
 
     key = models.CharField(max_length=64, unique=True)
     day = models.DateField()
+
+
+class NetworkCount(models.Model):
+    """Public answers accepted from one network (hashed wave + address prefix + hour) in one hour.
+
+    A soft limit against ballot stuffing that a one-stop counter's Wi-Fi (many citizens, one
+    address) stays well under; kept in the database so every server process sees the same count."""
+
+    key = models.CharField(max_length=64, unique=True)
+    hour = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)

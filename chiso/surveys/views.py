@@ -1,21 +1,28 @@
 """Staff pages: waves, results dashboard, invitations and reminders, paper import, exports, QR."""
 
+import io
+import os
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chiso.core import audit
+from chiso.indices.services.importer import ImportRejected
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 from chiso.registry.names import search_key
 
-from .forms import InvitationsForm, NewQuestionnaireForm, UploadForm, WaveForm, WeightsForm
+from .answer_views import XFORM_POLICY
+from .forms import InvitationsForm, NewQuestionnaireForm, UploadForm, WaveForm, WeightsForm, XLSFormUploadForm
 from .models import TEXT, Question, Questionnaire, Wave
-from .services import builtin, compute, distribution, exports, paper, weights
+from .services import agencies as wave_agencies
+from .services import builtin, compute, distribution, exports, kobo, paper, weights, xlsform
 
 
 def _wave(request, pk, action="view"):
@@ -58,20 +65,72 @@ def preview(request, pk):
         start=timezone.localdate(),
         end=timezone.localdate(),
     )
+    context = {
+        "wave": wave,
+        "questionnaire": questionnaire,
+        "sections": sections,
+        "preview": True,
+        "answers": {},
+        "errors": {},
+        "title": questionnaire.title,
+        "draft_key": f"chiso-nhap-xem-truoc-{pk}",
+        "action": "",
+        "form_url": reverse("surveys:preview_xform", args=[pk]),
+        "can_change": permissions.can(request.user, "change", "survey"),
+    }
+    if questionnaire.xform:
+        response = render(request, "surveys/answer_xform.html", context)
+        response["Content-Security-Policy"] = XFORM_POLICY
+        return response
+    return render(request, "surveys/answer.html", context)
+
+
+@login_required
+def preview_xform(request, pk):
+    permissions.require(request.user, "view", "survey")
+    questionnaire = get_object_or_404(Questionnaire, pk=pk)
+    if not questionnaire.xform:
+        raise Http404
+    return HttpResponse(questionnaire.xform, content_type="application/xml; charset=utf-8")
+
+
+@login_required
+def export_xlsform(request, pk):
+    """The questionnaire as an XLSForm partners can load into KoboToolbox or ODK."""
+    permissions.require(request.user, "view", "survey")
+    questionnaire = get_object_or_404(Questionnaire, pk=pk)
+    return FileResponse(
+        io.BytesIO(kobo.xlsform(questionnaire)),
+        as_attachment=True,
+        filename=f"xlsform-{questionnaire.code}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
+def import_xlsform(request):
+    """Upload an XLSForm: every warning (pyxform's and ours) is shown on the page."""
+    permissions.require(request.user, "change", "survey")
+    form = XLSFormUploadForm(request.POST or None, request.FILES or None)
+    questionnaire, error = None, ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        suffix = os.path.splitext(upload.name)[1].lower()
+        with tempfile.NamedTemporaryFile(suffix=suffix) as temp:
+            for chunk in upload.chunks():
+                temp.write(chunk)
+            temp.flush()
+            try:
+                questionnaire = xlsform.import_xlsform(
+                    temp.name, code=form.cleaned_data["code"] or None, name=os.path.basename(upload.name)
+                )
+            except xlsform.XLSFormError as exc:
+                error = str(exc)
     return render(
         request,
-        "surveys/answer.html",
-        {
-            "wave": wave,
-            "questionnaire": questionnaire,
-            "sections": sections,
-            "preview": True,
-            "answers": {},
-            "errors": {},
-            "title": questionnaire.title,
-            "draft_key": f"chiso-nhap-xem-truoc-{pk}",
-            "action": "",
-        },
+        "surveys/import_xlsform.html",
+        {"form": form, "questionnaire": questionnaire, "error": error, "title": "Nhập XLSForm"},
+        status=400 if error else 200,
     )
 
 
@@ -167,7 +226,8 @@ def wave_detail(request, pk):
     result = compute.results(wave, weighted=weighted)
     comparison = compute.compare(wave, result)
     invitations = wave.invitations.count()
-    choices = [q for q in wave.questionnaire.questions() if q.kind == "single"]
+    choices = [q for q in wave.questionnaire.questions() if q.kind == "single" and not q.repeat]
+    successors = wave_agencies.by_successor(wave)
     by = next((q for q in choices if q.code == request.GET.get("theo")), choices[0] if choices else None)
     context = {
         "breakdown_questions": choices,
@@ -185,7 +245,12 @@ def wave_detail(request, pk):
         "has_targets": bool(wave.agency_shares or wave.stratum_shares),
         "element_columns": [(e["code"], e["name"]) for e in result["elements"]],
         "public_url": request.build_absolute_uri(reverse("surveys:public", args=[wave.public_slug])),
-        "indices_available": weights.indices_service(wave) is not None,
+        "indices_available": weights.can_write_provisional(wave),
+        "qr_url": reverse("surveys:qr", args=[wave.pk]) + "?dang=trang",
+        "invalid_agencies": wave_agencies.not_valid_in_period(wave),
+        "successors": successors,
+        "successors_changed": any(r["changed"] for r in successors),
+        "phase": wave.phase(),
         "channels": {
             label: wave.responses.filter(channel=code).count()
             for code, label in wave.responses.model.CHANNELS
@@ -444,6 +509,30 @@ def export(request, pk, fmt):
 
 
 @login_required
+def export_kobo(request, pk, fmt):
+    """Answers in KoboToolbox's column conventions (group/question, one 0/1 column per option)."""
+    wave = _wave(request, pk)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    # citizens' words about an agency are for that agency and the monitors only (as on the page)
+    responses = permissions.filter_queryset(
+        wave.responses.select_related("agency").order_by("id"), request.user, "view", "survey", "agency"
+    )
+    data = kobo.to_csv(wave, responses) if fmt == "csv" else kobo.to_xlsx(wave, responses)
+    audit.record(
+        wave, "action", {"export": f"kobo.{fmt}"}, "Xuất câu trả lời ẩn danh (định dạng KoboToolbox)"
+    )
+    return FileResponse(
+        io.BytesIO(data),
+        as_attachment=True,
+        filename=f"kobo-tra-loi-dot-{wave.pk}.{fmt}",
+        content_type="text/csv; charset=utf-8"
+        if fmt == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
 def report(request, pk):
     wave = _wave(request, pk)
     from .services import report as report_service
@@ -482,17 +571,11 @@ def qr(request, pk):
 def to_indices(request, pk):
     wave = _wave(request, pk, "change")
     try:
-        outcome = weights.write_provisional(wave, request.user)
+        weights.write_provisional(wave, request.user)
     except weights.ProvisionalRefused as exc:
         messages.error(request, str(exc))
-        return redirect("surveys:wave", pk=wave.pk)
-    except Exception as exc:  # the indices importer's own rejection (ImportRejected) lists its reasons
-        if type(exc).__name__ != "ImportRejected":
-            raise
-        messages.error(request, "Mô-đun chỉ số từ chối số liệu: " + str(exc))
-        return redirect("surveys:wave", pk=wave.pk)
-    if outcome is None:
-        messages.warning(request, "Mô-đun chỉ số chưa có chức năng nhận số liệu tạm tính; chưa ghi được.")
+    except ImportRejected as exc:
+        messages.error(request, "Mô-đun chỉ số từ chối số liệu: " + "; ".join(exc.problems))
     else:
         messages.success(request, "Đã ghi kết quả vào mô-đun chỉ số như số liệu tạm tính (có ghi nguồn).")
     return redirect("surveys:wave", pk=wave.pk)

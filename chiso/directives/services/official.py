@@ -151,14 +151,19 @@ def report_xlsx(directive, start, end, on=None, agency_ids=None):
     return out.getvalue()
 
 
-def per_agency_zip(directive, start, end, on=None, agency_ids=None):
-    """One DOCX per agency with that agency's own tasks only."""
+def per_agency_zip(directive, start, end, on=None, agency_ids=None, progress=None):
+    """One DOCX per agency with that agency's own tasks only; progress(done, total) after each."""
     leads = accountability.leaf_tasks(start, end, directive).values_list("lead_id", "lead__code").distinct()
+    leads = [
+        (lead_id, code)
+        for lead_id, code in sorted(set(leads), key=lambda x: x[1])
+        if agency_ids is None or lead_id in agency_ids
+    ]
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for lead_id, code in sorted(set(leads), key=lambda x: x[1]):
-            if agency_ids is not None and lead_id not in agency_ids:
-                continue
+        for done, (lead_id, code) in enumerate(leads):
+            if progress:
+                progress(done, len(leads))
             zf.writestr(f"bao-cao-{code}.docx", report_docx(directive, start, end, on, agency_ids=[lead_id]))
     return out.getvalue()
 

@@ -65,17 +65,26 @@ def test_docx_report_reads_back_with_the_right_counts(mix, directive, settings):
     assert "Nơi nhận:" in doc.tables[3].rows[0].cells[0].text
 
 
+def report_job(client, data):
+    """The report page's form queues a job; its page links the file (jobs run at once in the suite)."""
+    response = client.post(reverse("directives:official_report"), data)
+    assert response.status_code == 302 and response.url.startswith("/viec-nen/")
+    page = client.get(response.url).content.decode()
+    assert "Xong" in page and "tai-ve/" in page
+    download = client.get(response.url + "tai-ve/")
+    assert download.status_code == 200 and download["Content-Disposition"].startswith("attachment")
+    return b"".join(download.streaming_content)
+
+
 def test_zip_has_one_file_per_agency_with_only_its_own_tasks(mix, directive, people, client):
     from chiso.directives.models import ReminderSchedule
 
     ReminderSchedule.objects.create(days_before=[7], as_of=date(2022, 10, 14))
     client.force_login(people["monitor"])
-    response = client.get(
-        reverse("directives:official_report"),
-        {"directive": directive.pk, "format": "zip", "from": "01/01/2022", "to": "31/12/2022"},
+    content = report_job(
+        client, {"directive": directive.pk, "format": "zip", "start": "01/01/2022", "end": "31/12/2022"}
     )
-    assert response.status_code == 200
-    zf = zipfile.ZipFile(io.BytesIO(response.content))
+    zf = zipfile.ZipFile(io.BytesIO(content))
     assert sorted(zf.namelist()) == ["bao-cao-bt-phanthiet.docx", "bao-cao-bt-stttt.docx"]
     doc = Document(io.BytesIO(zf.read("bao-cao-bt-stttt.docx")))
     rows = [[c.text for c in row.cells] for row in doc.tables[1].rows[1:]]
@@ -89,12 +98,7 @@ def test_zip_has_one_file_per_agency_with_only_its_own_tasks(mix, directive, peo
     # an officer's own report covers only the agency's own tasks
     client.force_login(people["other_officer"])
     wb = load_workbook(
-        io.BytesIO(
-            client.get(
-                reverse("directives:official_report"),
-                {"format": "xlsx", "from": "01/01/2022", "to": "31/12/2022"},
-            ).content
-        )
+        io.BytesIO(report_job(client, {"format": "xlsx", "start": "01/01/2022", "end": "31/12/2022"}))
     )
     names = [r[1].value for r in wb["Tong hop"].iter_rows(min_row=4)]
     assert names == ["Sở Thông tin và Truyền thông"]
@@ -149,8 +153,8 @@ def test_period_report_and_accountability_xlsx(mix, people, client):
     ]
 
 
-def test_embedded_server_runs_reminders_daily():
-    from chiso.core.management.commands.serve import daily_jobs
+def test_the_worker_runs_reminders_daily():
+    from chiso.core.scheduler import daily_jobs
     from chiso.directives.jobs import run_reminders
 
-    assert run_reminders in daily_jobs()
+    assert daily_jobs()["chiso.directives.jobs.run_reminders"] is run_reminders

@@ -6,7 +6,9 @@ Deterministic for a seed; streams rows to the file in batches so millions of row
 
 import csv
 import random
+from bisect import bisect_left
 from datetime import date, timedelta
+from itertools import accumulate
 
 from ..catalogue import PROCEDURES
 from .columns import GENERATOR_HEADER
@@ -17,11 +19,11 @@ CHANNEL_TEXT = {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính"}
 SLOW = {"bt-stnmt": 0.22, "bt-sxd": 0.14, "bt-phanthiet": 0.12, "bt-hamtan": 0.18, "bt-stttt": 0.09}
 
 
-def demo_agencies(year):
-    """(code, name, kind) of demo agencies that handle dossiers, valid during the year."""
+def demo_agencies(year, start=None, end=None):
+    """(code, name, kind) of demo agencies that handle dossiers, valid from start to end (default: the year)."""
     from chiso.registry.demo_province import agency_rows
 
-    start, end = date(year, 1, 1), date(year, 12, 31)
+    start, end = start or date(year, 1, 1), end or date(year, 12, 31)
     out = []
     for row in agency_rows():
         if row["kind"] not in ("so", "ban_nganh", "ubnd_huyen", "ubnd_xa"):
@@ -32,33 +34,62 @@ def demo_agencies(year):
     return out
 
 
-def _pairs(agencies, rng):
-    """(agency name, agency code, procedure tuple, weight) for every agency × procedure it handles."""
+def _periods(year):
+    """The stretches of the year over which the set of demo agencies stays the same (reorganisations
+    happen mid-year: 1/3/2025 departments, 1/7/2025 the province and communes)."""
+    from chiso.registry.demo_province import agency_rows
+
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    cuts = {first, last + timedelta(days=1)}
+    for row in agency_rows():
+        if row["valid_from"] and first < row["valid_from"] <= last:
+            cuts.add(row["valid_from"])
+        if row["valid_to"] and first <= row["valid_to"] < last:
+            cuts.add(row["valid_to"] + timedelta(days=1))
+    cuts = sorted(cuts)
+    return [(a, b - timedelta(days=1)) for a, b in zip(cuts, cuts[1:])]
+
+
+def _handles(proc, code, kind):
+    _p, _n, _f, level, _d, _o, _fee, owner, _v = proc
+    if level == "tinh":
+        # The demo catalogue names Bình Thuận departments; their successors keep the department's suffix.
+        return owner == code or (code.startswith("ld-") and owner.split("-", 1)[-1] == code.split("-", 1)[-1])
+    return (level == "huyen" and kind == "ubnd_huyen") or (level == "xa" and kind == "ubnd_xa")
+
+
+def _pairs(agencies, rng, sizes):
+    """(agency name, agency code, procedure tuple, weight, code prefix) for every agency × procedure."""
     pairs = []
-    for position, (code, name, kind) in enumerate(agencies, start=1):
-        size = 1.0 + rng.random()
+    for code, name, kind in agencies:
+        if code not in sizes:
+            sizes[code] = (1.0 + rng.random(), len(sizes) + 1)
+        size, position = sizes[code]
         for proc in PROCEDURES:
-            p_code, _n, _f, level, _d, _o, _fee, owner, volume = proc
-            if (
-                (level == "tinh" and owner == code)
-                or (level == "huyen" and kind == "ubnd_huyen")
-                or (level == "xa" and kind == "ubnd_xa")
-            ):
-                pairs.append((name, code, proc, volume * size, f"000.{position:02d}.H{position % 97:02d}"))
+            if _handles(proc, code, kind):
+                pairs.append(
+                    (name, code, proc, proc[8] * size, f"000.{position % 100:02d}.H{position % 97:02d}")
+                )
     return pairs
 
 
 def generate(out_path, n, year, cal, seed=2022, export_day=None, progress=None, agencies=None):
     """Write n dossiers received during `year` as a UTF-8 CSV; cal is a CalendarIndex."""
     rng = random.Random(seed)
-    agencies = agencies or demo_agencies(year)
-    pairs = _pairs(agencies, rng)
-    if not pairs:
-        raise ValueError(f"không có cơ quan nào trong danh mục mẫu hoạt động cả năm {year}")
-    weights = [p[3] for p in pairs]
+    sizes = {}
+    if agencies:
+        periods = [(date(year, 1, 1), date(year, 12, 31), _pairs(agencies, rng, sizes))]
+    else:
+        periods = [(a, b, _pairs(demo_agencies(year, a, b), rng, sizes)) for a, b in _periods(year)]
+    periods = [(a.toordinal(), b.toordinal(), pairs) for a, b, pairs in periods if pairs]
+    if not periods:
+        raise ValueError(f"không có cơ quan nào trong danh mục mẫu hoạt động trong năm {year}")
+    period_ends = [b for _a, b, _p in periods]
+    period_pairs = [(pairs, list(accumulate(p[3] for p in pairs))) for _a, _b, pairs in periods]
     first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
     export = (export_day or date(year + 1, 1, 15)).toordinal()
-    days = [o for o in range(first, last + 1) if cal.is_working(o)]
+    covered = [(a, b) for a, b, _p in periods]
+    days = [o for o in range(first, last + 1) if cal.is_working(o) and any(a <= o <= b for a, b in covered)]
     day_weights = [MONTH_WEIGHT[date.fromordinal(o).month - 1] for o in days]
     # Fewer dossiers the two weeks after the longest holiday run of January–February (Tết).
     tet_end = _tet_end(cal, year)
@@ -73,17 +104,20 @@ def generate(out_path, n, year, cal, seed=2022, export_day=None, progress=None, 
             s = text[o] = f"{d.day:02d}/{d.month:02d}/{d.year}"
         return f"{s} {7 + minute // 60:02d}:{minute % 60:02d}"
 
-    late_share = {code: SLOW.get(code, 0.02 + 0.05 * rng.random()) for code, _n, _k in agencies}
+    late_share = {code: SLOW.get(code, 0.02 + 0.05 * rng.random()) for code in sizes}
     written = 0
     with open(out_path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(GENERATOR_HEADER)
         while written < n:
             k = min(20000, n - written)
-            chosen = rng.choices(pairs, weights, k=k)
             received_days = rng.choices(days, day_weights, k=k)
             rows = []
-            for (agency_name, agency_code, proc, _w, prefix), received in zip(chosen, received_days):
+            for received in received_days:
+                pairs, cumulative = period_pairs[min(bisect_left(period_ends, received), len(periods) - 1)]
+                agency_name, agency_code, proc, _w, prefix = rng.choices(pairs, cum_weights=cumulative, k=1)[
+                    0
+                ]
                 written += 1
                 p_code, p_name, _field, _level, limit, online_level, fee, _owner, _v = proc
                 due = cal.add(received, limit) if limit else received
@@ -98,11 +132,12 @@ def generate(out_path, n, year, cal, seed=2022, export_day=None, progress=None, 
                     slip = 1 + int(rng.expovariate(0.35))
                     completed = cal.add(due, slip)
                     a = rng.random()
-                    if a < 0.5:  # proper: 1–3 working days before due, new date covers the slip
-                        apology = cal.add(due, -rng.randint(1, 3))
+                    earliest_proper = cal.add(due, -rng.randint(1, 3))
+                    if a < 0.5 and earliest_proper >= received:  # proper: 1–3 working days before due
+                        apology = earliest_proper
                         new_due = cal.add(due, slip + rng.randint(0, 2))
-                    elif a < 0.65:  # too late: on or after the due day
-                        apology = cal.add(due, rng.randint(0, 2))
+                    elif a < 0.65:  # too late: on the due day (never before the receipt)
+                        apology = max(due, received)
                         new_due = cal.add(due, slip)
                     # else: no apology at all
                 else:
@@ -114,6 +149,13 @@ def generate(out_path, n, year, cal, seed=2022, export_day=None, progress=None, 
                     completed = None  # still open in the system (some finished on paper only)
                 paid = fee > 0 and (rng.random() < (0.7 if channel == 2 else 0.08))
                 minute = 30 + rng.randrange(540)
+                done_minute = 60 + rng.randrange(480)
+                if completed == received and done_minute <= minute:
+                    done_minute = min(
+                        minute + 5 + rng.randrange(60), 599
+                    )  # a result never before the receipt
+                    if done_minute <= minute:
+                        done_minute = minute
                 rows.append(
                     (
                         f"{prefix}-{year % 100:02d}{written:08d}",
@@ -122,8 +164,8 @@ def generate(out_path, n, year, cal, seed=2022, export_day=None, progress=None, 
                         agency_name,
                         CHANNEL_TEXT[channel],
                         stamp(received, minute),
-                        stamp(due, 540 - (minute % 60)),
-                        stamp(completed, 60 + rng.randrange(480)) if completed else "",
+                        stamp(due, 600),
+                        stamp(completed, done_minute) if completed else "",
                         "Có" if paid else "Không",
                         stamp(apology, 90) if apology else "",
                         stamp(new_due, 540) if new_due else "",

@@ -11,6 +11,8 @@ of rows a second, memory bounded by the batch size.
 import csv
 import io
 import os
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,24 +20,30 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from chiso.core.audit import record
-from chiso.registry.services import gazetteer_from_db, work_calendar
+from chiso.registry.services import work_calendar
 
 from ..models import (
     AP_IMPROPER,
-    AP_MISSING,
-    AP_NONE,
     AP_PROPER,
-    EARLY,
     LATE,
-    ON_TIME,
     OPEN,
     ColumnMapping,
     ImportRun,
     Procedure,
 )
-from . import indicators
+from . import classify, indicators
 from .calendar_index import CalendarIndex
-from .columns import CHANNEL_WORDS, DEFAULT_MAPPING, FIELDS, YES, DateReader, header_key
+from .columns import (
+    CHANNEL_WORDS,
+    FIELDS,
+    HEADER_SCAN_ROWS,
+    STATUS_ENDINGS,
+    SYNONYMS,
+    YES,
+    DateReader,
+    locate_header,
+    match_columns,
+)
 from .stats import rebuild_stats
 
 BATCH = 5000
@@ -47,11 +55,19 @@ STAGE_COLUMNS = [
     "procedure_id",
     "agency_id",
     "receiving_agency_id",
+    "applicant",
     "channel",
     "received",
     "due",
     "completed",
     "returned",
+    "received_min",
+    "due_min",
+    "completed_min",
+    "supplements",
+    "supplement_days",
+    "ended",
+    "deadline",
     "online_payment",
     "rating",
     "apology_date",
@@ -73,9 +89,12 @@ BULK_ROWS = 100_000
 
 
 class ImportFailed(Exception):
-    def __init__(self, errors, total=None, message="Tệp bị từ chối, không có hồ sơ nào được ghi."):
+    def __init__(
+        self, errors, total=None, message="Tệp bị từ chối, không có hồ sơ nào được ghi.", unmatched=()
+    ):
         super().__init__(message)
         self.errors = errors
+        self.unmatched = list(unmatched)  # procedure names the catalogue lacks
         self.total = total if total is not None else len(errors)
 
     def lines(self):
@@ -121,103 +140,252 @@ def count_rows(path):
 
 
 def open_rows(path, file_name):
-    """(header, iterator of rows) for a CSV (UTF-8) or XLSX file."""
+    """(every row, as an iterator) for a CSV (UTF-8, comma or semicolon) or the first sheet of an XLSX."""
     if str(file_name).lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
         try:
             book = load_workbook(path, read_only=True, data_only=True)
+            rows = book.worksheets[0].iter_rows(values_only=True)
         except Exception:
             raise ImportFailed([_err(file_name, None, None, "không đọc được tệp Excel (.xlsx)")])
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        return [str(h or "") for h in (header or [])], (
-            [("" if v is None else v) for v in row] for row in rows
-        )
+        return ([("" if v is None else v) for v in row] for row in rows)
     raw = open(path, "rb") if isinstance(path, (str, os.PathLike)) else path
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="", errors="strict")
-    sample = text.read(4096)
+    sample = text.read(8192)
     text.seek(0)
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(text, delimiter=delimiter)
-    header = next(reader, None)
-    return header or [], reader
+    return csv.reader(text, delimiter=delimiter)
 
 
 def _err(file_name, row, column, message):
     return {"file": file_name, "row": row, "column": column, "message": message}
 
 
-def resolve_mapping(header, mapping, file_name):
-    """field -> column index; missing required columns reject the file."""
-    columns = dict(DEFAULT_MAPPING)
+@dataclass
+class Layout:
+    """Where the dossiers start in a file and which column holds each field."""
+
+    first_row: int  # 1-based number of the first data row
+    index: dict  # field -> column index or None
+    names: list  # header text per column, as written (two rows joined with " / ")
+    leading: list  # the rows read ahead that are data, to be processed before the rest
+
+
+def read_layout(rows, mapping, file_name):
+    """Find the header under title rows (one or two rows), map its columns, or reject the file."""
+    saved = {}
     if mapping:
         found = ColumnMapping.objects.filter(name=mapping).first()
         if found is None:
             raise ImportFailed([_err(file_name, None, None, f"không có ánh xạ cột tên “{mapping}”")])
-        columns.update(found.columns)
-    positions = {header_key(h): i for i, h in enumerate(header)}
-    index, errors = {}, []
-    for name, (_default, required) in FIELDS.items():
-        wanted = columns.get(name)
-        i = positions.get(header_key(wanted)) if wanted else None
-        if i is None and required:
-            errors.append(_err(file_name, 1, wanted, f"thiếu cột bắt buộc “{wanted}”"))
-        index[name] = i
+        saved = found.columns
+    head = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= HEADER_SCAN_ROWS + 1:
+            break
+    if not head or not any(str(v).strip() for r in head for v in r):
+        raise ImportFailed([_err(file_name, None, None, "tệp rỗng, không có dòng tiêu đề")])
+    at, height, labels, names, _score = locate_header(head)
+    index = match_columns(labels, saved)
+    errors = []
+    for name, (default, required) in FIELDS.items():
+        if name not in index:
+            index[name] = None
+            if required and not (name == "agency" and "receiving_agency" in index):
+                wanted = saved.get(name) or default
+                alternatives = ", ".join(f"“{w}”" for w in SYNONYMS[name][:4])
+                errors.append(
+                    _err(file_name, at + 1, wanted, f"thiếu cột bắt buộc “{wanted}” (hoặc {alternatives})")
+                )
+    if index["procedure_code"] is None and index["procedure_name"] is None:
+        errors.append(_err(file_name, at + 1, "Mã thủ tục", "thiếu cột mã thủ tục hoặc tên thủ tục"))
     if errors:
+        shown = ", ".join(f"“{h}”" for h in names if str(h).strip())
         raise ImportFailed(
-            errors + [_err(file_name, 1, None, "các cột của tệp: " + ", ".join(f"“{h}”" for h in header))]
+            errors + [_err(file_name, at + 1, None, f"dòng tiêu đề tìm thấy ở dòng {at + 1}: {shown}")]
         )
-    return index
+    if index["agency"] is None and index["receiving_agency"] is not None:
+        # Commune-level books name only the receiving unit, which is also the one that settles the dossier.
+        index["agency"] = index["receiving_agency"]
+    first = at + height
+    leading = head[first:]
+    # Under the header: sub-header cells of merged columns and a numbering row ("(1) (2) (3) …"), which are
+    # part of the form, not dossiers.
+    code_at = index["code"]
+    while leading and (
+        all(not str(v).strip() or str(v).strip().strip("()").isdigit() for v in leading[0])
+        or (code_at < len(leading[0]) and not str(leading[0][code_at]).strip())
+    ):
+        leading, first = leading[1:], first + 1
+    return Layout(first_row=first + 1, index=index, names=names, leading=leading)
 
 
-class _AgencyResolver:
+def _location_parts(text):
+    """'Xã Quảng Tâm - Thành phố Thanh Hóa - Tỉnh Thanh Hóa' -> ['Xã Quảng Tâm', 'Thành phố Thanh Hóa', …]."""
+    for sep in (" - ", " – ", ">", "/"):
+        if sep in text:
+            return [p.strip() for p in text.split(sep) if p.strip()]
+    return [text.strip()]
+
+
+class AgencyResolver:
+    """The handling unit named by an export (a name or a location path) as it was on the receipt date.
+
+    Uses the registry's lookup(name, on=day) (validity dates), the parent named further along a location
+    path to choose between namesakes, and the registry's successions: a unit that had ended by the day is
+    replaced by the successor valid then. Results are cached per name and per stretch of days between the
+    candidates' validity changes, so a million rows make a handful of look-ups.
+    """
+
     def __init__(self):
-        from chiso.registry.models import Agency
+        from chiso.registry.models import Agency, Succession
 
-        # Exact names first (names repeat across reorganisations only for different units' aliases).
-        counts = {}
-        for pk, name in Agency.objects.values_list("id", "name"):
-            counts.setdefault(name, []).append(pk)
-        self.cache = {name: ids[0] for name, ids in counts.items() if len(ids) == 1}
-        self.gazetteer = gazetteer_from_db()
+        self.agencies = {a.pk: a for a in Agency.objects.all()}
+        self.links = {}
+        for link in Succession.objects.all():
+            self.links.setdefault(link.predecessor_id, []).append(link)
+        bounds = set()
+        for a in self.agencies.values():
+            if a.valid_from:
+                bounds.add(a.valid_from.toordinal())
+            if a.valid_to:
+                bounds.add(a.valid_to.toordinal() + 1)
+        for links in self.links.values():
+            bounds.update(link.date.toordinal() for link in links)
+        self.bounds = sorted(bounds)
+        self.cache = {}
 
-    def __call__(self, name):
-        found = self.cache.get(name)
+    def __call__(self, text, day):
+        key = (text, bisect_right(self.bounds, day))
+        found = self.cache.get(key)
         if found is None:
-            candidate = self.gazetteer.best(name.strip()) if name.strip() else None
-            if candidate is None or candidate.is_group or len(candidate.agency_ids) != 1:
-                found = ValueError(f"không nhận ra cơ quan “{name}” trong danh mục")
-            else:
-                found = candidate.agency_ids[0]
-            self.cache[name] = found
-        if isinstance(found, ValueError):
+            found = self.cache[key] = self._resolve(text, date.fromordinal(day))
+        if found.__class__ is ValueError:
             raise found
         return found
 
+    def _valid(self, agency, on):
+        return agency.valid_on(on)
 
-class _ProcedureResolver:
-    """Procedure code -> id. Unknown codes get a provisional negative id and are added to the catalogue
-    after staging (no other query may run on the connection while PostgreSQL's COPY is open)."""
+    def _successor(self, agency, on, seen=()):
+        """The unit valid on `on` that carries on `agency`'s work (following chains of successions)."""
+        if self._valid(agency, on):
+            return agency
+        links = [link for link in self.links.get(agency.pk, []) if link.date <= on]
+        found = []
+        for link in links:
+            nxt = self.agencies.get(link.successor_id)
+            if nxt is not None and nxt.pk not in seen:
+                got = self._successor(nxt, on, (*seen, agency.pk))
+                if got is not None and got not in found:
+                    found.append((getattr(link, "share", None) or 0, got))
+        if not found:
+            return None
+        found.sort(key=lambda pair: -pair[0])  # a split: the successor with the largest share
+        return found[0][1]
+
+    def _resolve(self, text, on):
+        from chiso.registry.services import lookup
+
+        text = " ".join(str(text).split())
+        if not text:
+            return ValueError("thiếu cơ quan giải quyết")
+        parts = _location_parts(text)
+        attempts = [text] if len(parts) == 1 else [parts[0], text]
+        for name in attempts:
+            candidates = [
+                (c.confidence * (1 if c.is_group is False else 0), agency)
+                for c, agencies in lookup(name, on=on, limit=8)
+                for agency in agencies[:1]
+                if not c.is_group
+            ]
+            if len(parts) > 1:
+                candidates = [
+                    (conf + (0.2 if self._under(agency, parts[1:]) else 0), agency)
+                    for conf, agency in candidates
+                ]
+            candidates.sort(key=lambda pair: -pair[0])
+            for confidence, agency in candidates:
+                # lookup halves the confidence of a unit not valid on the day: judge the name, then the date.
+                named = confidence if self._valid(agency, on) else 2 * confidence
+                if named < 0.75:
+                    continue
+                current = self._successor(agency, on)
+                if current is not None:
+                    return current.pk
+                return ValueError(
+                    f"“{text}”: {agency.name} không còn hoạt động ngày {on:%d/%m/%Y} và chưa có đơn vị kế thừa"
+                )
+        return ValueError(f"không nhận ra cơ quan “{text}” trong danh mục (ngày {on:%d/%m/%Y})")
+
+    def _under(self, agency, places):
+        """Whether the places further along a path name the unit's parents (district, province)."""
+        from chiso.registry.names import strip_diacritics
+
+        chain, parent = [], self.agencies.get(agency.parent_id)
+        while parent is not None and len(chain) < 4:
+            chain.append(strip_diacritics(parent.name.lower()))
+            parent = self.agencies.get(parent.parent_id)
+        if not chain:
+            return False
+        for place in places[:1]:  # the nearest level named (a province name is shared by every namesake)
+            words = strip_diacritics(place.lower())
+            for prefix in ("tinh ", "thanh pho ", "huyen ", "thi xa ", "quan ", "tp. ", "tp "):
+                if words.startswith(prefix):
+                    words = words[len(prefix) :]
+                    break
+            if any(words and words in name for name in chain):
+                return True
+        return False
+
+
+def procedure_key(name):
+    return " ".join(
+        unicodedata.normalize("NFC", str(name)).lower().replace("“", '"').replace("”", '"').split()
+    )
+
+
+class ProcedureResolver:
+    """Procedure code -> id, or name -> id against the catalogue when the export has no code.
+
+    Unknown codes get a provisional negative id and are added to the catalogue after staging (no other
+    query may run on the connection while PostgreSQL's COPY is open). Unknown names are not guessed: they
+    are listed (with how many dossiers each) so the user can add them to the catalogue in one step.
+    """
 
     def __init__(self):
-        self.cache = {code: pk for code, pk in Procedure.objects.values_list("code", "id")}
+        rows = list(Procedure.objects.values_list("code", "id", "name", "days"))
+        self.cache = {code: pk for code, pk, _n, _d in rows}
+        self.by_name = {}
+        for _code, pk, name, _d in rows:
+            self.by_name.setdefault(procedure_key(name), pk)
+        self.same_day = {pk for _c, pk, _n, days in rows if days == 0}
         self.new = {}
+        self.unmatched = {}
 
     @property
     def created(self):
         return len(self.new)
 
     def __call__(self, code, name):
-        pk = self.cache.get(code)
+        if code:
+            pk = self.cache.get(code)
+            if pk is None:
+                if len(code) > 60:
+                    raise ValueError("mã thủ tục dài quá 60 ký tự")
+                pk = -(len(self.new) + 1)
+                self.new[code] = (pk, (name or code)[:500])
+                self.cache[code] = pk
+            return pk
+        if not name:
+            raise ValueError("thiếu mã thủ tục và tên thủ tục")
+        pk = self.by_name.get(procedure_key(name))
         if pk is None:
-            if not code:
-                raise ValueError("thiếu mã thủ tục")
-            if len(code) > 60:
-                raise ValueError("mã thủ tục dài quá 60 ký tự")
-            pk = -(len(self.new) + 1)
-            self.new[code] = (pk, (name or code)[:500])
-            self.cache[code] = pk
+            key = " ".join(name.split())
+            self.unmatched[key] = self.unmatched.get(key, 0) + 1
+            return 0
         return pk
 
     def create(self, cursor, mark):
@@ -229,13 +397,37 @@ class _ProcedureResolver:
             )
 
 
+def add_procedures(names, user=None):
+    """Add procedures known only by name to the catalogue (the "add them" step after an import listed
+    them); each gets a provisional code to be replaced by the national code later. Returns how many."""
+    import hashlib
+
+    from chiso.core.audit import record as audit
+
+    known = {procedure_key(n) for n in Procedure.objects.values_list("name", flat=True)}
+    added = 0
+    for name in names:
+        name = " ".join(str(name).split())[:500]
+        if not name or procedure_key(name) in known:
+            continue
+        code = "CHUA-MA-" + hashlib.sha1(procedure_key(name).encode()).hexdigest()[:10].upper()
+        proc, created = Procedure.objects.get_or_create(code=code, defaults={"name": name})
+        if created:
+            added += 1
+            known.add(procedure_key(name))
+            audit(proc, "create", {"tên": name}, note="Thêm thủ tục từ tệp hồ sơ (chưa có mã)")
+    return added
+
+
 def _stage_table(cursor, vendor):
     cursor.execute("DROP TABLE IF EXISTS dossier_stage")
     key = "code VARCHAR(60) PRIMARY KEY" if vendor == "sqlite" else "code VARCHAR(60)"
     tail = " WITHOUT ROWID" if vendor == "sqlite" else ""
     dup = ", dup_row INTEGER" if vendor == "sqlite" else ""
     cursor.execute(f"""CREATE TEMP TABLE dossier_stage (rownum INTEGER, {key}, procedure_id BIGINT, agency_id BIGINT,
-        receiving_agency_id BIGINT, channel SMALLINT, received DATE, due DATE, completed DATE, returned DATE,
+        receiving_agency_id BIGINT, applicant VARCHAR(300), channel SMALLINT, received DATE, due DATE,
+        completed DATE, returned DATE, received_min SMALLINT, due_min SMALLINT, completed_min SMALLINT,
+        supplements SMALLINT, supplement_days INTEGER, ended SMALLINT, deadline DATE,
         online_payment BOOLEAN, rating SMALLINT, apology_date DATE, new_due DATE, outcome SMALLINT,
         apology_state SMALLINT, work_days INTEGER, stat_day DATE, stat_month INTEGER{dup}){tail}""")
 
@@ -268,17 +460,9 @@ class _Writer:
             line, lines = self.line, []
             append = lines.append
             for row in self.batch:
-                code = row[1]
-                if "\\" in code or "\t" in code or "\n" in code or "\r" in code or code == "None":
-                    code = (
-                        code.replace("\\", "\\\\")
-                        .replace("\t", "\\t")
-                        .replace("\n", "\\n")
-                        .replace("\r", "\\r")
-                    )
-                    if code == "None":
-                        code = "\\x4eone"
-                    row = (row[0], code, *row[2:])
+                code, applicant = row[1], row[5]
+                if _needs_escape(code) or (applicant and _needs_escape(applicant)):
+                    row = (row[0], _copy_text(code), *row[2:5], _copy_text(applicant), *row[6:])
                 append(line % row)
             append("")
             self.copy.write("\n".join(lines).encode())
@@ -290,6 +474,18 @@ class _Writer:
         self.flush()
         if self.vendor == "postgresql":
             self.copy_cm.__exit__(None, None, None)
+
+
+def _needs_escape(text):
+    return "\\" in text or "\t" in text or "\n" in text or "\r" in text or text == "None"
+
+
+def _copy_text(text):
+    """A text value in COPY's text format (NULL is the word None, so a literal "None" is escaped)."""
+    if text is None or not _needs_escape(text):
+        return text
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return "\\x4eone" if text == "None" else text
 
 
 def _duplicates(cursor, vendor, file_name):
@@ -399,53 +595,57 @@ def import_dossiers(path, file_name=None, mapping=None, user=None, today=None, p
 
 
 def _import(path, file_name, mapping, today, progress, vendor):
-    header, rows = open_rows(path, file_name)
-    if not header:
-        raise ImportFailed([_err(file_name, None, None, "tệp rỗng, không có dòng tiêu đề")])
-    idx = resolve_mapping(header, mapping, file_name)
+    rows = open_rows(path, file_name)
+    layout = read_layout(rows, mapping, file_name)
+    idx, header = layout.index, layout.names
     ncols = len(header)
     cal = calendar_index()
     lo, hi = date(FIRST_YEAR, 1, 1).toordinal(), date(LAST_YEAR, 12, 31).toordinal()
-    dates, agency_of, procedure_of = DateReader(), _AgencyResolver(), _ProcedureResolver()
-    channel_words, yes = CHANNEL_WORDS, YES
+    dates, agency_of, procedure_of = DateReader(), AgencyResolver(), ProcedureResolver()
+    same_day = procedure_of.same_day
+    channel_words, yes, endings = CHANNEL_WORDS, YES, STATUS_ENDINGS
+    rule_deadline, rule_outcome, rule_apology = classify.deadline, classify.outcome, classify.apology_state
     errors, n_errors = [], 0
-    i_code, i_pc, i_pn, i_ag, i_ra = (
+    i_code, i_pc, i_pn, i_ag, i_ra, i_who = (
         idx["code"],
         idx["procedure_code"],
         idx["procedure_name"],
         idx["agency"],
         idx["receiving_agency"],
+        idx["applicant"],
     )
-    i_ch, i_rec, i_due, i_done, i_ret = (
+    i_ch, i_rec, i_due, i_done, i_ret, i_st = (
         idx["channel"],
         idx["received"],
         idx["due"],
         idx["completed"],
         idx["returned"],
+        idx["status"],
     )
     i_pay, i_rate, i_apo, i_new = idx["online_payment"], idx["rating"], idx["apology_date"], idx["new_due"]
-    label = {name: (header[i] if i is not None else DEFAULT_MAPPING[name]) for name, i in idx.items()}
+    i_sup, i_sfrom, i_sto = idx["supplements"], idx["supplement_from"], idx["supplement_to"]
+    label = {name: (header[i] if i is not None else FIELDS[name][0]) for name, i in idx.items()}
 
-    seen = {}  # full cell text -> ordinal: exports repeat the same date-times over and over
+    seen = {}  # full cell text -> (ordinal, minute): exports repeat the same date-times over and over
 
-    def day(i):
+    def moment(i):
         if i is None:
-            return None
+            return None, None
         value = row[i]
-        o = seen.get(value) if value.__class__ is str else None
-        if o is None:
+        found = seen.get(value) if value.__class__ is str else None
+        if found is None:
             if value == "" or value is None:
-                return None
-            o = dates(value)
-            if o is None:
-                return None
-            if not lo <= o <= hi:
+                return None, None
+            found = dates(value)
+            if found[0] is None:
+                return found
+            if not lo <= found[0] <= hi:
                 raise ValueError(f"ngày ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
             if value.__class__ is str:
                 if len(seen) > 2_000_000:
                     seen.clear()
-                seen[value] = o
-        return o
+                seen[value] = found
+        return found
 
     # Every day the importer accepts, as ISO text and as yyyymm: plain dict look-ups in the hot loop.
     iso_of, month_of = {}, {}
@@ -454,6 +654,10 @@ def _import(path, file_name, mapping, today, progress, vendor):
         iso_of[o] = d.isoformat()
         month_of[o] = d.year * 100 + d.month
     text_of = iso_of.get
+
+    def all_rows():
+        yield from layout.leading
+        yield from rows
 
     with connection.cursor() as django_cursor:
         cursor = django_cursor.connection.cursor() if vendor == "sqlite" else django_cursor.cursor
@@ -466,33 +670,44 @@ def _import(path, file_name, mapping, today, progress, vendor):
         writer = _Writer(cursor, vendor)
         batch, flush = writer.batch, writer.flush
         try:
-            n = 1
-            for row in rows:
+            n = layout.first_row - 1
+            for row in all_rows():
                 n += 1
                 if n % 20000 == 0 and progress:
-                    progress(n - 1)
+                    progress(n - layout.first_row)
                 col = None
                 try:
                     if len(row) < ncols:
                         if not any(str(v).strip() for v in row):
                             continue
-                        raise ValueError(f"dòng có {len(row)} cột, tiêu đề có {ncols} cột")
+                        row = list(row) + [""] * (ncols - len(row))
                     col = "code"
                     code = str(row[i_code]).strip()
                     if not code:
+                        # Totals, notes and signature lines under the table are not dossiers.
+                        if i_rec is None or not str(row[i_rec]).strip():
+                            continue
                         raise ValueError("thiếu mã hồ sơ")
                     if len(code) > 60:
                         raise ValueError("mã hồ sơ dài quá 60 ký tự")
-                    col = "procedure_code"
+                    col = "received"
+                    received, received_min = moment(i_rec)
+                    if received is None:
+                        raise ValueError("thiếu ngày tiếp nhận")
+                    col = "procedure_code" if i_pc is not None else "procedure_name"
                     procedure_id = procedure_of(
-                        str(row[i_pc]).strip(), str(row[i_pn]).strip() if i_pn is not None else ""
+                        str(row[i_pc]).strip() if i_pc is not None else "",
+                        str(row[i_pn]).strip() if i_pn is not None else "",
                     )
                     col = "agency"
-                    agency_id = agency_of(str(row[i_ag]))
+                    agency_id = agency_of(row[i_ag], received)
                     col = "receiving_agency"
                     receiving_id = (
-                        agency_of(str(row[i_ra])) if i_ra is not None and str(row[i_ra]).strip() else None
+                        agency_of(row[i_ra], received)
+                        if i_ra is not None and str(row[i_ra]).strip()
+                        else None
                     )
+                    applicant = str(row[i_who]).strip()[:300] if i_who is not None else ""
                     col = "channel"
                     channel = 1
                     if i_ch is not None:
@@ -501,22 +716,46 @@ def _import(path, file_name, mapping, today, progress, vendor):
                             raise ValueError(
                                 f"kênh nộp “{row[i_ch]}” không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính)"
                             )
-                    col = "received"
-                    received = day(i_rec)
-                    if received is None:
-                        raise ValueError("thiếu ngày tiếp nhận")
                     col = "due"
-                    due = day(i_due)
+                    due, due_min = moment(i_due)
                     if due is None:
                         raise ValueError("thiếu ngày hẹn trả")
                     if due < received:
                         raise ValueError("ngày hẹn trả trước ngày tiếp nhận")
                     col = "completed"
-                    completed = day(i_done)
-                    if completed is not None and completed < received:
-                        raise ValueError("ngày có kết quả trước ngày tiếp nhận")
+                    completed, completed_min = moment(i_done)
                     col = "returned"
-                    returned = day(i_ret)
+                    returned, _m = moment(i_ret)
+                    col = "status"
+                    ended = endings.get(str(row[i_st]).strip().lower(), 0) if i_st is not None else 0
+                    if completed is None and ended:
+                        completed, completed_min = returned, None  # ended without a result: its return day
+                    if completed is not None and (
+                        completed < received
+                        or (
+                            completed == received
+                            and completed_min is not None
+                            and received_min is not None
+                            and completed_min < received_min
+                        )
+                    ):
+                        col = "completed"
+                        raise ValueError("ngày có kết quả trước ngày tiếp nhận")
+                    col = "supplements"
+                    supplements = 0
+                    if i_sup is not None and str(row[i_sup]).strip():
+                        supplements = int(float(str(row[i_sup]).strip()))
+                    waited = 0
+                    if i_sfrom is not None:
+                        col = "supplement_from"
+                        asked, _m = moment(i_sfrom)
+                        col = "supplement_to"
+                        back, _m = moment(i_sto)
+                        if asked is not None:
+                            supplements = max(supplements, 1)
+                            waited = max(
+                                0, cal.between(asked, back if back is not None else (completed or today))
+                            )
                     col = "online_payment"
                     paid = False
                     if i_pay is not None:
@@ -526,38 +765,27 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     col = "rating"
                     rating = None
                     if i_rate is not None and str(row[i_rate]).strip():
-                        rating = int(str(row[i_rate]).strip())
+                        rating = int(float(str(row[i_rate]).strip()))
                     col = "apology_date"
-                    apology = day(i_apo)
+                    apology, _m = moment(i_apo)
                     col = "new_due"
-                    new_due = day(i_new)
+                    new_due, _m = moment(i_new)
                 except ValueError as exc:
                     n_errors += 1
                     if len(errors) < MAX_ERRORS:
                         message = str(exc) if "invalid literal" not in str(exc) else "không phải số"
                         errors.append(_err(file_name, n, label.get(col) if col else None, message))
                     continue
-                # Classification (services/classify.py has the same rules, documented and unit-tested).
+                # The rules (services/classify.py, the one module shared with the SQL reports).
+                limit = rule_deadline(cal, received, received_min, due, waited, procedure_id in same_day)
+                outcome = rule_outcome(limit, completed, due_min, completed_min, supplements, ended)
                 if completed is None:
-                    outcome, stat = OPEN, due
-                    late = today > due
-                    work_days = None
+                    stat, work_days = limit, None
+                    late = outcome == OPEN and (supplements > 1 or today > limit)
                 else:
-                    outcome = EARLY if completed < due else ON_TIME if completed == due else LATE
-                    stat = completed
-                    late = outcome == LATE
-                    work_days = cal.between(received, completed)
-                if apology is None:
-                    state = AP_MISSING if late else AP_NONE
-                elif (
-                    apology <= cal.add(due, -1)
-                    and new_due is not None
-                    and new_due > due
-                    and (completed if completed is not None else today) <= new_due
-                ):
-                    state = AP_PROPER
-                else:
-                    state = AP_IMPROPER
+                    stat, late = completed, outcome == LATE
+                    work_days = cal.between(received, completed) - waited
+                state = rule_apology(cal, limit, completed, apology, new_due, today, None, received, late)
                 batch.append(
                     (
                         n,
@@ -565,11 +793,19 @@ def _import(path, file_name, mapping, today, progress, vendor):
                         procedure_id,
                         agency_id,
                         receiving_id,
+                        applicant,
                         channel,
                         text_of(received),
                         text_of(due),
                         text_of(completed),
                         text_of(returned),
+                        received_min,
+                        due_min,
+                        completed_min,
+                        supplements,
+                        waited,
+                        ended,
+                        text_of(limit),
                         paid,
                         rating,
                         text_of(apology),
@@ -585,10 +821,27 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     flush()
         finally:
             writer.close()  # a COPY left open would block the connection
+        if procedure_of.unmatched:
+            unmatched = sorted(procedure_of.unmatched.items(), key=lambda kv: -kv[1])
+            raise ImportFailed(
+                [
+                    _err(
+                        file_name,
+                        None,
+                        label["procedure_name"],
+                        f"thủ tục “{name}” ({count} hồ sơ) chưa có trong danh mục",
+                    )
+                    for name, count in unmatched[:MAX_ERRORS]
+                ]
+                + errors[: max(0, MAX_ERRORS - len(unmatched))],
+                len(unmatched) + n_errors,
+                message="Tệp bị từ chối: có tên thủ tục chưa có trong danh mục (thêm vào danh mục rồi nhập lại), không có hồ sơ nào được ghi.",
+                unmatched=[name for name, _c in unmatched],
+            )
         if errors:
             raise ImportFailed(errors, n_errors)
         if progress:
-            progress(n - 1)
+            progress(n - layout.first_row + 1)
         dup_errors, n_dup = _duplicates(cursor, vendor, file_name)
         if dup_errors:
             raise ImportFailed(dup_errors, n_dup)

@@ -131,7 +131,7 @@ def reconcile_paper_register(path, user=None, file_name="so-theo-doi.xlsx"):
         code = _text(v["code"])
         try:
             value = v["completed"]
-            done = reader(value.date() if isinstance(value, datetime) else value)
+            done, _minute = reader(value.date() if isinstance(value, datetime) else value)
         except ValueError as exc:
             errors.append(_err(file_name, n, PAPER_COLUMNS["completed"], str(exc)))
             continue

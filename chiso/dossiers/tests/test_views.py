@@ -1,6 +1,7 @@
 import io
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -115,30 +116,25 @@ def test_export_xlsx_sync_gaps_and_766(client, user_factory, loaded):
     assert "2/6" in client.get("/ho-so/chi-so-766/?nam=2024").content.decode()
 
 
-def test_web_upload_runs_import_and_reports_progress(client, user_factory, catalogue, write_csv, monkeypatch):
-    from chiso.dossiers import views
-
-    class Inline:  # the embedded server runs it in a thread; here it runs at once
-        def __init__(self, target, args, daemon):
-            self.target, self.args = target, args
-
-        def start(self):
-            self.target(*self.args)
-
-    monkeypatch.setattr(views.threading, "Thread", Inline)
-    monkeypatch.setattr(views, "close_old_connections", lambda: None)
+def test_web_upload_runs_import_as_a_job_and_reports_progress(client, user_factory, catalogue, write_csv):
+    # The suite runs jobs inside the request (CHISO_TASKS=immediate); a real worker: core/tests/test_jobs.py.
     client.force_login(user_factory(MONITOR))
     with open(write_csv(TET_ROWS), "rb") as f:
         response = client.post("/ho-so/nhap/", {"tep": f})
     run = ImportRun.objects.get()
     assert response.url == f"/ho-so/nhap/{run.pk}/"
+    assert (run.job.status, run.job.error) == ("done", "")
     assert run.status == "done" and run.created == 7
+    assert run.job.status == "done" and run.job.result == {"rows": 7, "created": 7, "updated": 0}
+    assert run.job.temp_paths and not any(Path(p).exists() for p in run.job.temp_paths)
     assert "7 mới" in client.get(response.url).content.decode()
     bad = write_csv([row("Z-1", "31/02/2024", "19/02/2024")], name="loi.csv")
     with open(bad, "rb") as f:
         response = client.post("/ho-so/nhap/", {"tep": f})
     page = client.get(response.url, HTTP_HX_REQUEST="true").content.decode()
     assert "dòng 2" in page and "Ngày tiếp nhận" in page
+    failed = ImportRun.objects.get(pk=response.url.rstrip("/").rsplit("/", 1)[1])
+    assert failed.status == "failed" and failed.job.status == "failed"
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = client.post("/ho-so/nhap/", {"tep": SimpleUploadedFile("x.txt", b"abc")}, follow=True)

@@ -111,6 +111,13 @@ def parse(content, filename, index, mapping=None, drop=()):
     `drop` leaves out fields (e.g. {"total", "rank", "tier"}) so that they are recomputed.
     """
     headers, rows = read_table(content, filename)
+    return check_rows(headers, rows, filename, index, mapping, drop)
+
+
+def check_rows(headers, rows, filename, index, mapping=None, drop=()):
+    """The checks of `parse` on a table already read: (headers, [(row number, {header: text})]).
+    Other apps hand their figures in this shape (surveys' provisional SIPAS) so one set of rules
+    decides what a result may be."""
     columns = resolve_columns(headers, index, mapping)
     problems = []
     for field, header in columns.items():
@@ -235,10 +242,41 @@ def import_results(
     progress=None,
 ):
     """Import a results file. Returns the ImportBatch. Raises ImportRejected with every problem found."""
+    headers, rows = read_table(content, filename)
+    return import_rows(
+        headers,
+        rows,
+        filename,
+        index_code,
+        sha=hashlib.sha256(content).hexdigest(),
+        mapping=mapping,
+        drop=drop,
+        source=source,
+        source_date=source_date,
+        official=official,
+        user=user,
+        progress=progress,
+    )
+
+
+def import_rows(
+    headers,
+    rows,
+    filename,
+    index_code,
+    sha,
+    mapping=None,
+    drop=(),
+    source="",
+    source_date=None,
+    official=True,
+    user=None,
+    progress=None,
+):
+    """`import_results` on a table already read (see check_rows); `filename` names it in messages."""
     index = Index.objects.get(code=index_code)
     province_service.ensure()
-    records, warnings = parse(content, filename, index, mapping, drop)
-    sha = hashlib.sha256(content).hexdigest()
+    records, warnings = check_rows(headers, rows, filename, index, mapping, drop)
     if not source and index.code == "PAPI" and "papi_province_year" in filename:
         source = PAPI_SOURCE
     with transaction.atomic():

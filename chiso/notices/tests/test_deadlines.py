@@ -17,10 +17,28 @@ def dl(text, year=2022, **kw):
         ("hoàn thành chậm nhất là ngày 05/10/2022", "date", "2022-10-05", False, None, None),
         ("gửi Sở Nội vụ trước ngày 15 tháng 9 năm 2022", "date", "2022-09-15", True, None, None),
         ("Thời gian thực hiện trong tháng 8/2022.", "month", "2022-08-31", False, "2022-08-01", None),
-        ("hoàn thành trong tháng 2 năm 2024", "month", "2024-02-29", False, "2024-02-01", None),
-        ("trong quý III/2022", "quarter", "2022-09-30", False, "2022-07-01", None),
-        ("trong quý 4/2022", "quarter", "2022-12-31", False, "2022-10-01", None),
-        ("trong Quý IV năm 2023", "quarter", "2023-12-31", False, "2023-10-01", None),
+        # A month or quarter to finish in bounds the end only (notices-dev README, "deadline").
+        ("hoàn thành trong tháng 2 năm 2024", "month", "2024-02-29", False, None, None),
+        ("trong quý III/2022", "quarter", "2022-09-30", False, None, None),
+        ("trong quý 4/2022", "quarter", "2022-12-31", False, None, None),
+        ("trong Quý IV năm 2023", "quarter", "2023-12-31", False, None, None),
+        # Real phrasings from the dev set (tests/data/notices-dev).
+        ("chậm nhất tháng 6 năm 2023", "month", "2023-06-30", False, None, None),
+        ("trước tháng 9 năm 2023", "month", "2023-08-31", True, None, None),
+        ("trình Quốc hội tại kỳ họp tháng 5/2023", "month", "2023-05-31", False, None, None),
+        ("Quý IV năm 2025 và các năm tiếp theo", "range", None, None, "2025-10-01", None),
+        ("từ 0h00 ngày 08/4/2022", "range", None, False, "2022-04-08", None),
+        ("giao ban định kỳ với các địa phương", "recurring", None, None, None, None),
+        ("báo cáo Thủ tướng Chính phủ hằng tuần", "recurring", None, None, None, "week"),
+        ("trước ngày 15/12 hàng năm tổng hợp, báo cáo", "recurring", None, True, None, "year"),
+        (
+            "sửa chữa trước ngày 31/12/2025; xây dựng mới hoàn thành trước ngày 31/01/2026",
+            "date",
+            "2026-01-31",
+            True,
+            None,
+            None,
+        ),
         ("6 tháng đầu năm 2023", "range", "2023-06-30", False, "2023-01-01", None),
         ("trong 6 tháng cuối năm 2023", "range", "2023-12-31", False, "2023-07-01", None),
         ("Tập trung hoàn thành các chỉ tiêu trong năm 2022.", "year", "2022-12-31", False, None, None),
@@ -121,7 +139,6 @@ def test_day_month_without_year_uses_notice_year():
     [
         "Chỉ thị số 11-CT/TU ngày 07/9/2021 về nâng cao các chỉ số giai đoạn 2021 - 2025",
         "cải thiện chỉ số PAPI hàng năm của tỉnh",
-        "trong năm 2022 và những năm tiếp theo",
         "Kế hoạch số 2992/KH-UBND ngày 12/8/2021 của UBND tỉnh",
         "chuyển đổi số đến năm 2025, định hướng đến năm 2030",
         "thường xuyên theo dõi",
@@ -131,3 +148,31 @@ def test_day_month_without_year_uses_notice_year():
 )
 def test_not_deadlines(text):
     assert dl(text)["kind"] == "none"
+
+
+@pytest.mark.parametrize(
+    "cell, kind, due, start, every",
+    [
+        # Time cells of real task tables (08, 09, 10, 11 of the dev set).
+        ("Quý IV/2025", "quarter", "2025-12-31", None, None),
+        ("Năm 2025 - 2026", "range", "2026-12-31", "2025-01-01", None),
+        ("Năm 2026", "year", "2026-12-31", None, None),
+        ("Hằng năm.", "recurring", None, None, "year"),
+        ("Khi có phát sinh.", "none", None, None, None),
+        ("Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính", "recurring", None, None, "quarter"),
+        ("Trước 30/04/2023 (đã thực hiện)", "date", "2023-04-30", None, None),
+        ("Chậm nhất 19/12/2023", "date", "2023-12-19", None, None),
+        ("Ngày 27/12/2023", "date", "2023-12-27", None, None),
+        ("Tháng 6/2023", "month", "2023-06-30", None, None),
+        ("Tháng 6-7/2023", "range", "2023-07-31", "2023-06-01", None),
+        ("Quý II-III/2023", "range", "2023-09-30", "2023-04-01", None),
+        ("Từ ngày 20- 26/12/2023", "range", "2023-12-26", "2023-12-20", None),
+        ("Quý I - II", "range", "2023-06-30", "2023-01-01", None),
+        ("Quý IV", "quarter", "2023-12-31", None, None),
+        ("Quý II/2022: Báo cáo Thủ tướng Chính phủ phương án", "quarter", "2022-06-30", None, None),
+        ("Theo kế hoạch của Bộ Nội vụ", "none", None, None, None),
+    ],
+)
+def test_time_cells(cell, kind, due, start, every):
+    got = extract_deadline(cell, year=2023, cell=True)
+    assert (got["kind"], got["due"], got["start"], got["every"]) == (kind, due, start, every)

@@ -6,7 +6,6 @@ transaction that last wrote it (xmin); so that the invitation's xmin cannot be m
 response's, the submission rewrites the `used` flag of *all* the wave's invitations in one statement.
 """
 
-import datetime
 import hashlib
 import secrets
 
@@ -134,7 +133,7 @@ def send_reminders(wave, base_url=""):
     return sent
 
 
-def submit_with_token(token, answers, agency=None):
+def submit_with_token(token, answers, agency=None, instance=""):
     with transaction.atomic():
         found = (
             InvitationToken.objects.select_for_update()
@@ -161,24 +160,20 @@ def submit_with_token(token, answers, agency=None):
             channel=Response.WEB,
             submitted_on=today(),
             answers=answers,
+            instance=instance,
         )
 
 
-def submit_public(wave, answers, agency=None, group=""):
-    if not Wave.objects.filter(pk=wave.pk, status=Wave.OPEN, public_enabled=True).exists():
+def submit_public(wave, answers, agency=None, group="", instance=""):
+    current = Wave.objects.filter(pk=wave.pk, public_enabled=True).first()
+    if current is None or not current.accepting:
         raise SurveyClosed("Đợt khảo sát không nhận phiếu qua đường dẫn công khai.")
     return Response.objects.create(
-        wave=wave, agency=agency, group=group, channel=Response.PUBLIC, submitted_on=today(), answers=answers
+        wave=wave,
+        agency=agency,
+        group=group,
+        channel=Response.PUBLIC,
+        submitted_on=today(),
+        answers=answers,
+        instance=instance,
     )
-
-
-def device_key(wave, ip, user_agent, day=None):
-    day = day or today()
-    raw = f"{settings.SECRET_KEY}|{wave.pk}|{ip}|{user_agent}|{day.isoformat()}"
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-def forget_old_device_marks(keep_days=2):
-    from ..models import DeviceMark
-
-    DeviceMark.objects.filter(day__lt=today() - datetime.timedelta(days=keep_days)).delete()

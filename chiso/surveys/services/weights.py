@@ -1,92 +1,40 @@
-"""Links to the other modules, each optional: dossier volumes as weighting targets, and the indices
-module as the home of a provisional figure. Both are looked up at run time, so surveys work alone.
+"""Surveys' two links to other apps, both direct service calls (registry ← directives ← indices ←
+surveys; dossiers beside): dossier volumes as weighting targets (chiso.dossiers) and a SIPAS wave's
+figure stored as a provisional result (chiso.indices). See docs/architecture.md.
 """
 
-import importlib
-import importlib.util
+import datetime
+import hashlib
+import json
+
+from chiso.dossiers.services import stats as dossier_stats
+from chiso.indices import provinces as province_data
+from chiso.indices.models import Index, Province, Result
+from chiso.indices.services import importer as indices_importer
+from chiso.indices.services import provinces as province_service
+from chiso.registry.models import Agency
 
 from . import compute
 
-# Names we try, in order; the dossiers and indices apps were written in parallel with this one.
-DOSSIER_FUNCTIONS = ("volumes_by_agency", "dossier_volumes_by_agency", "counts_by_agency")
-INDICES_FUNCTIONS = ("record_provisional", "write_provisional", "add_provisional_value")
 
-
-def _service(app, names):
-    if importlib.util.find_spec(f"chiso.{app}") is None:
-        return None
-    for module_name in (
-        f"chiso.{app}.services",
-        f"chiso.{app}.services.provisional",
-        f"chiso.{app}.services.volumes",
-    ):
-        try:
-            if importlib.util.find_spec(module_name) is None:
-                continue
-        except ModuleNotFoundError:
-            continue
-        module = importlib.import_module(module_name)
-        for name in names:
-            if callable(getattr(module, name, None)):
-                return getattr(module, name)
-    return None
-
-
-def _period_stats_volumes(start, end):
-    # chiso.dossiers.services.stats.period_stats (dossiers issue): by_agency rows with agency_id and total
-    from chiso.registry.models import Agency
-
-    stats = importlib.import_module("chiso.dossiers.services.stats")
-    codes = dict(Agency.objects.values_list("id", "code"))
-    return {
-        codes[row["agency_id"]]: row.get("total", 0)
-        for row in stats.period_stats(start, end).get("by_agency", [])
-        if row.get("agency_id") in codes
-    }
-
-
-def _has_period_stats():
-    try:
-        spec = importlib.util.find_spec("chiso.dossiers.services.stats")
-    except ModuleNotFoundError:
-        return False
-    return spec is not None and callable(
-        getattr(importlib.import_module("chiso.dossiers.services.stats"), "period_stats", None)
-    )
+class ProvisionalRefused(Exception):
+    pass
 
 
 def dossier_shares(wave):
-    """{agency code: number of dossiers} for the wave's agencies over its year, or {} if unavailable."""
-    import datetime
-
-    function = _period_stats_volumes if _has_period_stats() else _service("dossiers", DOSSIER_FUNCTIONS)
-    if function is None:
-        return {}
-    try:
-        volumes = function(datetime.date(wave.year, 1, 1), datetime.date(wave.year, 12, 31))
-    except Exception:  # the dossiers tables may be empty or not migrated yet: weighting by hand still works
-        return {}
-    codes = set(wave.agencies.values_list("code", flat=True))
+    """{agency code: dossiers completed in the wave's year} for the wave's agencies ({} when none)."""
+    figures = dossier_stats.period_stats(datetime.date(wave.year, 1, 1), datetime.date(wave.year, 12, 31))
+    codes = dict(Agency.objects.values_list("id", "code"))
+    wanted = set(wave.agencies.values_list("code", flat=True))
     shares = {}
-    for key, value in dict(volumes or {}).items():
-        code = getattr(key, "code", key)
-        if (not codes or code in codes) and value:
-            shares[str(code)] = float(value)
+    for row in figures.get("by_agency", []):
+        code = codes.get(row.get("agency_id"))
+        if code and (not wanted or code in wanted) and row.get("total"):
+            shares[code] = float(row["total"])
     return shares
 
 
-def _indices_importer():
-    try:
-        spec = importlib.util.find_spec("chiso.indices.services.importer")
-    except ModuleNotFoundError:
-        return None
-    if spec is None:
-        return None
-    module = importlib.import_module("chiso.indices.services.importer")
-    return module if callable(getattr(module, "import_results", None)) else None
-
-
-# Our SIPAS elements → the components of the indices module's SIPAS methodologies.
+# Our SIPAS elements → the components of the indices app's SIPAS methodologies.
 SIPAS_2022 = {
     "tiep-can": "DV.1",
     "thu-tuc": "DV.2",
@@ -100,78 +48,28 @@ SIPAS_2017 = {"tiep-can": "YT1", "thu-tuc": "YT2", "cong-chuc": "YT3", "ket-qua"
 
 def _province_name(year):
     """The province the results belong to in that year (after 01/7/2025 the merged province)."""
-    from chiso.indices import provinces as province_data
-    from chiso.indices.models import Province
-    from chiso.indices.services import provinces as province_service
-
     province_service.ensure()
     found = (
         Province.objects.filter(agency__kind="ubnd_tinh", valid_to__isnull=False).first()
         or Province.objects.filter(agency__kind="ubnd_tinh").first()
     )
-    name = found.name if found else "Bình Thuận"
-    canonical = province_data.canonical(name) or name
+    if found is None:
+        raise ProvisionalRefused(
+            "Danh mục chưa có Ủy ban nhân dân tỉnh nên chưa biết kết quả thuộc tỉnh nào."
+        )
+    canonical = province_data.canonical(found.name) or found.name
     if year >= 2025 and not province_data.exists_in(canonical, year):
         return province_data.successor_of(canonical)
     return canonical
 
 
-def _write_with_importer(figure, user=None):
-    """Hand a SIPAS wave's figure to chiso.indices' importer as a provisional (official=False) row."""
-    import csv
-    import io
-
-    from chiso.indices.models import Index, Result
-    from chiso.indices.services import provinces as province_service
-
-    importer = _indices_importer()
-    year = figure["year"]
-    mapping = SIPAS_2022 if year >= 2022 else SIPAS_2017
-    province = _province_name(year)
-    resolved = province_service.resolve(province, year)
-    if Result.objects.filter(
-        index__code="SIPAS", province=resolved, year=year, component_code=Result.TOTAL, official=True
-    ).exists():
-        raise ProvisionalRefused(
-            f"Đã có số liệu SIPAS chính thức năm {year} của {province}; không ghi đè bằng số tạm tính."
-        )
-    if not Index.objects.filter(code="SIPAS").exists():
-        raise ProvisionalRefused("Mô-đun chỉ số chưa có bộ chỉ số SIPAS.")
-    components = {
-        mapping[code]: value
-        for code, value in figure["components"].items()
-        if code in mapping and value is not None
-    }
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["province", "year", "total", *components])
-    writer.writerow([province, year, figure["value"], *components.values()])
-    return importer.import_results(
-        out.getvalue().encode("utf-8"),
-        f"khao-sat-chiso-{figure['wave']}.csv",
-        "SIPAS",
-        source=figure["source"][:300],
-        official=False,
-        user=user,
-    )
-
-
-class ProvisionalRefused(Exception):
-    pass
-
-
-def indices_service(wave=None):
-    """A callable(figure, user=) that stores the figure in the indices module, or None."""
-    custom = _service("indices", INDICES_FUNCTIONS)
-    if custom is not None:
-        return custom
-    if _indices_importer() is not None and (wave is None or wave.questionnaire.kind == "sipas"):
-        return _write_with_importer
-    return None
+def can_write_provisional(wave):
+    """Only a SIPAS wave has a home in the indices app (PAR INDEX survey figures are not an index)."""
+    return wave.questionnaire.kind == "sipas" and Index.objects.filter(code="SIPAS").exists()
 
 
 def provisional_figure(wave):
-    """What the indices module should store: the overall share with its interval and provenance."""
+    """What the indices app should store: the overall share with its interval and provenance."""
     result = compute.results(wave)
     kind = wave.questionnaire.kind
     return {
@@ -193,12 +91,43 @@ def provisional_figure(wave):
 
 
 def write_provisional(wave, user=None):
-    """Hand the figure to the indices module if it offers a function for it; None otherwise."""
-    function = indices_service(wave)
-    if function is None:
-        return None
+    """Store a SIPAS wave's figure in the indices app as a provisional (official=False) result.
+
+    The row goes through the indices importer's own checks (methodology of the year, component
+    maxima, the province as of that year) and gets an import batch and audit entry like any import.
+    """
+    if not can_write_provisional(wave):
+        raise ProvisionalRefused("Chỉ kết quả phiếu SIPAS mới ghi được vào mô-đun chỉ số (chỉ số SIPAS).")
     figure = provisional_figure(wave)
-    try:
-        return function(figure, user=user)
-    except TypeError:
-        return function(figure)
+    year = figure["year"]
+    province = _province_name(year)
+    resolved = province_service.resolve(province, year)
+    if Result.objects.filter(
+        index__code="SIPAS", province=resolved, year=year, component_code=Result.TOTAL, official=True
+    ).exists():
+        raise ProvisionalRefused(
+            f"Đã có số liệu SIPAS chính thức năm {year} của {province}; không ghi đè bằng số tạm tính."
+        )
+    mapping = SIPAS_2022 if year >= 2022 else SIPAS_2017
+    components = {
+        mapping[code]: value
+        for code, value in figure["components"].items()
+        if code in mapping and value is not None
+    }
+    row = {"province": province, "year": str(year), "total": _text(figure["value"])}
+    row.update({code: _text(value) for code, value in components.items()})
+    label = f"khảo sát chiso đợt #{wave.pk}"
+    return indices_importer.import_rows(
+        list(row),
+        [(1, row)],
+        label,
+        "SIPAS",
+        sha=hashlib.sha256(json.dumps(row, sort_keys=True).encode()).hexdigest(),
+        source=figure["source"][:300],
+        official=False,
+        user=user,
+    )
+
+
+def _text(value):
+    return "" if value is None else f"{value:g}"

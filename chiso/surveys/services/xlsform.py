@@ -1,275 +1,329 @@
-"""XLSForm import (the format of KoboToolbox and ODK), through pyxform.
+"""XLSForm import (the format of KoboToolbox and ODK), read by pyxform itself.
 
-pyxform checks the workbook as ODK would; we also read the survey sheet ourselves so every problem
-names its sheet and row, and so an optional `element` column (our extension) can tag 1–5 questions
-with the element they measure. A select_one whose choices are exactly 1..5 becomes a 1–5 scale.
+pyxform decides what a valid form is, so every form it accepts is accepted here, in every spelling
+it accepts (`list name`, upper-case headers, `label:English (en)`, `dateTime`, `select_one_external`…).
+What we keep of a form:
+- the XForm pyxform makes of it, which ODK Web Forms runs in the browser (all of the form's logic);
+- one Question row per data node (our results, exports, paper import and the XLSForm export read
+  those), with its XForm path, the repeat it sits in and the XLSForm type as written;
+- every warning, pyxform's and ours, shown on the page and printed by the command.
+
+Questions with no meaning on an anonymous web survey (location, media, device identifiers, precise
+start/end times that could link an answer to an invitation) are kept as *skipped* questions: the
+XForm marks them not relevant so the engine never asks them, and a warning names each one.
 """
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from openpyxl import load_workbook
+from lxml import etree
+from pyxform.errors import PyXFormError
+from pyxform.xls2xform import convert
 
 from chiso.core import audit
 
-from ..models import MULTIPLE, NUMBER, SCALE, SINGLE, TEXT, Questionnaire
-from . import builtin
+from ..models import MULTIPLE, NUMBER, SCALE, SINGLE, SKIPPED, TEXT, Question, Questionnaire, Section
 
-IGNORED = {
-    "calculate",
-    "start",
-    "end",
-    "today",
-    "deviceid",
-    "phonenumber",
-    "username",
-    "email",
-    "simserial",
-    "subscriberid",
-    "audit",
-    "hidden",
-    "start-geopoint",
-    "note",
-    "acknowledge",
-}
-UNSUPPORTED = {
-    "geopoint",
-    "geotrace",
-    "geoshape",
-    "image",
-    "audio",
-    "video",
-    "file",
-    "barcode",
-    "date",
-    "time",
-    "datetime",
-    "rank",
-    "range",
-    "background-audio",
-    "select_one_from_file",
-    "select_multiple_from_file",
-}
-GROUP_TYPES = {
-    "begin_group",
-    "begin group",
-    "end_group",
-    "end group",
-    "begin_repeat",
-    "begin repeat",
-    "end_repeat",
-    "end repeat",
-}
-KNOWN = {"select_one", "select one", "select_multiple", "select multiple", "integer", "decimal", "text"}
+XF = "http://www.w3.org/2002/xforms"
+JR = "http://openrosa.org/javarosa"
 
-RELEVANT_PATTERNS = [
-    (re.compile(r"^\$\{(\w+)\}\s*=\s*'([^']*)'$"), "eq"),
-    (re.compile(r"^\$\{(\w+)\}\s*!=\s*'([^']*)'$"), "ne"),
-    (re.compile(r"^selected\(\s*\$\{(\w+)\}\s*,\s*'([^']*)'\s*\)$"), "selected"),
-    (re.compile(r"^\$\{(\w+)\}\s*>=\s*(-?[\d.]+)$"), "gte"),
-    (re.compile(r"^\$\{(\w+)\}\s*<=\s*(-?[\d.]+)$"), "lte"),
-]
+# XLSForm type (as pyxform normalises it) → why it is skipped on a public web survey
+SKIP_REASONS = {
+    "geopoint": "vị trí GPS không thu trên phiếu ẩn danh",
+    "geotrace": "vị trí GPS không thu trên phiếu ẩn danh",
+    "geoshape": "vị trí GPS không thu trên phiếu ẩn danh",
+    "start-geopoint": "vị trí GPS không thu trên phiếu ẩn danh",
+    "image": "phiếu công khai không nhận tệp tải lên",
+    "audio": "phiếu công khai không nhận tệp tải lên",
+    "video": "phiếu công khai không nhận tệp tải lên",
+    "file": "phiếu công khai không nhận tệp tải lên",
+    "background-audio": "không ghi âm người trả lời",
+    "audit": "không ghi nhật ký thao tác của người trả lời",
+    "barcode": "trình duyệt không quét mã vạch",
+    "deviceid": "không thu mã thiết bị trên phiếu ẩn danh",
+    "subscriberid": "không thu mã thuê bao trên phiếu ẩn danh",
+    "simserial": "không thu số SIM trên phiếu ẩn danh",
+    "phonenumber": "không thu số điện thoại của thiết bị trên phiếu ẩn danh",
+    "username": "người trả lời không đăng nhập",
+    "email": "không thu thư điện tử của thiết bị trên phiếu ẩn danh",
+    "start": "giờ bắt đầu chính xác có thể làm lộ người trả lời (chỉ lưu ngày nhận phiếu)",
+    "end": "giờ kết thúc chính xác có thể làm lộ người trả lời (chỉ lưu ngày nhận phiếu)",
+    "select one external": "danh sách phương án nằm trong tệp ngoài (itemsets.csv) không kèm theo",
+    "select_one_from_file": "danh sách phương án nằm trong tệp đính kèm không kèm theo",
+    "select_multiple_from_file": "danh sách phương án nằm trong tệp đính kèm không kèm theo",
+}
+NUMBER_TYPES = {"integer", "decimal", "range", "int"}
+NOT_DATA = {"note"}  # shown by the engine, no answer
+MAX_BYTES = 10 * 1024 * 1024
 
 
 class XLSFormError(Exception):
     pass
 
 
-def _sheet(book, name):
-    for sheet in book.worksheets:
-        if sheet.title.strip().lower() == name:
-            return sheet
+@dataclass
+class Form:
+    title: str
+    form_id: str
+    default_language: str
+    xform: str
+    sections: list = field(default_factory=list)  # [(title, [question dict])]
+    warnings: list = field(default_factory=list)
+
+
+def _text(label, language):
+    """A label in the form's default language (or its only/first language)."""
+    if isinstance(label, dict):
+        if language in label and label[language]:
+            return str(label[language])
+        for value in label.values():
+            if value:
+                return str(value)
+        return ""
+    return "" if label is None else str(label)
+
+
+def _find_row(path, sheet_name, token):
+    """The first row of a sheet holding `token` in a cell (pyxform does not always say where)."""
+    if not token or Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        sheet = next((s for s in book.worksheets if s.title.strip().lower() == sheet_name), None)
+        for number, values in enumerate(sheet.iter_rows(values_only=True) if sheet else [], 1):
+            if any(str(v).strip() == token for v in values if v is not None):
+                return number
+    except Exception:  # the row is a courtesy; the message stands without it
+        return None
     return None
 
 
-def _rows(sheet):
-    """(row number, {header: value}) for the non-empty rows below the header."""
-    rows = list(sheet.iter_rows(values_only=True))
-    if not rows:
-        return [], []
-    header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    out = []
-    for number, values in enumerate(rows[1:], 2):
-        record = {h: ("" if v is None else str(v).strip()) for h, v in zip(header, values) if h}
-        if any(record.values()):
-            out.append((number, record))
-    return header, out
+def _pyxform_error(name, exc, path=None):
+    text = str(exc).strip()
+    row = re.search(r"\[row\s*:\s*(\d+)\]", text)
+    sheet = re.search(r"'(survey|choices|settings|entities|external_choices)' sheet", text, re.I)
+    sheet_name = (sheet.group(1) if sheet else "survey").lower()
+    where = f"trang “{sheet_name}”"
+    token = re.search(r"'([^']+)'", text)
+    found = row.group(1) if row else (_find_row(path, sheet_name, token.group(1)) if token and path else None)
+    if found:
+        where += f", dòng {found}"
+    detail = re.sub(r"^\[row\s*:\s*\d+\]\s*", "", text)
+    return XLSFormError(f"{name}, {where}: pyxform không chấp nhận biểu mẫu: {detail}")
 
 
-def _label(record, prefix="label"):
-    candidates = [(k, v) for k, v in record.items() if (k == prefix or k.startswith(prefix + "::")) and v]
-    for key, value in candidates:
-        if "vi" in key.lower() or "việt" in key.lower():
-            return value
-    return candidates[0][1] if candidates else ""
+def _type_key(xls_type):
+    base = (xls_type or "").strip()
+    if base.startswith("select_one_from_file") or base.startswith("select_multiple_from_file"):
+        return base.split()[0]
+    return base
 
 
-def _relevant(expression):
-    expression = (expression or "").strip()
-    if not expression:
-        return {}, None
-    for pattern, op in RELEVANT_PATTERNS:
-        match = pattern.match(expression)
-        if match:
-            value = match.group(2)
-            return {
-                "q": match.group(1),
-                "op": op,
-                "value": float(value) if op in ("gte", "lte") else value,
-            }, None
-    return {}, expression
+def _skip_in_xform(root, paths):
+    """Make skipped nodes never relevant and never required; drop preloads (device id, times)."""
+    for bind in root.iter(f"{{{XF}}}bind"):
+        if bind.get("nodeset") in paths:
+            bind.set("relevant", "false()")
+            for attribute in (
+                "required",
+                "constraint",
+                "calculate",
+                f"{{{JR}}}preload",
+                f"{{{JR}}}preloadParams",
+            ):
+                bind.attrib.pop(attribute, None)
 
 
-def check(path):
-    """Read and check the workbook; returns (title, form_id, sections, warnings) or raises XLSFormError."""
-    name = Path(path).name
+def read(path, name=None):
+    """Read and check an XLSForm; returns a Form or raises XLSFormError naming file, sheet and row."""
+    path = Path(path)
+    name = name or path.name
+    if path.stat().st_size > MAX_BYTES:
+        raise XLSFormError(f"{name}: tệp lớn hơn 10 MB.")
+    if path.suffix.lower() not in (".xlsx", ".xls", ".xlsm", ".csv", ".md"):
+        raise XLSFormError(f"{name}: XLSForm phải là tệp .xlsx hoặc .xls.")
+    warnings = []
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:
-        raise XLSFormError(f"{name}: không đọc được tệp Excel (.xlsx).")
-    survey = _sheet(book, "survey")
-    if survey is None:
-        raise XLSFormError(f"{name}: thiếu trang “survey” (XLSForm cần các trang survey, choices, settings).")
-    header, rows = _rows(survey)
-    for column in ("type", "name"):
-        if column not in header:
-            raise XLSFormError(f"{name}, trang “survey”, dòng 1: thiếu cột “{column}”.")
-    choices_sheet = _sheet(book, "choices")
-    lists = {}
-    if choices_sheet is not None:
-        c_header, c_rows = _rows(choices_sheet)
-        if "list_name" not in c_header or "name" not in c_header:
-            raise XLSFormError(f"{name}, trang “choices”, dòng 1: cần các cột “list_name” và “name”.")
-        for number, record in c_rows:
-            if not record.get("list_name") or not record.get("name"):
-                raise XLSFormError(f"{name}, trang “choices”, dòng {number}: thiếu list_name hoặc name.")
-            options = lists.setdefault(record["list_name"], [])
-            if any(o["value"] == record["name"] for o in options):
-                raise XLSFormError(
-                    f"{name}, trang “choices”, dòng {number}: phương án “{record['name']}” lặp lại trong danh sách “{record['list_name']}”."
-                )
-            options.append({"value": record["name"], "label": _label(record) or record["name"]})
-    settings = _sheet(book, "settings")
-    title = form_id = ""
-    if settings is not None:
-        _, s_rows = _rows(settings)
-        if s_rows:
-            title, form_id = s_rows[0][1].get("form_title", ""), s_rows[0][1].get("form_id", "")
-
-    sections, warnings, depth, names = [{"title": "Phần chung", "items": []}], [], 0, set()
-    for number, record in rows:
-        where = f"{name}, trang “survey”, dòng {number}"
-        kind = record.get("type", "").strip()
-        base = re.split(r"\s+", kind)[0] if kind else ""
-        if not kind:
-            raise XLSFormError(f"{where}: thiếu kiểu câu hỏi (cột type).")
-        if kind.replace(" ", "_") in {t.replace(" ", "_") for t in GROUP_TYPES}:
-            if kind.startswith("begin"):
-                depth += 1
-                sections.append({"title": _label(record) or record.get("name", ""), "items": []})
-            else:
-                depth -= 1
-                if depth < 0:
-                    raise XLSFormError(f"{where}: “{kind}” không có “begin_group” tương ứng.")
+        result = convert(xlsform=str(path), warnings=warnings)
+    except PyXFormError as exc:
+        raise _pyxform_error(name, exc, path)
+    except Exception as exc:  # openpyxl/xlrd on a file that is not a workbook
+        raise XLSFormError(f"{name}: không đọc được tệp XLSForm ({type(exc).__name__}).")
+    survey = result._survey  # pyxform's survey model: the same tree its XForm is written from
+    language = survey.default_language or ""
+    if language == "default":
+        language = ""
+    notes = [f"{name}: pyxform: {w}" for w in warnings]
+    root_path = survey.get_xpath()
+    sections, current, skipped, names = [], None, set(), {}
+    for element in survey.iter_descendants():
+        if element is survey:
             continue
-        if base in IGNORED:
+        kind_name = type(element).__name__
+        xpath = element.get_xpath()
+        top_level = xpath.count("/") == 2
+        if xpath.startswith(root_path + "/meta"):
+            continue  # instanceID and other submission metadata: regenerated by the engine
+        if kind_name in ("GroupedSection", "RepeatingSection"):
+            if top_level:  # a top-level group or repeat opens a section
+                current = {
+                    "title": _text(element.label, language) or element.name,
+                    "items": [],
+                    "group": True,
+                }
+                sections.append(current)
             continue
-        if base in UNSUPPORTED:
-            warnings.append(
-                f"{where}: kiểu “{base}” chưa được hỗ trợ, câu “{record.get('name', '')}” bị bỏ qua."
-            )
+        xls_type = element.type or ""
+        if xls_type in NOT_DATA:
             continue
-        multiword = " ".join(kind.split()[:2])
-        if base not in KNOWN and multiword not in KNOWN:
-            raise XLSFormError(f"{where}: kiểu câu hỏi “{kind}” không hợp lệ.")
-        code = record.get("name", "")
-        if not re.fullmatch(r"[A-Za-z_][\w.-]*", code or ""):
-            raise XLSFormError(f"{where}: tên câu hỏi (cột name) “{code}” trống hoặc có ký tự không hợp lệ.")
-        if code in names:
-            raise XLSFormError(f"{where}: tên câu hỏi “{code}” bị trùng.")
-        names.add(code)
-        label = _label(record)
-        if not label:
-            raise XLSFormError(f"{where}: câu “{code}” thiếu nội dung (cột label).")
+        if current is None or (top_level and current["group"]):
+            current = {"title": "", "items": [], "group": False}
+            sections.append(current)
+        repeat = ""
+        for ancestor in element.iter_ancestors():
+            node = ancestor[0] if isinstance(ancestor, tuple) else ancestor
+            if type(node).__name__ == "RepeatingSection":
+                repeat = node.get_xpath()
+                break
+        key = _type_key(xls_type)
+        label = _text(element.label, language) or element.name
         item = {
-            "code": code[:80],
+            "name": element.name,
+            "path": xpath,
+            "repeat": repeat,
+            "xls_type": xls_type[:120],
             "text": label,
-            "hint": _label(record, "hint")[:300],
-            "required": record.get("required", "").lower() in ("yes", "true", "true()", "1", "có"),
-            "element": record.get("element", "")[:40],
+            "hint": _text(getattr(element, "hint", None), language)[:300],
+            "required": str((element.bind or {}).get("required", "")).lower()
+            in ("yes", "true", "true()", "1"),
+            "element": str((element.extra_data or {}).get("element", ""))[:40],
         }
-        relevant, unreadable = _relevant(record.get("relevant"))
-        if unreadable:
-            warnings.append(f"{where}: điều kiện “{unreadable}” chưa hiểu được; câu hỏi luôn hiển thị.")
-        item["relevant"] = relevant
-        if base.startswith("select") or multiword.startswith("select"):
-            parts = (
-                kind.replace("select one", "select_one").replace("select multiple", "select_multiple").split()
+        if key in SKIP_REASONS:
+            item["kind"] = SKIPPED
+            skipped.add(xpath)
+            notes.append(
+                f"{name}: câu “{element.name}” (kiểu {xls_type}) được giữ nhưng bỏ qua: {SKIP_REASONS[key]}."
             )
-            if len(parts) < 2:
-                raise XLSFormError(f"{where}: “{kind}” thiếu tên danh sách phương án (vd: select_one yn).")
-            list_name = parts[1]
-            if list_name not in lists:
-                raise XLSFormError(
-                    f"{where}: danh sách phương án “{list_name}” không có trong trang “choices”."
-                )
-            options = lists[list_name]
-            if parts[0] == "select_multiple":
+        elif kind_name == "MultipleChoiceQuestion" or key.startswith("select"):
+            options = _options(element, language)
+            if xls_type.startswith("select all") or "multiple" in xls_type:
                 item.update(kind=MULTIPLE, choices=options)
             elif sorted(o["value"] for o in options) == ["1", "2", "3", "4", "5"]:
                 item.update(kind=SCALE, choices=sorted(options, key=lambda o: o["value"]))
             else:
                 item.update(kind=SINGLE, choices=options)
-        elif base in ("integer", "decimal"):
+        elif key in NUMBER_TYPES:
             item["kind"] = NUMBER
         else:
             item["kind"] = TEXT
-        sections[-1]["items"].append(item)
-    if depth > 0:
-        raise XLSFormError(f"{name}, trang “survey”: có “begin_group” chưa được đóng bằng “end_group”.")
-    _pyxform_check(path, name)
-    sections = [s for s in sections if s["items"]]
+        names.setdefault(element.name, []).append(item)
+        current["items"].append(item)
+    if "pulldata(" in result.xform:
+        notes.append(
+            f"{name}: biểu mẫu dùng pulldata() với tệp đính kèm không kèm theo; các giá trị đó sẽ để trống."
+        )
+    if "jr://" in result.xform:
+        notes.append(f"{name}: hình ảnh, âm thanh đính kèm của biểu mẫu không kèm theo nên không hiển thị.")
+    _codes(names)
+    tree = etree.fromstring(
+        result.xform.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True)
+    )
+    if skipped:
+        _skip_in_xform(tree, skipped)
+    xform = etree.tostring(tree, encoding="unicode")
+    sections = [(s["title"], s["items"]) for s in sections if s["items"]]
     if not sections:
-        raise XLSFormError(f"{name}, trang “survey”: không có câu hỏi nào dùng được.")
-    return title, form_id, sections, warnings
+        notes.append(
+            f"{name}: biểu mẫu không có câu hỏi nào nhận câu trả lời (chỉ có ghi chú, siêu dữ liệu)."
+        )
+    title = _text(survey.title, language) or path.stem
+    return Form(
+        title=title,
+        form_id=survey.id_string or path.stem,
+        default_language=language,
+        xform=xform,
+        sections=sections,
+        warnings=notes,
+    )
 
 
-def _pyxform_check(path, name):
-    from pyxform.errors import PyXFormError
-    from pyxform.xls2json import parse_file_to_json
+def _options(element, language):
+    itemset = element.choices
+    options = getattr(itemset, "options", None) or []
+    seen, out = set(), []
+    for option in options:
+        if option.name in seen:  # a name may repeat under a choice filter; one value is one answer
+            continue
+        seen.add(option.name)
+        out.append({"value": str(option.name), "label": _text(option.label, language) or str(option.name)})
+    return out
 
-    try:
-        parse_file_to_json(str(path))
-    except PyXFormError as exc:
-        text = str(exc)
-        match = re.search(r"\[row\s*:\s*(\d+)\]", text)
-        sheet = "choices" if "choices" in text.lower() and "not in choices" not in text.lower() else "survey"
-        where = f"trang “{sheet}”, dòng {match.group(1)}" if match else f"trang “{sheet}”"
-        detail = re.sub(r"^\[row\s*:\s*\d+\]\s*", "", text)
-        raise XLSFormError(f"{name}, {where}: {detail}")
+
+def _codes(names):
+    """A question's code is its XLSForm name; names repeated in different groups get their path."""
+    used = set()
+    for name, items in names.items():
+        for item in items:
+            code = name if len(items) == 1 else "__".join(item["path"].split("/")[2:])
+            code = code[:80]
+            base, n = code, 2
+            while code in used:
+                code = f"{base[:76]}_{n}"
+                n += 1
+            used.add(code)
+            item["code"] = code
 
 
 @transaction.atomic
-def import_xlsform(path, code=None):
-    title, form_id, sections, warnings = check(path)
-    code = (code or form_id or Path(path).stem).lower().replace("_", "-")[:80]
+def import_xlsform(path, code=None, name=None):
+    form = read(path, name)
+    code = (code or form.form_id or Path(path).stem).lower().replace("_", "-")[:80]
     if Questionnaire.objects.filter(code=code).exists():
         raise XLSFormError(f"Đã có phiếu mã “{code}”; dùng --code để đặt mã khác.")
     elements = {}
-    for section in sections:
-        for item in section["items"]:
-            if item["element"]:
+    for _, items in form.sections:
+        for item in items:
+            if item["element"] and item["kind"] == SCALE:
                 elements.setdefault(item["element"], item["element"])
-    spec = {
-        "code": code,
-        "title": title or Path(path).stem,
-        "kind": Questionnaire.CUSTOM,
-        "elements": elements,
-        "source": f"XLSForm {Path(path).name}",
-        "sections": [(s["title"], "", s["items"]) for s in sections],
-    }
-    questionnaire = builtin.build(spec)
-    audit.record(questionnaire, "action", {"warnings": warnings}, f"Nhập từ XLSForm {Path(path).name}")
-    questionnaire.import_warnings = warnings
+    questionnaire = Questionnaire.objects.create(
+        code=code,
+        title=form.title[:300],
+        kind=Questionnaire.CUSTOM,
+        elements=elements,
+        source=f"XLSForm {name or Path(path).name}"[:200],
+        xform=form.xform,
+        default_language=form.default_language[:80],
+        form_warnings=form.warnings,
+    )
+    questions = []
+    for order, (title, items) in enumerate(form.sections):
+        section = Section.objects.create(
+            questionnaire=questionnaire, order=order, title=(title or "Phần chung")[:300]
+        )
+        for q_order, item in enumerate(items):
+            questions.append(
+                Question(
+                    section=section,
+                    order=q_order,
+                    code=item["code"],
+                    text=item["text"],
+                    hint=item["hint"],
+                    kind=item["kind"],
+                    required=item["required"],
+                    choices=item.get("choices", []),
+                    element=item["element"] if item["kind"] == SCALE else "",
+                    path=item["path"][:500],
+                    repeat=item["repeat"][:500],
+                    xls_type=item["xls_type"],
+                )
+            )
+    Question.objects.bulk_create(questions)
+    audit.record(
+        questionnaire, "action", {"warnings": form.warnings}, f"Nhập từ XLSForm {name or Path(path).name}"
+    )
+    questionnaire.import_warnings = form.warnings
     return questionnaire

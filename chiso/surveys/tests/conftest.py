@@ -26,7 +26,7 @@ def open_wave(demo_registry, sipas):
         public_enabled=True,
         min_cell=2,
     )
-    wave.agencies.set(Agency.objects.filter(code__in=["bt-stp", "bt-sxd"]))
+    wave.agencies.set(Agency.objects.filter(code__in=["ld-stp", "ld-sxd"]))
     return wave
 
 
@@ -45,14 +45,13 @@ def full_answers(level="5", **extra):
         if q.code != "pa":
             for row in q.rows:
                 data[row["code"]] = level
-    # the public form's signed opening time, a minute ago
+    # the public form's signed stamp (opening time a minute ago, a fresh nonce, a browser id)
+    import secrets
     import time
 
-    from django.core import signing
+    from chiso.surveys.services import guard
 
-    from chiso.surveys.answer_views import STAMP_SALT
-
-    data["_mo_luc"] = signing.dumps(time.time() - 60, salt=STAMP_SALT)
+    data["_mo_luc"] = guard.stamp(secrets.token_urlsafe(8), opened=time.time() - 60)
     data.update(extra)
     return data
 

@@ -15,7 +15,7 @@ from .conftest import full_answers
 
 @pytest.fixture
 def invited(open_wave):
-    agency = Agency.objects.get(code="bt-stp")
+    agency = Agency.objects.get(code="ld-stp")
     people = [
         {
             "name": f"Đại biểu {i}",
@@ -59,7 +59,7 @@ def test_a_closed_wave_accepts_nothing(client, invited):
     wave.save()
     response = client.post(reverse("surveys:answer", args=[created[1][1]]), full_answers())
     assert response.status_code == 410
-    public = client.post(reverse("surveys:public", args=[wave.public_slug]) + "?dv=bt-stp", full_answers())
+    public = client.post(reverse("surveys:public", args=[wave.public_slug]) + "?dv=ld-stp", full_answers())
     assert public.status_code == 410
     with pytest.raises(distribution.SurveyClosed):
         distribution.submit_with_token(created[1][1], {"hai_long_chung": 5})
@@ -144,5 +144,5 @@ def test_invitee_without_agency_chooses_one(client, open_wave):
     assert 'name="co_quan"' in client.get(url).content.decode()
     missing = client.post(url, full_answers())
     assert missing.status_code == 400 and "Vui lòng chọn cơ quan được đánh giá." in missing.content.decode()
-    assert client.post(url, full_answers(co_quan="bt-sxd")).status_code == 302
-    assert Response.objects.get().agency.code == "bt-sxd"
+    assert client.post(url, full_answers(co_quan="ld-sxd")).status_code == 302
+    assert Response.objects.get().agency.code == "ld-sxd"

@@ -62,12 +62,12 @@ def test_answer_a_survey_on_a_phone(live_server, browser, artifacts_dir, demo_re
         status=Wave.OPEN,
         public_enabled=True,
     )
-    wave.agencies.set(Agency.objects.filter(code__in=["bt-stp"]))
+    wave.agencies.set(Agency.objects.filter(code__in=["ld-stp"]))
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    url = live_server.url + reverse("surveys:public", args=[wave.public_slug]) + "?dv=bt-stp"
+    url = live_server.url + reverse("surveys:public", args=[wave.public_slug]) + "?dv=ld-stp"
     page.goto(url)
     page.screenshot(path=os.path.join(artifacts_dir, "surveys-phone-form.png"))
     # skip logic: the apology-letter question appears only after "late = yes"
@@ -100,7 +100,7 @@ def test_answer_a_survey_on_a_phone(live_server, browser, artifacts_dir, demo_re
     assert (
         stored.answers["hai_long_chung"] == 5
         and stored.answers["thu_xin_loi"] == "khong"
-        and stored.agency.code == "bt-stp"
+        and stored.agency.code == "ld-stp"
     )
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('chiso-nhap-')).length") == 0
     context.close()

@@ -34,7 +34,7 @@ def _add(wave, agency, level, channel, times):
 
 @pytest.fixture
 def ranked_wave(open_wave):
-    stp, sxd = Agency.objects.get(code="bt-stp"), Agency.objects.get(code="bt-sxd")
+    stp, sxd = Agency.objects.get(code="ld-stp"), Agency.objects.get(code="ld-sxd")
     # Sở Tư pháp: 8 online (7 satisfied), 2 at the counter (none); Sở Xây dựng: 2 online (1), 8 at the counter (4)
     _add(open_wave, stp, 5, "truc-tuyen", 7)
     _add(open_wave, stp, 2, "truc-tuyen", 1)
@@ -69,8 +69,8 @@ def test_cli_json_unweighted_by_hand(ranked_wave):
     assert data["overall"]["satisfied_share"] == 60.0
     assert (data["overall"]["ci_low"], data["overall"]["ci_high"]) == (38.66, 78.12)
     assert [(a["code"], a["satisfied_share"], a["n"]) for a in data["by_agency"]] == [
-        ("bt-stp", 70.0, 10),
-        ("bt-sxd", 50.0, 10),
+        ("ld-stp", 70.0, 10),
+        ("ld-sxd", 50.0, 10),
     ]
     access = next(e for e in data["elements"] if e["code"] == "tiep-can")
     assert set(access) >= {"code", "name", "satisfied_share", "ci_low", "ci_high", "n"}
@@ -88,8 +88,8 @@ def test_weighting_through_the_wave_reverses_the_ranking(ranked_wave):
     assert data["weighted"] is True
     # Sở Tư pháp .5·7/8 = 43.75 %; Sở Xây dựng .5·1/2 + .5·4/8 = 50 % → order flips
     assert [(a["code"], a["satisfied_share"]) for a in data["by_agency"]] == [
-        ("bt-sxd", 50.0),
-        ("bt-stp", 43.75),
+        ("ld-sxd", 50.0),
+        ("ld-stp", 43.75),
     ]
     stp = data["by_agency"][1]
     assert stp["n_eff"] == 6.4 and stp["small_cell"] is False  # min_cell is 2 in this fixture
@@ -104,7 +104,7 @@ def test_small_cells_are_flagged(ranked_wave):
     ranked_wave.save()
     data = json.loads(_cli("--wave", str(ranked_wave.pk), "--json"))
     assert all(a["small_cell"] for a in data["by_agency"])
-    assert any("Sở Tư pháp: chỉ 10 phiếu" in w for w in data["warnings"])
+    assert any("Sở Tư pháp tỉnh Lâm Đồng: chỉ 10 phiếu" in w for w in data["warnings"])
     assert any("Toàn đợt chỉ có 20 phiếu" in w for w in data["warnings"])
 
 
@@ -132,8 +132,8 @@ def test_comparison_with_earlier_wave_and_official(ranked_wave, sipas):
         target_group="x",
         status=Wave.CLOSED,
     )
-    _add(earlier, Agency.objects.get(code="bt-stp"), 5, "truc-tiep", 1)
-    _add(earlier, Agency.objects.get(code="bt-stp"), 1, "truc-tiep", 3)
+    _add(earlier, Agency.objects.get(code="ld-stp"), 5, "truc-tiep", 1)
+    _add(earlier, Agency.objects.get(code="ld-stp"), 1, "truc-tiep", 3)
     ranked_wave.official = {"overall": 80.0}
     ranked_wave.official_source = "Bộ Nội vụ"
     ranked_wave.save()

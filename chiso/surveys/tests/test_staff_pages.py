@@ -28,7 +28,7 @@ def test_officers_cannot_see_surveys(client, open_wave, user_factory):
 
 
 def test_heads_see_but_cannot_change(client, open_wave, user_factory):
-    client.force_login(user_factory("head", agency="bt-stp"))
+    client.force_login(user_factory("head", agency="ld-stp"))
     assert client.get(reverse("surveys:wave", args=[open_wave.pk])).status_code == 200
     assert (
         client.post(reverse("surveys:status", args=[open_wave.pk]), {"status": "closed"}).status_code == 403
@@ -36,7 +36,7 @@ def test_heads_see_but_cannot_change(client, open_wave, user_factory):
 
 
 def test_dashboard_renders_with_charts(client, monitor, open_wave):
-    client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp", full_answers())
+    client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=ld-stp", full_answers())
     page = client.get(reverse("surveys:wave", args=[open_wave.pk]))
     html = page.content.decode()
     assert page.status_code == 200
@@ -49,7 +49,7 @@ def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
     bad = client.post(
         url,
         {
-            "agency_shares": "bt-stp; 300\nkhong-co; 5\nbt-sxd; abc",
+            "agency_shares": "ld-stp; 300\nkhong-co; 5\nld-sxd; abc",
             "stratum_question": "",
             "stratum_shares": "",
         },
@@ -59,7 +59,7 @@ def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
     ok = client.post(
         url,
         {
-            "agency_shares": "bt-stp; 300\nbt-sxd; 100",
+            "agency_shares": "ld-stp; 300\nld-sxd; 100",
             "stratum_question": "kenh_nop",
             "stratum_shares": "truc-tiep; 0,6\ntruc-tuyen; 0,4",
             "official_overall": "80,5",
@@ -69,7 +69,7 @@ def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
     assert ok.status_code == 302
     open_wave.refresh_from_db()
     assert open_wave.official == {"overall": 80.5, "elements": {"tiep-can": 84.27}}
-    assert open_wave.agency_shares == {"bt-stp": 300.0, "bt-sxd": 100.0}
+    assert open_wave.agency_shares == {"ld-stp": 300.0, "ld-sxd": 100.0}
     assert open_wave.stratum_shares == {"truc-tiep": 0.6, "truc-tuyen": 0.4}
 
 
@@ -78,7 +78,7 @@ def test_invitations_and_reminders_by_mail(client, monitor, open_wave):
     page = client.post(
         url,
         {
-            "people": "Lê Văn A; a@example.vn; Đại biểu HĐND; bt-stp\nTrần Thị B; b@example.vn; Lãnh đạo sở; bt-stp\nNgô C; ; ; bt-sxd",
+            "people": "Lê Văn A; a@example.vn; Đại biểu HĐND; ld-stp\nTrần Thị B; b@example.vn; Lãnh đạo sở; ld-stp\nNgô C; ; ; ld-sxd",
             "send": "on",
         },
     )
@@ -100,7 +100,7 @@ def test_invitations_and_reminders_by_mail(client, monitor, open_wave):
 
 def test_invitation_list_errors(client, monitor, open_wave):
     page = client.post(
-        reverse("surveys:invitations", args=[open_wave.pk]), {"people": "A; khong-phai-thu; x; bt-stp"}
+        reverse("surveys:invitations", args=[open_wave.pk]), {"people": "A; khong-phai-thu; x; ld-stp"}
     )
     assert "Dòng 1: “khong-phai-thu” không phải địa chỉ thư điện tử." in page.content.decode()
     assert not Invitation.objects.exists()
@@ -129,7 +129,7 @@ def test_paper_import_is_atomic_and_idempotent(client, monitor, open_wave, tmp_p
     assert header[:3] == ["so_phieu", "co_quan", "linh_vuc"] and "tc1" in header
     bad = client.post(
         url,
-        {"file": _paper_file(tmp_path, [("P1", "bt-stp", 5), ("P2", "bt-stp", 7), ("P3", "khong-co", 4)])},
+        {"file": _paper_file(tmp_path, [("P1", "ld-stp", 5), ("P2", "ld-stp", 7), ("P3", "khong-co", 4)])},
     )
     html = bad.content.decode()
     assert (
@@ -138,7 +138,7 @@ def test_paper_import_is_atomic_and_idempotent(client, monitor, open_wave, tmp_p
     )
     assert "dòng 5, cột co_quan: không có cơ quan mã “khong-co”" in html
     assert Response.objects.count() == 0
-    good = _paper_file(tmp_path, [("P1", "bt-stp", 5), ("P2", "bt-sxd", 2)])
+    good = _paper_file(tmp_path, [("P1", "ld-stp", 5), ("P2", "ld-sxd", 2)])
     assert client.post(url, {"file": good}).status_code == 302
     good.seek(0)
     assert client.post(url, {"file": good}).status_code == 302
@@ -158,7 +158,7 @@ def test_exports_are_anonymous(client, monitor, open_wave):
     )
     assert (
         client.post(
-            reverse("surveys:answer", args=[created[0][1]]), full_answers(gop_y="Rất tốt", co_quan="bt-stp")
+            reverse("surveys:answer", args=[created[0][1]]), full_answers(gop_y="Rất tốt", co_quan="ld-stp")
         ).status_code
         == 302
     )
@@ -175,7 +175,7 @@ def test_exports_are_anonymous(client, monitor, open_wave):
 def test_docx_report_layout(client, monitor, open_wave):
     from docx import Document
 
-    client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-sxd", full_answers("4"))
+    client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=ld-sxd", full_answers("4"))
     response = client.get(reverse("surveys:report", args=[open_wave.pk]))
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -195,12 +195,12 @@ def test_docx_report_layout(client, monitor, open_wave):
 
 
 def test_qr_codes(client, monitor, open_wave):
-    svg = client.get(reverse("surveys:qr", args=[open_wave.pk]) + "?dang=svg&dv=bt-stp")
+    svg = client.get(reverse("surveys:qr", args=[open_wave.pk]) + "?dang=svg&dv=ld-stp")
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
     png = client.get(reverse("surveys:qr", args=[open_wave.pk]) + "?dang=png")
     assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
     page = client.get(reverse("surveys:qr", args=[open_wave.pk]) + "?dang=trang").content.decode()
-    assert page.count("<svg") == 2 and "?dv=bt-stp" in page
+    assert page.count("<svg") == 2 and "?dv=ld-stp" in page
 
 
 def test_status_change_closes_the_wave(client, monitor, open_wave):
@@ -213,7 +213,7 @@ def test_open_answers_search_ignores_diacritics(client, monitor, open_wave):
     for i, text in enumerate(["Cán bộ tận tình", "Nơi ngồi chờ chật"]):
         client.cookies.clear()
         client.post(
-            reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=bt-stp",
+            reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=ld-stp",
             full_answers(gop_y=text),
             HTTP_USER_AGENT=f"m{i}",
         )
@@ -225,7 +225,7 @@ def test_open_answers_search_ignores_diacritics(client, monitor, open_wave):
 def test_create_wave_and_preview_questionnaire(client, monitor, sipas, demo_registry):
     from chiso.registry.models import Agency
 
-    stp = Agency.objects.get(code="bt-stp")
+    stp = Agency.objects.get(code="ld-stp")
     page = client.post(
         reverse("surveys:wave_new"),
         {
@@ -299,7 +299,7 @@ def test_remind_command(open_wave):
 
 def test_open_answers_of_other_agencies_are_not_shown_to_an_agency_head(client, open_wave, user_factory):
     for i, (agency, text) in enumerate(
-        [("bt-stp", "Cán bộ Sở Tư pháp tận tình"), ("bt-sxd", "Sở Xây dựng trả hồ sơ chậm")]
+        [("ld-stp", "Cán bộ Sở Tư pháp tận tình"), ("ld-sxd", "Sở Xây dựng trả hồ sơ chậm")]
     ):
         client.cookies.clear()
         client.post(
@@ -310,6 +310,6 @@ def test_open_answers_of_other_agencies_are_not_shown_to_an_agency_head(client, 
     client.force_login(user_factory("monitor", agency="bt-vp-ubnd"))
     html = client.get(reverse("surveys:open_answers", args=[open_wave.pk])).content.decode()
     assert "Sở Tư pháp tận tình" in html and "trả hồ sơ chậm" in html
-    client.force_login(user_factory("head", agency="bt-stp"))
+    client.force_login(user_factory("head", agency="ld-stp"))
     html = client.get(reverse("surveys:open_answers", args=[open_wave.pk])).content.decode()
     assert "Sở Tư pháp tận tình" in html and "trả hồ sơ chậm" not in html

@@ -1,0 +1,205 @@
+"""Who a directive sentence is addressed to, who leads and who coordinates — by the grammar of
+directives, on top of the grammar of names (names.py).
+
+The places an addressee stands in Vietnamese directives:
+- the subject at the start of the sentence ("Sở Y tế khẩn trương …", "Bộ Công an, Bộ Quốc phòng …"),
+  possibly after a topic label ("Về kiến nghị …: Bộ Tài chính …") or a lead-in clause ("Trên cơ sở …,");
+- the object of an assigning verb ("Giao Sở Nội vụ …", "Đề nghị Ban chỉ đạo …", "Yêu cầu các sở …");
+- the agency before "chủ trì" ("… Sở Tài chính chủ trì, phối hợp với …").
+Coordinators follow "phối hợp (chặt chẽ) (với)" when the one who coordinates is the addressee
+itself, not a body it is told to direct ("chỉ đạo các đơn vị chủ rừng phối hợp với …").
+"""
+
+import re
+
+from . import names
+from .vietnamese import UPPER
+
+_I = re.IGNORECASE
+_ASSIGN_RE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+(?:cho\s+)?(?=[^\s])")
+# A label before the directive: "Về kiến nghị …:", "Về chuyển đổi số:"; a leading clause "Trên cơ sở …,".
+TOPIC_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?:\s*")
+_LEADING_CLAUSE_RE = re.compile(
+    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|Đối\s+với)"
+    r"[^,;:]{0,200},\s*"
+)
+_SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
+_LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)
+_COORD_RE = re.compile(
+    r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt))?(?:\s+với)?\s+", _I
+)
+_DIRECTING_RE = re.compile(
+    r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|đôn\s+đốc|cử|giao|huy\s+động|tổ\s+chức\s+lực\s+lượng)\s+[^,;.]*$",
+    _I,
+)
+_FRAME_VERB_RE = re.compile(
+    r"^(?:cần|phải|khẩn\s+trương|tiếp\s+tục|tập\s+trung|chủ\s+động|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|theo|"
+    r"căn\s+cứ|nghiêm\s+túc|thực\s+hiện|triển\s+khai|chỉ\s+đạo|rà\s+soát|phối\s+hợp|chủ\s+trì|xây\s+dựng|"
+    r"tổ\s+chức|hướng\s+dẫn|nghiên\s+cứu|báo\s+cáo|tham\s+mưu|khẩn|sớm|kịp\s+thời|trực\s+tiếp|quán\s+triệt|"
+    r"hoàn\s+thành|đẩy\s+mạnh|tăng\s+cường|bố\s+trí|huy\s+động|giao|đề\s+xuất|trình|ban\s+hành|kiểm\s+tra|"
+    r"lưu\s+ý|bảo\s+đảm|đảm\s+bảo|nâng|phân\s+công|làm|được|có|là|[a-zđ]\w*)",
+)
+_PAREN_RE = re.compile(r"\s*\([^()]{0,200}\)")
+
+
+def _clean(name):
+    name = name.strip(" ,;:.-–")
+    return re.sub(r"\s+", " ", name)
+
+
+def strip_topic(text):
+    """(label, rest): a leading topic label ("Về …:") is not part of the directive."""
+    m = TOPIC_RE.match(text)
+    if m and len(text) > m.end() + 10:
+        return text[: m.end()].strip(), text[m.end() :]
+    return None, text
+
+
+def subject(text, *, place=True):
+    """Agencies written as the subject at the start of text: ([names], end) or ([], 0). The names must
+    be followed by a predicate (a lower-case word), not end the text ("Sở Y tế" alone is a heading)."""
+    pos = 0
+    m = _LEADING_CLAUSE_RE.match(text)
+    if m:
+        pos = m.end()
+    got, end = names.agency_list(text, pos, place=place)
+    if not got:
+        return [], 0
+    rest = text[end:]
+    # Trailing qualifiers after the names: "theo chức năng, nhiệm vụ", a parenthesis of examples.
+    rest2 = _PAREN_RE.sub("", rest[:240], count=1) if rest.lstrip().startswith("(") else rest
+    rest2 = rest2.lstrip(" ,")
+    if not rest2 or not re.match(rf"[a-zđà-ỹ]|[{UPPER}]\w*\s", rest2) and not _FRAME_VERB_RE.match(rest2):
+        return [], 0
+    if _SUBJECT_STOP_RE.match(" " + rest2) and not re.match(r"(?:theo|trong)\s", rest2):
+        return _qualified_subject(text, pos)
+    return [_clean(g) for g in got], end
+
+
+_PREDICATE_RE = re.compile(
+    r"\s(?:tăng\s+cường|khẩn\s+trương|chủ\s+trì|cần|phải|tiếp\s+tục|tập\s+trung|chủ\s+động|nghiên\s+cứu|"
+    r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|rà\s+soát|xây\s+dựng|hướng\s+dẫn|bảo\s+đảm|đảm\s+bảo)\b"
+)
+
+
+def _qualified_subject(text, pos):
+    """A subject list whose names carry qualifiers ("Bộ Tư pháp, Tổ chức pháp chế thuộc bộ, cơ quan
+    ngang bộ, Sở Tư pháp thuộc Ủy ban nhân dân tỉnh … tăng cường …"): every name before the predicate."""
+    m = _PREDICATE_RE.search(text, pos, pos + 300)
+    if not m or re.search(r"\s(?:đã|được|đang)\s", text[pos : m.start() + 1]):
+        return [], 0
+    found = [_clean(n) for _s, _e, n in names.find_all(text[pos : m.start()])]
+    return (found, m.start()) if found else ([], 0)
+
+
+def assigned(text, limit=400):
+    """Agencies named after an assigning verb in text ("Giao Sở Nội vụ chủ trì …", "đề nghị Bộ Y tế …"):
+    ([names], start of the verb) for the first such phrase, or ([], -1)."""
+    for m in _ASSIGN_RE.finditer(text[:limit]):
+        got, _end = names.agency_list(text, m.end(), place=True)
+        if got:
+            return [_clean(g) for g in got], m.start()
+    return [], -1
+
+
+def chu_tri(text):
+    """The agency written just before "chủ trì" ("Sở Tài chính chủ trì", "giao Công an tỉnh chủ trì")."""
+    for m in _LEAD_MARK_RE.finditer(text):
+        window_start = max(0, m.start() - 160)
+        found = None
+        for _s, e, name in names.find_all(text[window_start : m.start()]):
+            tail = text[window_start + e : m.start()]
+            if re.fullmatch(r"[\s,]*(?:là\s+(?:đơn\s+vị|cơ\s+quan)\s+)?", tail):
+                found = name
+        if found:
+            return _clean(found)
+    return None
+
+
+def coordinators(text, lead=None):
+    """Agencies after "phối hợp (với)" whose subject is the addressee, in order, without repeats."""
+    out = []
+    for m in _COORD_RE.finditer(text):
+        before = text[max(0, m.start() - 120) : m.start()]
+        clause = re.split(r"[;.]", before)[-1]
+        if _DIRECTING_RE.search(clause):
+            continue  # "chỉ đạo các đơn vị chủ rừng phối hợp với …": their coordination, not the lead's
+        if re.match(r"giữa\b", text[m.end() : m.end() + 6]):
+            continue
+        got, end = names.agency_list(text, m.end())
+        for g in got:
+            g = _clean(g)
+            if g and g not in out and g != lead:
+                out.append(g)
+    return out
+
+
+def joint(found):
+    """True when several addressees are named and none leads (the lead is then left empty)."""
+    return len(found) > 1
+
+
+def heading_names(text):
+    """The addressees of a heading that is only a name or a list of names ("1. Sở Nội vụ",
+    "b) Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua:", "Giao Sở Tư pháp:",
+    "Trách nhiệm của các sở, ban, ngành"), else None."""
+    t = text.strip().rstrip(":.;").strip()
+    if not t or len(t) > 300:
+        return None
+    t2 = re.sub(
+        r"^(?:(?i:nhiệm\s+vụ)(?:\s+(?i:chung|cụ\s+thể|trọng\s+tâm|chủ\s+yếu))?(?:\s+(?:của|đối\s+với|cho))?"
+        r"|Đối\s+với|Trách\s+nhiệm(?:\s+của)?|Phân\s+công(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|Giao|Đề\s+nghị|Yêu\s+cầu)\s+",
+        "",
+        t,
+    )
+    got, end = names.agency_list(t2, 0, place=True)
+    if not got:
+        return None
+    rest = t2[end:].strip()
+    if rest.startswith("("):
+        rest = _PAREN_RE.sub("", rest, count=1).strip()
+    rest = re.sub(
+        r"^(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+(?:được\s+giao|quản\s+lý))*|thực\s+hiện(?:\s+các\s+nhiệm\s+vụ\s+sau)?|"
+        r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+tổ\s+chức|"
+        r"của\s+(?:[Bb]ộ|[Tt]ỉnh|Thành\s+phố|thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|Thành\s+phố)))$",
+        "",
+        rest,
+    ).strip(" ,:")
+    if rest:
+        return None
+    return [_clean(g) for g in got]
+
+
+_MODAL_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:cần|phải|tiếp\s+tục|tập\s+trung|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+động|lưu\s+ý|nghiêm\s+túc)\b"
+)
+
+
+def frame_addressees(text):
+    """The addressees of a lead-in ending in ":" ("Để …, tỉnh Đắk Lắk cần tiếp tục thực hiện … sau:",
+    "Dự báo … . Đề nghị Ban chỉ đạo …, các cơ quan, địa phương cần …:"), from its last sentence."""
+    last = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text.strip())[-1]
+    found, _at = assigned(last, limit=len(last))
+    if found:
+        return found
+    for s, _e, _name in names.find_all(last, place=True):
+        got, end = names.agency_list(last, s, place=True)
+        if got and _MODAL_AFTER_RE.match(last, end):
+            return [_clean(g) for g in got]
+    return []
+
+
+_TRAILING_UNIT_RE = re.compile(r"\(([^()]{3,200})\)\s*[.;]?\s*$")
+
+
+def trailing_unit(text):
+    """The responsible unit written in trailing parentheses ("Cải cách thể chế (Vụ Pháp chế)."):
+    ([names], True) when the parenthesis holds only agency names."""
+    m = _TRAILING_UNIT_RE.search(text)
+    if not m:
+        return []
+    inner = m.group(1).strip()
+    got, end = names.agency_list(inner, 0)
+    if got and not inner[end:].strip(" ,;."):
+        return [_clean(g) for g in got]
+    return []
