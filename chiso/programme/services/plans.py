@@ -65,20 +65,40 @@ def share_of(plan_request, agency):
 
 
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])[.)]\s+\S", re.MULTILINE)
+SECTION = re.compile(r"^\s*[IVX]{1,4}\.\s+\S", re.MULTILINE)
 
 
-def _items_from(text, notice_date=None):
+def _addressed(text, agency_name):
+    """The plan as the reader expects a directive: addressed to an agency.
+
+    A notice names who must act; a plan's points have an implicit subject, the agency that wrote it.
+    A "Kính gửi" line before the first section makes the reader give every point to that agency. A
+    list typed in the app has no document around it, so it gets a title and one section too.
+    """
+    addressee = f"Kính gửi: {agency_name}\n\n"
+    section = SECTION.search(text)
+    if section:
+        at = text.index(
+            section.group().strip(), section.start()
+        )  # the line itself, not the blank lines before
+        return text[:at].rstrip() + "\n\n" + addressee + text[at:]
+    lines = "\n\n".join(line for line in text.splitlines() if line.strip())
+    return f"KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n{addressee}{lines}"
+
+
+def _items_from(text, agency_name, notice_date=None):
     """The reader's tasks as plan items (text, deadline) with suggested components."""
     parsed = parse_notice(text, notice_date=notice_date, gazetteer=intake.gazetteer())
-    if not parsed.get("tasks") and NUMBERED.search(text):
-        # A list typed in the app has no document around it; the reader finds tasks under a heading.
-        framed = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n" + "\n\n".join(
-            line for line in text.splitlines() if line.strip()
+    if NUMBERED.search(text) or SECTION.search(text):
+        framed = parse_notice(
+            _addressed(text, agency_name), notice_date=notice_date, gazetteer=intake.gazetteer()
         )
-        parsed = parse_notice(framed, notice_date=notice_date, gazetteer=intake.gazetteer())
-        parsed["document"] = {}
-        for t in parsed.get("tasks") or []:
-            t["ref"] = (t.get("ref") or "").removeprefix("I.")
+        if len(framed.get("tasks") or []) > len(parsed.get("tasks") or []):
+            if not SECTION.search(text):
+                framed["document"] = {}  # the title and section were ours
+                for t in framed["tasks"]:
+                    t["ref"] = (t.get("ref") or "").removeprefix("I.")
+            parsed = framed
     items = []
     for t in parsed.get("tasks") or []:
         body = (t.get("text") or "").strip()
@@ -125,7 +145,7 @@ def read_plan(plan_request, agency, user, *, upload=None, text=""):
     text = (text or "").strip()
     if not text:
         raise ValidationError("Chưa có nội dung kế hoạch: tải tệp DOCX/PDF lên hoặc nhập nội dung.")
-    document, items = _items_from(text, notice_date=life.today())
+    document, items = _items_from(text, agency.name, notice_date=life.today())
     if not items:
         raise ValidationError(
             "Không tìm thấy nhiệm vụ nào trong kế hoạch. Các nhiệm vụ cần được đánh số (1., 2., a), b) …)."

@@ -170,3 +170,16 @@ def test_coverage_counts_the_weak_components_the_agency_answers_for(plan_request
     assert [w["key"] for w in row.assigned] == ["PAPI:D3", "PAPI:D5"]
     assert (row.covered, row.missing, row.coverage_percent) == (["PAPI:D5"], ["PAPI:D3"], 50)
     assert plan
+
+
+def test_a_plan_whose_sections_follow_the_title_directly_is_read(plan_request, people):
+    import random
+
+    from chiso.programme.demo import plan_text
+
+    agency = _stttt()
+    text = plan_text(agency, random.Random(7))
+    plan = plans.read_plan(plan_request, agency, people["officer"], text=text)
+    numbered = [line for line in text.splitlines() if line[:1].isdigit()]
+    assert len(numbered) >= 3 and plan.items.count() == len(numbered)
+    assert all(i.ref.startswith("II.") and i.due_date for i in plan.items.all())
