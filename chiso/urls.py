@@ -18,6 +18,5 @@ urlpatterns = [
     path("chuong-trinh/", include("chiso.programme.urls")),
     path("cong-khai/", include("chiso.publication.urls")),
     path("api/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]

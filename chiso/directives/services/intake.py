@@ -20,6 +20,15 @@ from ..models import Directive, NoticeDraft, Target, Task
 from . import life, notify
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf")
+# The reader marks the notice's closing assignment (after the numbered points) with the ref "closing";
+# people read it as the part on carrying the notice out.
+REF_LABELS = {"closing": "Tổ chức thực hiện"}
+
+
+def ref_label(ref):
+    return REF_LABELS.get(ref or "", ref or "")
+
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
@@ -151,7 +160,7 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
         report = t.get("report_to_agency_id")
         task = Task.objects.create(
             directive=directive,
-            ref=t.get("ref", "")[:40],
+            ref=ref_label(t.get("ref", ""))[:40],
             position=position,
             text=t.get("text", ""),
             source_text=t.get("source", ""),
