@@ -74,9 +74,17 @@ def test_subject_and_coordinators_as_written():
     )
     assert got == ["Bộ Công an"]
     # 04: literal rule, the bodies after "phối hợp" are coordinators even when the lead helps
-    assert (
-        coordinators("tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án và các nhà thầu") == []
-    )
+    assert coordinators(
+        "tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án và các nhà thầu"
+    ) == [
+        "Bộ Y tế",
+        "Ban Quản lý dự án",
+        "các nhà thầu",
+    ]
+    assert coordinators("chủ động phối hợp với các cơ quan chức năng và chính quyền địa phương") == [
+        "các cơ quan chức năng",
+        "chính quyền địa phương",
+    ]  # 13: kinds of bodies without "các"
     assert coordinators("Phối hợp chặt chẽ Sở Khoa học và Công nghệ đê hỗ trợ doanh nghiệp") == [
         "Sở Khoa học và Công nghệ"
     ]  # 21: without "với"
