@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "chiso.indices",
     "chiso.dossiers",
     "chiso.surveys",
+    "chiso.programme",
     "chiso.publication",
 ]
 
