@@ -11,6 +11,7 @@ from chiso.registry import permissions
 from .forms import ImportForm, ResponsibilityForm, ResultForm
 from .models import Index, Province, Responsibility, Result, TaskComponent
 from .services import analysis, charts, component_tasks, definitions, exports, pagecache, responsibility
+from .services import answer as answer_service
 from .services import provinces as province_service
 from .services.importer import ImportRejected, import_results
 
@@ -133,6 +134,23 @@ def detail(request, code):
             }
         )
     return render(request, "indices/detail.html", context)
+
+
+@login_required
+def answer(request):
+    """One page for the leader: fallen components, who answers for them, the tasks and how far they are."""
+    permissions.require(request.user, "view", "index")
+    province = _province(request)
+    return render(
+        request,
+        "indices/answer.html",
+        {
+            "title": "Chỉ số giảm điểm: trách nhiệm và nhiệm vụ",
+            "province": province,
+            "items": answer_service.fallen(province) if province else [],
+            "provinces": _provinces_with_results(),
+        },
+    )
 
 
 @login_required
