@@ -111,8 +111,6 @@ _WHOLE = [
     "Công an Thành phố",
     "Công an thành phố",
     "Đơn vị tư vấn",
-    "Lãnh đạo Bộ",
-    "Lãnh đạo bộ",
 ]
 _TITLES = [
     "Bộ trưởng",
@@ -279,7 +277,7 @@ def _place_end(text, pos):
     return end
 
 
-def _proper_part(text, pos, *, need_cap=True, cap_only=False):
+def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
     """End of the proper part of a name starting at pos ("Kế hoạch và Đầu tư", "Y tế tỉnh Đắk Lắk"),
     or -1 when none starts there. cap_only: a place name, capitalised words only ("Vĩnh Long")."""
     toks = _tokens(text, pos)
@@ -322,7 +320,7 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False):
             end >= 0
             and tok in ("và", "-", "–", "&", ",", "/")
             and i + 1 < len(toks)
-            and not (cap_only and tok == ",")
+            and not ((cap_only or no_comma) and tok == ",")
         ):
             nxt, ns, _ne = toks[i + 1]
             if (
@@ -442,7 +440,7 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
             prefix = re.sub(r"\s+các(?=\s+\w+$)", "", prefix)
         q = cm.end()
         while True:
-            e = _proper_part(text, q, cap_only=bool(cm.group("pk")))
+            e = _proper_part(text, q, cap_only=bool(cm.group("pk")), no_comma=True)
             if e < 0:
                 break
             names.append(f"{prefix} {text[q:e]}")
@@ -463,6 +461,7 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
     end = agency_end(text, pos, place=place)
     if end < 0:
         return [], pos
+    end = _descriptive_tail(text, pos, end)
     names.append(text[pos:end].strip())
     while True:
         sm = _LIST_SEP_RE.match(text, end)
@@ -479,9 +478,22 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
                 names += more
                 end = e2
             break
+        e = _descriptive_tail(text, sm.end(), e)
         names.append(text[sm.end() : e].strip())
         end = e
     return names, end
+
+
+_TAIL_STOP_RE = re.compile(r"\s*,\s*(?=(?:các|Các)\s|UBND|Ủy\s+ban|Bộ\s|Sở\s)")
+
+
+def _descriptive_tail(text, start, end):
+    """A body named by its kind and a description ("Ban chỉ đạo quốc gia về phòng, chống thiên tai")
+    runs on to the next name of the list."""
+    if text[start:end] not in _SELF_HEADS or not text[end : end + 2].strip()[:1].islower():
+        return end
+    m = _TAIL_STOP_RE.search(text, end, end + 90)
+    return m.start() if m else end
 
 
 def is_class(name):

@@ -19,6 +19,7 @@ addressee each part inherits. The rules, each for one general phenomenon of Viet
 - Closing directives and a decision's execution article are tasks.
 """
 
+import bisect
 import re
 from datetime import date
 
@@ -321,7 +322,7 @@ class _Emitter:
     def _leaf(self, node, ctx):
         if _NOT_TASK_RE.match(node.text):
             return
-        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":")):
+        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":") or _is_title(node)):
             # "1. Về kiến nghị …:", "Điều 2. Trách nhiệm thực hiện của các đơn vị:" then the directive
             # paragraphs: the label is not part of the task.
             text = " ".join(u.text for u in node.paras)
@@ -511,11 +512,11 @@ def _split_by_addressee(text):
     """[(part text, (addressees, named))]: a new part starts at a sentence that names a different
     addressee; the sentences after it without one stay with it."""
     sentences = _SENTENCE_RE.split(text)
-    parts = []
+    parts = []  # [[sentences], addressees, named, lower-cased text so far]
     for s in sentences:
         own, has_own = _own_addressees(s)
         if not parts:
-            parts.append([s, own, has_own])
+            parts.append([[s], own, has_own, s.lower()[:2000]])
             continue
         cur = parts[-1]
         # A new addressee opens a new task; the heads of the same class of bodies ("Thủ trưởng các
@@ -524,12 +525,14 @@ def _split_by_addressee(text):
             names.is_class(_untitled(x)) for x in cur[1]
         )
         # "… kiện toàn Hội đồng tư vấn …. Hội đồng phải …": the body the task sets up, not a new addressee.
-        set_up = all(x in names.SELF_HEADS and x.lower() in cur[0].lower() for x in own) if own else False
+        set_up = all(x in names.SELF_HEADS and x.lower() in cur[3] for x in own) if own else False
         if has_own and own != cur[1] and not classes_only and not set_up and _starts_directive(s):
-            parts.append([s, own, has_own])
+            parts.append([[s], own, has_own, s.lower()[:2000]])
         else:
-            cur[0] = cur[0] + " " + s
-    return [(p[0], (p[1], p[2])) for p in parts]
+            cur[0].append(s)
+            if len(cur[3]) < 2000:
+                cur[3] += " " + s.lower()[:2000]
+    return [(" ".join(p[0]), (p[1], p[2])) for p in parts]
 
 
 # "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
@@ -576,6 +579,13 @@ def _frames_work(text):
     """A lead-in that sets work for the points below ("… yêu cầu các sở … thực hiện một số nội dung
     sau:"), not the issuer introducing its own document ("UBND tỉnh ban hành Kế hoạch … như sau:")."""
     return bool(_FRAMING_RE.search(text)) and not _ISSUING_RE.search(text)
+
+
+def _is_title(node):
+    """A point's text that only names what follows ("Điều 5. Tổ chức thực hiện", "Rà soát văn bản"):
+    short, unpunctuated, naming no addressee."""
+    t = node.text.strip()
+    return len(t.split()) <= 12 and t[-1:] not in ".;:" and not _own_addressees(t)[1]
 
 
 def _untitled(name):
@@ -694,7 +704,8 @@ def _closing_split(body_units):
 def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=None):
     """The reading of one notice: {"document", "targets", "tasks", "warnings"} (see the CLI contract)."""
     notice_date = _as_date(notice_date)
-    tables, text = extract_tables(text or "")
+    original = text or ""
+    tables, text = extract_tables(original)
     units, notes = build_units(text)
     doc, body_start, tail = document_fields(units, notes, notice_date=notice_date)
     warnings = []
@@ -734,6 +745,7 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
         _table_tasks(em, tb)
     doc["requirements"] = em.requirements
     warnings += em.warnings
+    _locate(em.tasks, original)
     kind = (doc.get("kind") or "").upper()
     if kind in _NON_DIRECTIVE_KINDS:
         warnings.append(
@@ -776,6 +788,36 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
     if not em.tasks:
         warnings.append("Không tìm thấy nhiệm vụ nào: văn bản không có nội dung giao việc cho cơ quan nào.")
     return {"document": doc, "targets": em.targets, "tasks": em.tasks, "warnings": warnings}
+
+
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
+def _locate(tasks, text):
+    """Each task's span in the text it was read from: {"start", "end", "line"} (characters and the
+    line number of the start), found by the task's first and last words whatever the line wraps and
+    markup in between; None when its words cannot be found. Searches move forward through the text,
+    so the whole pass stays linear."""
+    pos = 0
+    line_starts = None
+    for t in tasks:
+        t["span"] = None
+        words = _WORDS_RE.findall(t["text"])
+        if not words:
+            continue
+        head = r"\W+".join(re.escape(w) for w in words[:6])
+        rx = re.compile(head)
+        m = rx.search(text, pos) or rx.search(text, 0, pos)
+        if not m:
+            continue
+        tail = r"\W+".join(re.escape(w) for w in words[-4:])
+        m2 = re.compile(tail).search(text, m.start(), m.start() + 4 * len(t["text"]) + 2000)
+        end = m2.end() if m2 else m.end()
+        if line_starts is None:
+            line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        line = bisect.bisect_right(line_starts, m.start())
+        t["span"] = {"start": m.start(), "end": end, "line": line}
+        pos = m.start() + 1
 
 
 def _scope_year(doc):

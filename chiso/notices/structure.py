@@ -21,6 +21,9 @@ KINDS = (
     "NGHỊ QUYẾT",
     "CHƯƠNG TRÌNH",
     "TỜ TRÌNH",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "LUẬT",
 )
 _SYMBOL_KIND = {
     "TB": "THÔNG BÁO",
@@ -31,6 +34,8 @@ _SYMBOL_KIND = {
     "NQ": "NGHỊ QUYẾT",
     "CTr": "CHƯƠNG TRÌNH",
     "TTr": "TỜ TRÌNH",
+    "NĐ": "NGHỊ ĐỊNH",
+    "TT": "THÔNG TƯ",
 }
 INDICES = [
     ("PAR INDEX", re.compile(r"par\s*-?\s*index", re.I)),
