@@ -231,7 +231,7 @@ def _spec(page):
     assert len(labels(page)) > 5
 
 
-def test_answer_paths_follow_the_form_logic(live_server, browser):
+def test_answer_paths_follow_the_form_logic(live_server, browser, artifacts_dir):
     # one test over all forms: a transactional live-server test costs seconds to set up, a page none
     failures = {}
     for filename in sorted(PATHS):
@@ -239,6 +239,10 @@ def test_answer_paths_follow_the_form_logic(live_server, browser):
         try:
             _, errors = _open(page, live_server, filename)
             PATHS[filename](page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 391, f"the page is {width}px wide on a 390px phone"
+            if filename.startswith("energy-household"):
+                page.screenshot(path=f"{artifacts_dir}/surveys-xlsform-phone.png", full_page=True)
             assert not [e for e in errors if "Content Security Policy" in e or "Error" in e], errors
         except AssertionError as exc:
             failures[filename] = f"{exc!r}"[:300]
@@ -247,7 +251,7 @@ def test_answer_paths_follow_the_form_logic(live_server, browser):
     assert len(PATHS) >= 15 and not failures, failures
 
 
-def test_submission_keeps_the_instance_and_repeats(live_server, browser):
+def test_submission_keeps_the_instance_and_repeats(live_server, browser, artifacts_dir):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     wave, _ = _open(page, live_server, "pyxform-tutorial.xls")
     fill(page, "What is this household member's name?", "Lan")
@@ -259,6 +263,7 @@ def test_submission_keeps_the_instance_and_repeats(live_server, browser):
     fill(page, "How old is (NAME) in years?", "34")
     choose(page, "Can (NAME) read and write?", "yes")
     choose(page, "Is (NAME) currently pregnant?", "no")
+    page.screenshot(path=f"{artifacts_dir}/surveys-xlsform-desktop.png", full_page=True)
     page.get_by_role("button", name="Send").click()
     page.wait_for_url("**" + reverse("surveys:thanks"), timeout=15000)
     stored = Response.objects.get(wave=wave)
