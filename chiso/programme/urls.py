@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_inspections
 
 app_name = "programme"
 urlpatterns = [
@@ -13,5 +13,12 @@ urlpatterns = [
         "ke-hoach/<int:pk>/don-vi/<int:agency_pk>/viec/<int:item_pk>/",
         views.plan_item_state,
         name="plan_item_state",
+    ),
+    path("kiem-tra/", views_inspections.team_list, name="teams"),
+    path("kiem-tra/<int:pk>/", views_inspections.team_detail, name="team"),
+    path("kiem-tra/lan/<int:pk>/", views_inspections.visit_detail, name="visit"),
+    path("kiem-tra/lan/<int:pk>/bien-ban/", views_inspections.visit_minutes, name="visit_minutes"),
+    path(
+        "kiem-tra/phat-hien/<int:pk>/minh-chung/", views_inspections.finding_evidence, name="finding_evidence"
     ),
 ]

@@ -46,6 +46,8 @@ EXPECTED = {
     ("plan", "view"): ("YYYYY", "YYNNY"),
     ("plan", "change"): ("NNYYN", "NNNNN"),
     ("plan", "request"): ("NYNNY", "NYNNY"),
+    ("inspection", "view"): ("YYYYY", "YYNNY"),
+    ("inspection", "change"): ("NYYYY", "NYNNY"),
 }
 
 
