@@ -90,6 +90,12 @@ MERGERS_2025 = [
 ]
 MERGER_NOTE = "Sắp xếp các cơ quan chuyên môn thuộc UBND tỉnh từ 01/3/2025 (NĐ 45/2025/NĐ-CP)"
 
+# NĐ 118/2025/NĐ-CP: the province's one-stop centre from 1/7/2025.
+SERVICE_CENTRE = (
+    "Trung tâm Phục vụ hành chính công tỉnh",
+    ["Trung tâm Phục vụ HCC tỉnh", "Bộ phận Một cửa tỉnh"],
+)
+
 # Central agencies usually on a province's territory (kind trung_uong) and the Fatherland Front.
 # From 1/3/2025 the tax, statistics and treasury offices were reorganised (Cục Thuế → Thuế tỉnh,
 # Cục Thống kê → Thống kê tỉnh; Kho bạc by region); the names below follow the central decisions as
