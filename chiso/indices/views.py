@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from chiso.core.audit import acting_as
+from chiso.core.exports import download
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
@@ -141,12 +142,7 @@ def export_xlsx(request, code):
         year = int(request.GET.get("nam", ""))
     except ValueError:
         raise Http404
-    content = exports.year_workbook(idx, year, _province(request))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="chi-so-{idx.code}-{year}.xlsx"'
-    return response
+    return download(exports.year_workbook(idx, year, _province(request)), f"chi-so-{idx.code}-{year}.xlsx")
 
 
 @login_required
@@ -294,8 +290,4 @@ def definitions_xlsx(request):
     permissions.require(request.user, "view", "index")
     from .services.definitions_xlsx import export_workbook
 
-    response = HttpResponse(
-        export_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="dinh-nghia-chi-so.xlsx"'
-    return response
+    return download(export_workbook(), "dinh-nghia-chi-so.xlsx")
