@@ -72,6 +72,11 @@ def _unit_names(unit):
     aliases = [f"UBND {kind} {bare}", f"{kind} {bare}"]
     if kind in _SHORT:
         aliases.append(f"{_SHORT[kind]} {bare}")
+    if " - " in bare:
+        # "Phường Xuân Hương - Đà Lạt": the official name tells namesakes apart; people and
+        # location paths write the first part alone.
+        short = bare.split(" - ", 1)[0]
+        aliases += [f"Ủy ban nhân dân {kind} {short}", f"UBND {kind} {short}", f"{kind} {short}"]
     return f"Ủy ban nhân dân {kind} {bare}", aliases
 
 

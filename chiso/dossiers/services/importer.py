@@ -280,10 +280,10 @@ class AgencyResolver:
             if nxt is not None and nxt.pk not in seen:
                 got = self._successor(nxt, on, (*seen, agency.pk))
                 if got is not None and got not in found:
-                    found.append((getattr(link, "share", None) or 0, got))
+                    found.append((1 if link.main else 0, got))
         if not found:
             return None
-        found.sort(key=lambda pair: -pair[0])  # a split: the successor with the largest share
+        found.sort(key=lambda pair: -pair[0])  # a split: its main successor (Succession.main)
         return found[0][1]
 
     def _resolve(self, text, on):
