@@ -51,6 +51,12 @@ RULES = {
     "report": {"view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN}, "change": {MONITOR: ALL, ADMIN: ALL}},
     # What the public page shows: the administrator chooses (seed II.4.4), overseers see the choices.
     "publication": {"view": _OVERSEERS, "change": {ADMIN: ALL}},
+    # Remediation plans (seed I.1): each agency writes and sends its own; monitors ask for them and read all.
+    "plan": {
+        "view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN},
+        "change": {HEAD: OWN, OFFICER: OWN},
+        "request": {MONITOR: ALL, ADMIN: ALL},
+    },
 }
 
 

@@ -193,3 +193,65 @@ def test_open_dossier_without_apology_counts_once_it_is_overdue(client, user_fac
     # ...but today it is long past due with no apology: listed and shown as such.
     assert "MO-1" in client.get("/ho-so/danh-sach/?loai=chua-xin-loi").content.decode()
     assert "Chưa xin lỗi" in client.get("/ho-so/hs/MO-1/").content.decode()
+
+
+def test_period_report_page_xlsx_and_docx_scoped(client, user_factory, loaded):
+    from openpyxl import load_workbook
+
+    client.force_login(user_factory(MONITOR))
+    page = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024").content.decode()
+    assert "Tồn kỳ trước" in page and "Sở Tư pháp" in page
+    xlsx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=xlsx")
+    assert xlsx.status_code == 200
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert "BÁO CÁO TÌNH HÌNH" in values[1][0] and values[3][2] == "Số hồ sơ nhận giải quyết"
+    assert values[4][2] == "Tồn kỳ trước"
+    total = values[-1]
+    assert total[1] == "Tổng cộng" and total[5] == total[2] + total[3] + total[4]
+    docx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "BÁO CÁO" in text and "Từ ngày 01/02/2024 đến ngày 29/02/2024" in text
+    # An officer of Phan Thiết sees only Phan Thiết's row.
+    client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
+    page = client.get("/ho-so/bao-cao-ky/?tu=01/01/2024&den=31/03/2024").content.decode()
+    assert PHAN_THIET in page and "Sở Tư pháp" not in page
+
+
+def test_upload_lists_unknown_procedure_names_and_adds_them_in_one_step(
+    client, user_factory, catalogue, tmp_path
+):
+    import csv
+
+    from chiso.dossiers.models import Procedure
+
+    path = tmp_path / "ten-thu-tuc.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Mã hồ sơ", "Tên thủ tục hành chính", "Cơ quan giải quyết", "Ngày nhận", "Ngày hẹn trả"])
+        w.writerow(["N-1", "Cấp phép thử nghiệm", "Sở Tư pháp", "05/03/2024 08:00:00", "08/03/2024 17:00:00"])
+        w.writerow(
+            [
+                "N-2",
+                "Cấp lý lịch tư pháp cho công dân Việt Nam",
+                "Sở Tư pháp",
+                "05/03/2024 08:00:00",
+                "15/03/2024 17:00:00",
+            ]
+        )
+    client.force_login(user_factory(MONITOR))
+    with open(path, "rb") as f:
+        response = client.post("/ho-so/nhap/", {"tep": f})
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and run.unmatched == ["Cấp phép thử nghiệm"]
+    page = client.get(response.url).content.decode()
+    assert "Thêm 1 thủ tục vào danh mục" in page
+    # An officer may not change the catalogue; the monitor may, in one click.
+    client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
+    assert client.post(f"/ho-so/nhap/{run.pk}/them-thu-tuc/").status_code == 403
+    client.force_login(user_factory(MONITOR))
+    client.post(f"/ho-so/nhap/{run.pk}/them-thu-tuc/")
+    assert Procedure.objects.filter(name="Cấp phép thử nghiệm").exists()
+    with open(path, "rb") as f:
+        client.post("/ho-so/nhap/", {"tep": f})
+    assert Dossier.objects.filter(code__in=["N-1", "N-2"]).count() == 2

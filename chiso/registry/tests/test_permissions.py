@@ -43,6 +43,9 @@ EXPECTED = {
     ("report", "change"): ("NYNNY", "NYNNY"),
     ("publication", "view"): ("YYNNY", "YYNNY"),
     ("publication", "change"): ("NNNNY", "NNNNY"),
+    ("plan", "view"): ("YYYYY", "YYNNY"),
+    ("plan", "change"): ("NNYYN", "NNNNN"),
+    ("plan", "request"): ("NYNNY", "NYNNY"),
 }
 
 
