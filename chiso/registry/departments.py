@@ -69,7 +69,7 @@ MERGERS_2025 = [
     ("so-giao-thong-van-tai", "so-xay-dung", "merge", True, ""),
     ("so-tai-nguyen-moi-truong", "so-nong-nghiep-moi-truong", "merge", True, ""),
     ("so-nong-nghiep-ptnt", "so-nong-nghiep-moi-truong", "merge", True, ""),
-    ("so-thong-tin-truyen-thong", "so-khoa-hoc-cong-nghe", "merge", True, ""),
+    ("so-thong-tin-truyen-thong", "so-khoa-hoc-cong-nghe", "split", True, ""),
     (
         "so-thong-tin-truyen-thong",
         "so-van-hoa-tt-dl",
@@ -77,13 +77,10 @@ MERGERS_2025 = [
         False,
         "báo chí, xuất bản, thông tin đối ngoại",
     ),
-    (
-        "so-lao-dong-tbxh",
-        "so-noi-vu",
-        "split",
-        True,
-        "lao động, tiền lương, việc làm, bảo hiểm xã hội, người có công",
-    ),
+    # The main successor of a split has no share written: it takes whatever no share names (for Sở
+    # Nội vụ: labour, wages, employment, social insurance, people with merit) — the convention the
+    # dossier importer relies on too.
+    ("so-lao-dong-tbxh", "so-noi-vu", "split", True, ""),
     ("so-lao-dong-tbxh", "so-y-te", "split", False, "bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội"),
     ("so-lao-dong-tbxh", "so-giao-duc-dao-tao", "split", False, "giáo dục nghề nghiệp"),
     ("ban-dan-toc", "so-dan-toc-ton-giao", "merge", True, ""),

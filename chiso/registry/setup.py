@@ -327,7 +327,8 @@ def _new_units(w, prov, prefix, ubnd, old_units):
                 "merge" if whole else "split",
                 "Sắp xếp đơn vị hành chính cấp xã từ 01/7/2025 (nghị quyết của UBTVQH về tỉnh)",
                 main=share != admin_units.PART,
-                share="" if whole else f"một phần địa bàn, vào {commune.name}",
+                # The part keeping the seat is the main successor and takes the rest (no share written).
+                share="" if share != admin_units.PART else f"một phần địa bàn, vào {commune.name}",
             )
             district = old if old.kind == "ubnd_huyen" else old.parent
             if district is not None and district.kind == "ubnd_huyen":
