@@ -146,6 +146,9 @@ def _household_repeat(page):
     assert shown(page, "Can (NAME) read and write?") and shown(page, "Is (NAME) currently pregnant?")
     fill(page, "How old is (NAME) in years?", "60")
     assert not shown(page, "Can (NAME) read and write?")
+    assert (
+        page.get_by_role("button", name="Thêm").count() == 1
+    )  # add a member: the engine's words in Vietnamese
 
 
 @path("energy-sample_pizza_questionnaire.xlsx")
@@ -177,9 +180,10 @@ def _consent_gate(page):
 @path("energy-constraint_example.xlsx")
 def _constraint(page):
     fill(page, "Integer", "12")  # constraint . < 10
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Gửi phiếu").click()
     page.wait_for_timeout(300)
-    assert _question(page, "Integer").locator(".validation-message").inner_text().strip() != ""
+    message = _question(page, "Integer").locator(".validation-message").inner_text().strip()
+    assert message == "Requires a number less than 10"  # the form's own constraint_message
     assert not Response.objects.exists()
 
 
@@ -264,7 +268,7 @@ def test_submission_keeps_the_instance_and_repeats(live_server, browser, artifac
     choose(page, "Can (NAME) read and write?", "yes")
     choose(page, "Is (NAME) currently pregnant?", "no")
     page.screenshot(path=f"{artifacts_dir}/surveys-xlsform-desktop.png", full_page=True)
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Gửi phiếu").click()
     page.wait_for_url("**" + reverse("surveys:thanks"), timeout=15000)
     stored = Response.objects.get(wave=wave)
     member = stored.answers["member"][0]
