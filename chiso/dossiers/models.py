@@ -162,6 +162,22 @@ class Dossier(AuditedModel):
     def is_open(self):
         return self.completed is None
 
+    @staticmethod
+    def _hm(minute):
+        return f"{minute // 60:02d}:{minute % 60:02d}" if minute is not None else ""
+
+    @property
+    def received_hm(self):
+        return self._hm(self.received_min)
+
+    @property
+    def due_hm(self):
+        return self._hm(self.due_min)
+
+    @property
+    def completed_hm(self):
+        return self._hm(self.completed_min)
+
 
 STAT_FIELDS = [
     "total",

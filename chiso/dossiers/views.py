@@ -284,26 +284,29 @@ def _dossier_for(request, code, action="view"):
 
 @login_required
 def dossier_detail(request, code):
-    from .services.classify import legal_basis
+    from .services.classify import apology_state, legal_basis
+    from .services.importer import calendar_index
 
     dossier = _dossier_for(request, code)
+    today = timezone.localdate()
+    limit = apology.deadline_of(dossier)
     if dossier.completed is None:  # an open dossier's apology state depends on today, not on the import day
-        from .services.classify import apology_state
-        from .services.importer import calendar_index
-
         dossier.apology_state = apology_state(
             calendar_index(),
-            dossier.due.toordinal(),
+            limit.toordinal(),
             None,
             dossier.apology_date and dossier.apology_date.toordinal(),
             dossier.new_due and dossier.new_due.toordinal(),
-            timezone.localdate().toordinal(),
+            today.toordinal(),
             dossier.reappointments,
+            dossier.received.toordinal(),
+            late=dossier.supplements > 1 or today > limit,
         )
-    basis_day = dossier.due
-    decree, form = legal_basis(basis_day)
+    decree, form = legal_basis(dossier.due)
     from chiso.registry.services import add_working_days
 
+    # What stops a letter today, apart from the new date the agency still has to enter.
+    refusal = apology.refusal(dossier, today, dossier.new_due or date.max)
     return render(
         request,
         "dossiers/detail.html",
@@ -312,20 +315,57 @@ def dossier_detail(request, code):
             "d": dossier,
             "decree": decree,
             "form": form,
-            "apology_deadline": add_working_days(dossier.due, -1),
-            "today": timezone.localdate(),
-            "overdue": dossier.completed is None and dossier.due < timezone.localdate(),
+            "deadline": limit,
+            "apology_deadline": add_working_days(limit, -1),
+            "today": today,
+            "overdue": dossier.completed is None and (limit < today or dossier.supplements > 1),
+            "refusal": refusal,
             "can_apologize": permissions.can(request.user, "apologize", "dossier", dossier.agency_ids()),
         },
     )
+
+
+def _moment_param(text):
+    """dd/mm/yyyy [HH:MM] from a form -> (date, minute or None), or (None, None)."""
+    from datetime import datetime
+
+    text = (text or "").strip()
+    for fmt, timed in (
+        ("%d/%m/%Y %H:%M", True),
+        ("%d/%m/%Y", False),
+        ("%Y-%m-%dT%H:%M", True),
+        ("%Y-%m-%d", False),
+    ):
+        try:
+            value = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return value.date(), (value.hour * 60 + value.minute) if timed else None
+    return None, None
 
 
 @login_required
 @require_POST
 def apology_letter(request, code):
     dossier = _dossier_for(request, code, "apologize")
-    content = apology.render_letter(dossier, reason=request.POST.get("ly_do", "")[:500])
-    apology.mark_issued(dossier, request.user)
+    today = timezone.localdate()
+    new_due, new_minute = _moment_param(request.POST.get("hen_lai"))
+    new_due = new_due or dossier.new_due
+    problem = apology.refusal(dossier, today, new_due)
+    if problem:
+        messages.error(request, problem)
+        return redirect("dossiers:detail", code=dossier.code)
+    with acting_as(request.user):
+        if dossier.apology_date is None or dossier.new_due != new_due:
+            apology.record_apology(dossier, today, new_due)
+        content = apology.render_letter(
+            dossier,
+            today,
+            reason=request.POST.get("ly_do", "")[:500],
+            new_due=new_due,
+            new_due_min=new_minute,
+        )
+        apology.mark_issued(dossier, request.user)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )

