@@ -121,3 +121,36 @@ def inspection_visit(request, pk: int):
             for f in visit.findings.select_related("task")
         ],
     }
+
+
+# ---- monthly contact --------------------------------------------------------------------------------
+
+
+@router.get("/contact/{pk}", summary="Lưới tháng × đơn vị của việc tiếp xúc người dân, doanh nghiệp")
+def contact_grid(request, pk: int):
+    from .models import ContactRequirement
+    from .services import contact
+
+    req = get_object_or_404(ContactRequirement, pk=pk)
+    found = permissions.scope(request.user, "view", "contact")
+    if found is None:
+        raise PermissionDenied("Bạn không có quyền xem việc tiếp xúc người dân, doanh nghiệp.")
+    mine = None if found == permissions.ALL else permissions.own_agency_ids(request.user)
+    cols, rows = contact.grid(req, agency_ids=mine)
+    return {
+        "task": req.task.ref,
+        "months": [f"{m:02d}/{y}" for y, m in cols],
+        "agencies": [
+            {
+                "agency": r.agency.name,
+                "agency_code": r.agency.code,
+                "months": {
+                    f"{m:02d}/{y}": {"state": state, "sessions": n}
+                    for (y, m), (state, n) in zip(cols, r.cells)
+                },
+                "held": r.held,
+                "missed": r.missed,
+            }
+            for r in rows
+        ],
+    }

@@ -14,8 +14,8 @@ from chiso.directives.models import Directive, Task
 from chiso.registry.models import User
 from chiso.registry.permissions import HEAD, OFFICER
 
-from .models import InspectionTeam, PlanRequest, RemediationPlan
-from .services import inspections, plans
+from .models import ContactSession, InspectionTeam, PlanRequest, RemediationPlan
+from .services import contact, inspections, plans
 
 # Items an agency might write; the wording is what real plans say, the tagging finds the components.
 POOL = [
@@ -62,6 +62,7 @@ def _author(agency):
 def load(stdout=None):
     load_plans(stdout)
     load_inspection(stdout)
+    load_contact(stdout)
 
 
 def load_plans(stdout=None):
@@ -211,3 +212,70 @@ def load_inspection(stdout=None):
     if stdout:
         c = inspections.held_vs_planned(team)
         stdout.write(f"Kiểm tra: 1 tổ, {c['held']}/{c['planned']} lần kiểm tra, {c['findings']} phát hiện.")
+
+
+TOPICS = [
+    "thủ tục đất đai, cấp giấy chứng nhận quyền sử dụng đất",
+    "hồ sơ cấp phép xây dựng nhà ở riêng lẻ",
+    "nộp hồ sơ, thanh toán trực tuyến trên Cổng dịch vụ công",
+    "chứng thực, hộ tịch tại Bộ phận Một cửa cấp xã",
+    "thủ tục đăng ký kinh doanh hộ cá thể",
+]
+
+
+def load_contact(stdout=None):
+    """The seed's I.4 (monthly contact from 8/2022): a session for every agency month the follow-up
+    demo completed (the districts and the departments); the months it left overdue have none, so they
+    show as missed, exactly as accountability counts them."""
+    from datetime import timedelta
+
+    from chiso.registry.models import Agency
+
+    task = Task.objects.filter(
+        ref="I.4", parent__isnull=True, recurrence="month", directive__status=Directive.PUBLISHED
+    ).first()
+    if task is None or hasattr(task, "contact_requirement"):
+        return
+    monitor = User.objects.filter(role_grants__role="monitor", is_active=True).order_by("pk").first()
+    with acting_as(monitor):
+        req = contact.require_contact(task, monitor)
+    rng = random.Random(84)
+    made = 0
+    for agency, share in contact.expected(req):
+        author = _author(agency)
+        for instance in share.children.filter(child_kind=Task.INSTANCE, state=Task.DONE).order_by(
+            "start_date"
+        ):
+            held = min(instance.completed_on, instance.start_date + timedelta(days=rng.randint(8, 24)))
+            raised = rng.randint(3, 14)
+            with acting_as(author):
+                ContactSession.objects.create(
+                    requirement=req,
+                    agency=agency,
+                    held_on=held,
+                    chair=f"Chủ tịch {agency.name}",
+                    participants=rng.randint(15, 60),
+                    participants_text="Đại diện hộ kinh doanh, doanh nghiệp, người dân có hồ sơ đang giải quyết",
+                    issues_raised=raised,
+                    issues_resolved=rng.randint(raised // 2, raised),
+                    summary="Ý kiến tập trung về " + rng.choice(TOPICS) + ".",
+                    instance=instance,
+                    created_by=author,
+                )
+            made += 1
+    first = req.sessions.filter(agency__code__endswith="phanthiet").order_by("held_on").first()
+    tnmt = Agency.objects.filter(code__endswith="-stnmt").first()
+    if first is not None and tnmt is not None:
+        author = _author(first.agency)
+        with acting_as(author):
+            contact.forward_issue(
+                first,
+                author,
+                text="Hộ dân phường Phú Thủy đề nghị giải quyết hồ sơ cấp giấy chứng nhận quá hạn 2 tháng.",
+                to_agency=tnmt,
+                due_date=first.held_on + timedelta(days=30),
+            )
+    if stdout:
+        cols, rows = contact.grid(req)
+        missed = sum(r.missed for r in rows)
+        stdout.write(f"Tiếp xúc hằng tháng: {made} buổi, {missed} tháng bỏ lỡ.")

@@ -144,3 +144,62 @@ class FindingForm(forms.Form):
     )
     due_date = forms.DateField(label="Hạn khắc phục (để trống: hạn chung của tổ)", required=False)
     evidence = forms.FileField(label="Minh chứng (PDF, DOCX)", required=False)
+
+
+# ---- monthly contact -----------------------------------------------------------------------------
+
+
+class ContactRequirementForm(forms.Form):
+    task = forms.ModelChoiceField(
+        label="Nhiệm vụ yêu cầu tiếp xúc hằng tháng",
+        queryset=Task.objects.filter(parent__isnull=True, directive__status=Directive.PUBLISHED).exclude(
+            contact_requirement__isnull=False
+        ),
+    )
+    starts_on = forms.DateField(label="Bắt đầu từ (dd/mm/yyyy; để trống: theo nhiệm vụ)", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = sorted(
+            self.fields["task"].queryset.select_related("directive"),
+            key=lambda t: (
+                t.recurrence != "month",
+                "tiếp xúc" not in t.text.lower(),
+                t.directive_id,
+                t.position,
+            ),
+        )
+        self.fields["task"].choices = [("", "—")] + [
+            (t.pk, f"{t.ref} – {t.text[:90]} ({t.directive})") for t in choices
+        ]
+
+
+class SessionForm(forms.Form):
+    held_on = forms.DateField(label="Ngày tiếp xúc (dd/mm/yyyy)")
+    chair = forms.CharField(label="Người chủ trì (họ tên, chức vụ)", max_length=300)
+    participants = forms.IntegerField(label="Số người dân, doanh nghiệp tham dự", min_value=0, initial=0)
+    participants_text = forms.CharField(
+        label="Thành phần tham dự", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    issues_raised = forms.IntegerField(label="Số ý kiến, vướng mắc nêu ra", min_value=0, initial=0)
+    issues_resolved = forms.IntegerField(label="Số vướng mắc giải quyết tại buổi", min_value=0, initial=0)
+    summary = forms.CharField(
+        label="Nội dung chính, kết quả", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ForwardForm(forms.Form):
+    session = forms.ModelChoiceField(label="Buổi tiếp xúc", queryset=None)
+    text = forms.CharField(
+        label="Kiến nghị, vướng mắc chuyển xử lý", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    to_agency = forms.ModelChoiceField(label="Chuyển đến", queryset=None)
+    due_date = forms.DateField(label="Hạn xử lý (dd/mm/yyyy)")
+
+    def __init__(self, *args, sessions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from chiso.registry.models import Agency
+
+        self.fields["session"].queryset = sessions
+        self.fields["session"].label_from_instance = lambda s: f"{s.held_on:%d/%m/%Y} – {s.chair}"
+        self.fields["to_agency"].queryset = Agency.objects.filter(valid_to__isnull=True).order_by("name")

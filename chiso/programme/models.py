@@ -233,3 +233,95 @@ class Finding(AuditedModel):
 
     def agency_ids(self):
         return self.visit.agency_ids()
+
+
+# ---- monthly contact with citizens and businesses (seed I.4, II.4.2) ------------------------------
+
+
+class ContactRequirement(AuditedModel):
+    """A recurring task asking heads to meet citizens and businesses every month ("định kỳ hàng tháng …
+    tiếp xúc, làm việc người dân, doanh nghiệp … bắt đầu thực hiện từ tháng 8/2022")."""
+
+    task = models.OneToOneField(
+        Task,
+        verbose_name="nhiệm vụ yêu cầu tiếp xúc hằng tháng",
+        on_delete=models.CASCADE,
+        related_name="contact_requirement",
+    )
+    starts_on = models.DateField("bắt đầu từ tháng")
+    forwarded = models.OneToOneField(
+        "directives.Directive",
+        verbose_name="kiến nghị chuyển xử lý (văn bản theo dõi)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_requirement",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = "yêu cầu tiếp xúc người dân, doanh nghiệp hằng tháng"
+        verbose_name_plural = "yêu cầu tiếp xúc người dân, doanh nghiệp hằng tháng"
+
+    def __str__(self):
+        return f"Tiếp xúc hằng tháng theo {self.task.ref} – {self.task.directive}"
+
+
+class ContactSession(AuditedModel):
+    requirement = models.ForeignKey(ContactRequirement, on_delete=models.CASCADE, related_name="sessions")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan, đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField("ngày tiếp xúc")
+    chair = models.CharField("người chủ trì (họ tên, chức vụ)", max_length=300)
+    participants = models.PositiveIntegerField("số người dân, doanh nghiệp tham dự", default=0)
+    participants_text = models.TextField("thành phần tham dự", blank=True)
+    issues_raised = models.PositiveIntegerField("số ý kiến, vướng mắc nêu ra", default=0)
+    issues_resolved = models.PositiveIntegerField("số vướng mắc giải quyết tại buổi", default=0)
+    summary = models.TextField("nội dung chính, kết quả", blank=True)
+    instance = models.ForeignKey(
+        Task,
+        verbose_name="kỳ của nhiệm vụ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = "buổi tiếp xúc người dân, doanh nghiệp"
+        verbose_name_plural = "buổi tiếp xúc người dân, doanh nghiệp"
+
+    def __str__(self):
+        return f"Tiếp xúc {self.held_on:%d/%m/%Y} – {self.agency}"
+
+    def agency_ids(self):
+        return [self.agency_id]
+
+
+class ForwardedIssue(AuditedModel):
+    """A citizen's issue the session could not settle, sent as a task to the agency that can."""
+
+    session = models.ForeignKey(ContactSession, on_delete=models.CASCADE, related_name="forwarded")
+    text = models.TextField("kiến nghị, vướng mắc")
+    to_agency = models.ForeignKey(
+        Agency, verbose_name="chuyển đến", on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField("hạn xử lý")
+    task = models.OneToOneField(
+        Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="forwarded_issue"
+    )
+
+    class Meta:
+        ordering = ["session", "pk"]
+        verbose_name = "kiến nghị chuyển xử lý"
+        verbose_name_plural = "kiến nghị chuyển xử lý"
+
+    def agency_ids(self):
+        return [self.session.agency_id, self.to_agency_id]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_inspections
+from . import views, views_contact, views_inspections
 
 app_name = "programme"
 urlpatterns = [
@@ -21,4 +21,7 @@ urlpatterns = [
     path(
         "kiem-tra/phat-hien/<int:pk>/minh-chung/", views_inspections.finding_evidence, name="finding_evidence"
     ),
+    path("tiep-xuc/", views_contact.contact_list, name="contacts"),
+    path("tiep-xuc/<int:pk>/", views_contact.contact_grid, name="contact"),
+    path("tiep-xuc/<int:pk>/don-vi/<int:agency_pk>/", views_contact.contact_agency, name="contact_agency"),
 ]

@@ -63,6 +63,13 @@ RULES = {
         "view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN},
         "change": {MONITOR: ALL, ADMIN: ALL, HEAD: OWN, OFFICER: OWN},
     },
+    # Monthly contact with citizens and businesses (seed I.4): each agency records its own sessions;
+    # monitors ask for them and read the month × agency grid.
+    "contact": {
+        "view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN},
+        "change": {HEAD: OWN, OFFICER: OWN},
+        "request": {MONITOR: ALL, ADMIN: ALL},
+    },
 }
 
 

@@ -48,6 +48,9 @@ EXPECTED = {
     ("plan", "request"): ("NYNNY", "NYNNY"),
     ("inspection", "view"): ("YYYYY", "YYNNY"),
     ("inspection", "change"): ("NYYYY", "NYNNY"),
+    ("contact", "view"): ("YYYYY", "YYNNY"),
+    ("contact", "change"): ("NNYYN", "NNNNN"),
+    ("contact", "request"): ("NYNNY", "NYNNY"),
 }
 
 
