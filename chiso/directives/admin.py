@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from chiso.core import docx_templates, uploads
 
-from .models import ReminderLog, ReminderSchedule, ReportTemplate
+from .models import OfficialSettings, ReminderLog, ReminderSchedule, ReportTemplate
 
 
 @admin.register(ReminderSchedule)
@@ -44,3 +44,8 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_display = ("on", "kind", "task", "recipients", "mailed")
     list_filter = ("kind", "mailed")
     date_hierarchy = "on"
+
+
+@admin.register(OfficialSettings)
+class OfficialSettingsAdmin(admin.ModelAdmin):
+    list_display = ["reporter", "signer_authority", "signer_title", "signer_name"]

@@ -30,13 +30,34 @@ def home_cards(request):
             f"; so với {prev['year']}: {vn_number(latest['score'] - prev['score'], 2, signed=True)} điểm, "
             f"{'tăng' if prev_rank > rank else 'giảm' if prev_rank < rank else 'giữ'} {abs(prev_rank - rank) or ''} bậc".rstrip()
         )
+    from .services.answer import fallen
+
+    fell = fallen(province)
+    n_components = sum(len(item["components"]) for item in fell)
+    n_tasks = sum(c["n_tasks"] for item in fell for c in item["components"])
+    answer_card = {
+        "title": "Chỉ số thành phần giảm điểm",
+        "value": n_components,
+        "detail": (
+            "; ".join(
+                f"{item['index'].code} {item['year']}: " + ", ".join(c["code"] for c in item["components"])
+                for item in fell
+            )
+            + f" · {n_tasks} nhiệm vụ khắc phục"
+            if fell
+            else "Không có thành phần nào giảm điểm"
+        ),
+        "url": reverse("indices:answer") + f"?tinh={province.code}",
+    }
     return [
         {
-            "title": f"PAPI {latest['year']} – {province.name}",
+            # "Bình Thuận (đến 30/06/2025)" when the results are those of a former province.
+            "title": f"PAPI {latest['year']} – {province}",
             "value": vn_number(latest["score"], 2),
             "detail": detail,
             "url": reverse("indices:detail", args=["PAPI"]) + f"?tinh={province.code}",
-        }
+        },
+        answer_card,
     ]
 
 

@@ -7,8 +7,8 @@ from django.db.models.signals import post_save
 
 
 def _task_created(sender, instance, created, raw=False, **kwargs):
-    if not created or raw:
-        return
+    if not created or raw or instance.parent_id:
+        return  # a share or period is tagged through its task
 
     def run():
         from .models import Index

@@ -11,7 +11,8 @@ from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
 from .models import Index, Province, Responsibility, Result, TaskComponent
-from .services import analysis, charts, definitions, exports, responsibility
+from .services import analysis, charts, component_tasks, definitions, exports, pagecache, responsibility
+from .services import answer as answer_service
 from .services import provinces as province_service
 from .services.importer import ImportRejected, import_results
 
@@ -35,6 +36,12 @@ def _province(request):
         province_service.ensure()
         province = Province.objects.filter(code=code).first() or province_service.home_with_results()
     return province
+
+
+def _home_waiting(shown):
+    """The installation's province today when it has no results yet and another period is shown."""
+    current = province_service.home()
+    return current if current is not None and shown is not None and current != shown else None
 
 
 def _provinces_with_results():
@@ -80,17 +87,10 @@ def index(request):
             "provinces": _provinces_with_results(),
             "can_change": permissions.can(request.user, "change", "index"),
             "lineage": province_service.lineage(province) if province else [],
+            "merger_note": province_service.merger_note(province),
+            "home_waiting": None if request.GET.get("tinh") else _home_waiting(province),
         },
     )
-
-
-def _tasks(index):
-    tasks = {}
-    for tag in TaskComponent.objects.filter(index=index).select_related(
-        "task", "task__lead", "task__directive"
-    ):
-        tasks.setdefault(tag.component_code, []).append(tag)
-    return tasks
 
 
 @login_required
@@ -98,7 +98,12 @@ def detail(request, code):
     permissions.require(request.user, "view", "index")
     idx = get_object_or_404(Index, code=code)
     province = _province(request)
-    history = charts.province_history(idx, province) if province else []
+    fp = pagecache.fingerprint(idx)
+    history = (
+        pagecache.cached(idx, fp, f"history:{province.pk}", lambda: charts.province_history(idx, province))
+        if province
+        else []
+    )
     years = [h["year"] for h in history]
     try:
         year = int(request.GET.get("nam") or (years[-1] if years else 0))
@@ -112,11 +117,14 @@ def detail(request, code):
         "year": year,
         "provinces": _provinces_with_results(),
         "history": history,
+        "can_tag": permissions.can(request.user, "change", "task"),
     }
     if year in years:
-        result = analysis.analyse(idx.code, year, province.name)
+        result = pagecache.cached(
+            idx, fp, f"analysis:{year}:{province.pk}", lambda: analysis.analyse(idx.code, year, province.name)
+        )
         methodology = idx.methodology_for(year)
-        owners, tasks = responsibility.owners(idx, year), _tasks(idx)
+        owners, tasks = responsibility.owners(idx, year), component_tasks.by_component(idx)
         for comp in result["components"]:
             comp["owner"] = owners.get(comp["code"])
             comp["tasks"] = tasks.get(comp["code"], [])
@@ -129,10 +137,29 @@ def detail(request, code):
                 "heatmap": charts.heatmap_option(
                     history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]
                 ),
-                "ranking": exports.year_ranking(idx, year),
+                "ranking": pagecache.cached(
+                    idx, fp, f"ranking:{year}", lambda: exports.year_ranking(idx, year)
+                ),
             }
         )
     return render(request, "indices/detail.html", context)
+
+
+@login_required
+def answer(request):
+    """One page for the leader: fallen components, who answers for them, the tasks and how far they are."""
+    permissions.require(request.user, "view", "index")
+    province = _province(request)
+    return render(
+        request,
+        "indices/answer.html",
+        {
+            "title": "Chỉ số giảm điểm: trách nhiệm và nhiệm vụ",
+            "province": province,
+            "items": answer_service.fallen(province) if province else [],
+            "provinces": _provinces_with_results(),
+        },
+    )
 
 
 @login_required

@@ -1,6 +1,6 @@
 """A wave's agencies as of its dates, and results across a merger (the registry knows successions)."""
 
-from chiso.registry import services as registry
+from chiso.registry import resolve
 
 from .compute import OVERALL, _public, element_items, estimate, respondent_scores
 from .distribution import today
@@ -29,13 +29,10 @@ def not_valid_in_period(wave):
 
 
 def current_successor(agency, day):
-    """The agency that carries `agency`'s work on `day` (itself when it still exists)."""
-    if agency.valid_on(day):
-        return agency
-    links = registry.successors(agency, on=day)
-    alive = [link.successor for link in links if link.successor.valid_on(day)]
-    # a merger has one successor; a split several: the first by date is shown, the others named
-    return alive[0] if alive else agency
+    """The agency that carries `agency`'s work on `day` (itself when it still exists): the registry's
+    succession step (main successor of a split); an agency split with no main successor stays itself."""
+    successor, _ = resolve.successor_on(agency, day)
+    return successor or agency
 
 
 def by_successor(wave, day=None):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from chiso.core import docx_templates
+from chiso.core import docx_templates, numbers
 from chiso.registry import province
 
 from . import compute
@@ -13,7 +13,7 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "report_templates" / "bao-ca
 
 
 def _pct(value):
-    return "–" if value is None else f"{value:.1f}".replace(".", ",") + "%"
+    return numbers.percent(value)
 
 
 def context(wave):
