@@ -1,6 +1,7 @@
 """Regression tests for the outside audit of issue 10: each test is a finding, with its payload."""
 
 import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -223,3 +224,83 @@ def test_next_on_the_tag_confirmation_stays_on_the_site(demo_registry, user_fact
     for bad in ("https://ke-xau.example/", "//ke-xau.example/", "javascript:alert(1)", "/\\ke-xau.example"):
         assert safe_target(request, bad, "/chi-so/") == "/chi-so/", bad
     assert safe_target(request, "/chi-do/nhiem-vu/3/", "/chi-so/") == "/chi-do/nhiem-vu/3/"
+
+
+# ---- PostgreSQL errors are not shown raw in the CLI -----------------------------------------------
+
+
+def test_a_database_error_on_the_command_line_is_one_vietnamese_line(capsys, monkeypatch):
+    import django.core.management
+    from django.db import DataError, OperationalError
+
+    from chiso.__main__ import main
+
+    for error, words in (
+        (
+            DataError('invalid byte sequence for encoding "UTF8": 0x00\nCONTEXT: COPY dossier_stage'),
+            "ký tự NUL",
+        ),
+        (OperationalError('connection to server at "127.0.0.1", port 5432 failed'), "DATABASE_URL"),
+    ):
+
+        def failing(argv, error=error):
+            raise error
+
+        monkeypatch.setattr(django.core.management, "execute_from_command_line", failing)
+        with pytest.raises(SystemExit) as stopped:
+            main(["chiso", "import-dossiers", "x.csv"])
+        assert stopped.value.code == 1
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err and "CONTEXT" not in err
+
+
+# ---- XML injection in the apology letter -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_apology_letter_keeps_angle_brackets_and_ampersands_as_text(demo_registry):
+    from chiso.dossiers.models import Dossier, Procedure
+    from chiso.dossiers.services.apology import render_letter
+    from chiso.registry.models import Agency
+
+    dossier = Dossier.objects.create(
+        code="HS-XML",
+        procedure=Procedure.objects.create(code="1.000002", name="Cấp phép <thử> & kiểm tra", days=5),
+        agency=Agency.objects.get(code="bt-snv"),
+        received=date(2026, 1, 5),
+        due=date(2026, 1, 12),
+        stat_day=date(2026, 1, 12),
+        stat_month=202601,
+    )
+    data = render_letter(
+        dossier, issued_on=date(2026, 1, 8), reason="‹bổ sung> & xác minh <w:t>", new_due=date(2026, 1, 20)
+    )
+    text = _text(data)
+    for table in Document(io.BytesIO(data)).tables:
+        text += "\n".join(c.text for r in table.rows for c in r.cells)
+    assert "‹bổ sung> & xác minh <w:t>" in text
+    assert "Cấp phép <thử> & kiểm tra" in text
+    zipfile.ZipFile(io.BytesIO(data)).testzip()
+
+
+# ---- optimistic locking is not skipped when the version is left out --------------------------------
+
+
+@pytest.mark.django_db
+def test_a_task_change_without_version_is_refused_not_applied(demo_registry, user_factory):
+    from chiso.directives.models import Directive, Task
+    from chiso.registry.models import Agency
+
+    directive = Directive.objects.create(title="Kết luận", status=Directive.PUBLISHED)
+    task = Task.objects.create(directive=directive, text="Việc", lead=Agency.objects.get(code="bt-snv"))
+    client = Client()
+    client.force_login(user_factory("monitor", agency="bt-snv"))
+    for version in (None, "abc", "-1"):
+        data = {"text": "Sửa đè", "note": "thử"} | ({"version": version} if version is not None else {})
+        response = client.post(f"/chi-dao/nhiem-vu/{task.pk}/sua/", data)
+        assert response.status_code == 400, version
+        assert "phiên bản" in response.content.decode().lower()
+    task.refresh_from_db()
+    assert task.text == "Việc"
+    response = client.post(f"/chi-dao/nhiem-vu/{task.pk}/sua/", {"text": "Sửa đúng", "version": task.version})
+    assert response.status_code == 302
