@@ -246,8 +246,12 @@ class AgencyResolver:
 
     def __init__(self):
         from chiso.registry.models import Agency, Succession
+        from chiso.registry.services import gazetteer_from_db
 
         self.agencies = {a.pk: a for a in Agency.objects.all()}
+        # Built now, before PostgreSQL's COPY opens: no query may run on the connection during it
+        # (a look-up that queried there blocked the import for ever).
+        self.gazetteer = gazetteer_from_db()
         self.links = {}
         for link in Succession.objects.all():
             self.links.setdefault(link.predecessor_id, []).append(link)
@@ -312,9 +316,14 @@ class AgencyResolver:
                         found.append(triple)
         return found
 
-    def _resolve(self, text, on):
-        from chiso.registry.services import lookup
+    def _lookup(self, name, on, limit=8):
+        """registry.services.lookup without the database: the gazetteer and the agencies in memory."""
+        return [
+            (c, [self.agencies[i] for i in c.agency_ids if i in self.agencies])
+            for c in self.gazetteer.find(name, on=on, limit=limit)
+        ]
 
+    def _resolve(self, text, on):
         text = " ".join(str(text).split())
         if not text:
             return ValueError("thiếu cơ quan giải quyết")
@@ -323,7 +332,7 @@ class AgencyResolver:
         for name in attempts:
             candidates = [
                 (c.confidence * (1 if c.is_group is False else 0), agency)
-                for c, agencies in lookup(name, on=on, limit=8)
+                for c, agencies in self._lookup(name, on=on, limit=8)
                 for agency in agencies[:1]
                 if not c.is_group
             ]
