@@ -20,6 +20,7 @@ from chiso.registry.models import Agency
 from . import tasks
 from .forms import OfficialReportForm
 from .models import (
+    HEAVY_DIRECTIVE_FIELDS,
     Directive,
     Evidence,
     Extension,
@@ -183,9 +184,9 @@ def directive_detail(request, pk):
     if request.GET.get("format") == "xlsx":
         return _xlsx_response(
             lists.xlsx(
-                life.visible_tasks(
-                    request.user, directive.tasks.filter(children__isnull=True)
-                ).select_related("lead", "directive"),
+                life.visible_tasks(request.user, directive.tasks.filter(children__isnull=True))
+                .select_related("lead", "directive")
+                .defer(*HEAVY_DIRECTIVE_FIELDS),
                 on,
                 str(directive),
             ),

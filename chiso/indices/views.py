@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -5,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from chiso.core.audit import acting_as
+from chiso.core.cards import cached
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
@@ -88,8 +91,11 @@ def index(request):
 
 def _tasks(index):
     tasks = {}
-    for tag in TaskComponent.objects.filter(index=index).select_related(
-        "task", "task__lead", "task__directive"
+    # Only what the page shows: each tag used to load its directive's whole reading (a large JSON).
+    for tag in (
+        TaskComponent.objects.filter(index=index)
+        .select_related("task")
+        .only("component_code", "confirmed", "reason", "task__ref", "task__text", "task__state")
     ):
         tasks.setdefault(tag.component_code, []).append(tag)
     return tasks
@@ -116,7 +122,19 @@ def detail(request, code):
         "history": history,
     }
     if year in years:
-        result = analysis.analyse(idx.code, year, province.name)
+        # The analysis and the ranking read every province's results three times (~0.5 s): kept in the
+        # shared cache until the index's results change (the fingerprint is part of the key).
+        fingerprint = analysis.results_fingerprint(idx)
+        result = copy.deepcopy(
+            cached(
+                "index-analysis",
+                idx.pk,
+                year,
+                province.pk,
+                *fingerprint,
+                build=lambda: analysis.analyse(idx.code, year, province.name),
+            )
+        )
         methodology = idx.methodology_for(year)
         owners, tasks = responsibility.owners(idx, year), _tasks(idx)
         for comp in result["components"]:
@@ -131,7 +149,9 @@ def detail(request, code):
                 "heatmap": charts.heatmap_option(
                     history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]
                 ),
-                "ranking": exports.year_ranking(idx, year),
+                "ranking": cached(
+                    "index-ranking", idx.pk, year, *fingerprint, build=lambda: exports.year_ranking(idx, year)
+                ),
             }
         )
     return render(request, "indices/detail.html", context)
