@@ -40,6 +40,33 @@ def _fast_hashing(settings, tmp_path):
 
 
 @pytest.fixture
+def demo_home_province(db):
+    """The demo's province setting (registry.province) without its agencies: old name, then new."""
+    from chiso.registry import demo_province, province
+
+    province.set_history(
+        [
+            (
+                demo_province.NATIONAL_CODE,
+                demo_province.PROVINCE,
+                "tỉnh",
+                None,
+                None,
+                demo_province.END_PROVINCE,
+            ),
+            (
+                demo_province.SUCCESSOR_NATIONAL_CODE,
+                demo_province.SUCCESSOR_PROVINCE,
+                "tỉnh",
+                None,
+                demo_province.D_PROVINCE_MERGER,
+                None,
+            ),
+        ]
+    )
+
+
+@pytest.fixture
 def demo_registry(db):
     from chiso.registry import demo
 

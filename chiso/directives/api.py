@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from chiso.core.audit import acting_as
 from chiso.registry import permissions
 
-from .models import Directive, ProgressReport, ReminderSchedule, Task
+from .models import Directive, ProgressReport, ReminderSchedule
 from .services import life, lists
 
 router = Router(tags=["Chỉ đạo, nhiệm vụ"])
@@ -126,7 +126,7 @@ def list_tasks(
     offset: int = 0,
 ):
     """Tasks someone reports on (shares and periods included), filtered like the monitor board."""
-    permissions.require(request.user, "view", "task")
+    permissions.require_some(request.user, "view", "task")
     on = life.today()
     params = {"directive": directive, "agency": agency, "state": state, "window": window}
     qs = lists.board(request.user, params, on, ReminderSchedule.current().due_soon_days)
@@ -134,10 +134,7 @@ def list_tasks(
 
 
 def _task(request, task_id):
-    task = get_object_or_404(Task.objects.select_related("parent"), pk=task_id)
-    if not life.may(request.user, "view", task):
-        raise PermissionDenied("Bạn không có quyền xem nhiệm vụ này.")
-    return task
+    return life.task_for(request.user, task_id)
 
 
 @router.get("/tasks/{task_id}", response=TaskOut)

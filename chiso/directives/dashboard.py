@@ -37,7 +37,7 @@ def home_cards(request):
 
 def report_links(request):
     links = []
-    if permissions.can(request.user, "view", "report"):
+    if permissions.can_some(request.user, "view", "report"):
         links.append(
             {
                 "title": "Báo cáo tình hình thực hiện các văn bản chỉ đạo",
@@ -45,7 +45,7 @@ def report_links(request):
                 "detail": "DOCX theo NĐ 30/2020, XLSX, mỗi đơn vị một tệp (ZIP)",
             }
         )
-    if permissions.can(request.user, "view", "accountability"):
+    if permissions.can_some(request.user, "view", "accountability"):
         links.append(
             {
                 "title": "Kết quả thực hiện nhiệm vụ theo cơ quan, đơn vị",

@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from chiso.core import jobqueue
+from chiso.core.exports import download
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
@@ -32,14 +33,6 @@ from .models import (
 )
 from .services import accountability, life, lists, notify
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx_response(data, name):
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
 
 def _ctx(request, **extra):
     on = life.today()
@@ -47,9 +40,9 @@ def _ctx(request, **extra):
         "today": on,
         "frozen": on != date.today(),
         "can_board": permissions.scope(request.user, "view", "task") == permissions.ALL,
-        "can_inbox": bool(request.user.agency_id) and permissions.can(request.user, "report", "task"),
-        "can_accountability": permissions.can(request.user, "view", "accountability"),
-        "can_reports": permissions.can(request.user, "view", "report"),
+        "can_inbox": bool(request.user.agency_id) and permissions.can_some(request.user, "report", "task"),
+        "can_accountability": permissions.can_some(request.user, "view", "accountability"),
+        "can_reports": permissions.can_some(request.user, "view", "report"),
         **extra,
     }
 
@@ -77,7 +70,7 @@ def inbox(request):
         tab = "open"
     tasks = lists.inbox(request.user, tab, on, soon)
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(
+        return download(
             lists.xlsx(tasks, on, f"Việc của đơn vị – {dict(lists.INBOX_TABS)[tab]}"), "viec-cua-don-vi.xlsx"
         )
     page = Paginator(lists.grouped(tasks, on, soon), 50).get_page(request.GET.get("page"))
@@ -96,14 +89,14 @@ def inbox(request):
 
 @login_required
 def board(request):
-    permissions.require(request.user, "view", "task")
+    permissions.require_some(request.user, "view", "task")
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
     params = {
         k: request.GET.get(k, "").strip() for k in ("directive", "agency", "state", "window", "index", "q")
     }
     tasks = lists.board(request.user, params, on, soon)
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(lists.xlsx(tasks, on, "Bảng theo dõi nhiệm vụ"), "bang-theo-doi-nhiem-vu.xlsx")
+        return download(lists.xlsx(tasks, on, "Bảng theo dõi nhiệm vụ"), "bang-theo-doi-nhiem-vu.xlsx")
     page = Paginator(lists.grouped(tasks, on, soon), 50).get_page(request.GET.get("page"))
     ctx = _ctx(
         request,
@@ -182,7 +175,7 @@ def directive_detail(request, pk):
             }
         )
     if request.GET.get("format") == "xlsx":
-        return _xlsx_response(
+        return download(
             lists.xlsx(
                 life.visible_tasks(request.user, directive.tasks.filter(children__isnull=True))
                 .select_related("lead", "directive")
@@ -224,14 +217,7 @@ def directive_detail(request, pk):
 
 
 def _task_for(request, pk):
-    task = get_object_or_404(
-        Task.objects.select_related("directive", "lead", "parent", "parent__lead"), pk=pk
-    )
-    # A group task is visible to every agency with a share in it.
-    family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(parent__parent_id=pk))
-    if not life.may(request.user, "view", task) and not life.visible_tasks(request.user, family).exists():
-        raise PermissionDenied("Bạn không có quyền xem nhiệm vụ này.")
-    return task
+    return life.task_for(request.user, pk)
 
 
 @login_required
@@ -477,18 +463,14 @@ def _period(request):
 
 @login_required
 def accountability_view(request):
-    permissions.require(request.user, "view", "accountability")
+    permissions.require_some(request.user, "view", "accountability")
     start, end = _period(request)
-    agency_ids = (
-        None
-        if permissions.scope(request.user, "view", "accountability") == permissions.ALL
-        else permissions.own_agency_ids(request.user)
-    )
+    agency_ids = permissions.agency_scope(request.user, "view", "accountability")
     rows = accountability.table(start, end, agency_ids=agency_ids)
     if request.GET.get("format") == "xlsx":
         from .services import official
 
-        return _xlsx_response(
+        return download(
             official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         )
     top = rows[:30]
@@ -551,7 +533,7 @@ def accountability_view(request):
 @login_required
 def official_report(request):
     """Báo cáo tình hình thực hiện, built by a background job; the page shows its progress and the file."""
-    permissions.require(request.user, "view", "report")
+    permissions.require_some(request.user, "view", "report")
     if request.method != "POST":
         return redirect("directives:reports")
     form = OfficialReportForm(request.POST)
@@ -562,11 +544,8 @@ def official_report(request):
     on = life.today()
     data = form.cleaned_data
     start, end = data["start"] or date(on.year, 1, 1), data["end"] or date(on.year, 12, 31)
-    agency_ids = (
-        None
-        if permissions.scope(request.user, "view", "report") == permissions.ALL
-        else sorted(permissions.own_agency_ids(request.user))
-    )
+    scope = permissions.agency_scope(request.user, "view", "report")
+    agency_ids = None if scope is None else sorted(scope)
     job = jobqueue.start(
         tasks.official_report,
         label=f"Báo cáo tình hình thực hiện {start:%d/%m/%Y}–{end:%d/%m/%Y}",
@@ -582,7 +561,7 @@ def official_report(request):
 
 @login_required
 def reports_page(request):
-    permissions.require(request.user, "view", "report")
+    permissions.require_some(request.user, "view", "report")
     start, end = _period(request)
     return render(
         request,

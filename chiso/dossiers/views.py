@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chiso.core import jobqueue
+from chiso.core import exports, jobqueue
+from chiso.core.exports import download
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
@@ -232,49 +233,40 @@ def dossier_list(request):
 
 @login_required
 def dossier_export(request):
-    from openpyxl import Workbook
-
     agency_ids = _require_view(request)
     qs, title = _list_queryset(request, agency_ids)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Hồ sơ")
-    sheet.append(
+    header = [
+        "Mã hồ sơ",
+        "Mã thủ tục",
+        "Tên thủ tục",
+        "Cơ quan giải quyết",
+        "Kênh nộp",
+        "Ngày tiếp nhận",
+        "Ngày hẹn trả",
+        "Ngày có kết quả",
+        "Kết quả",
+        "Xin lỗi",
+        "Ngày xin lỗi",
+        "Ngày hẹn lại",
+    ]
+    rows = (
         [
-            "Mã hồ sơ",
-            "Mã thủ tục",
-            "Tên thủ tục",
-            "Cơ quan giải quyết",
-            "Kênh nộp",
-            "Ngày tiếp nhận",
-            "Ngày hẹn trả",
-            "Ngày có kết quả",
-            "Kết quả",
-            "Xin lỗi",
-            "Ngày xin lỗi",
-            "Ngày hẹn lại",
+            d.code,
+            d.procedure.code,
+            d.procedure.name,
+            d.agency.name,
+            d.get_channel_display(),
+            d.received,
+            d.due,
+            d.completed,
+            d.get_outcome_display(),
+            d.get_apology_state_display(),
+            d.apology_date,
+            d.new_due,
         ]
+        for d in qs[:200000].iterator(chunk_size=5000)
     )
-    for d in qs[:200000].iterator(chunk_size=5000):
-        sheet.append(
-            [
-                d.code,
-                d.procedure.code,
-                d.procedure.name,
-                d.agency.name,
-                d.get_channel_display(),
-                d.received,
-                d.due,
-                d.completed,
-                d.get_outcome_display(),
-                d.get_apology_state_display(),
-                d.apology_date,
-                d.new_due,
-            ]
-        )
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="ho-so.xlsx"'
-    book.save(response)
-    return response
+    return download(exports.xlsx(exports.Sheet("Hồ sơ", header, rows)), "ho-so.xlsx")
 
 
 def _dossier_for(request, code, action="view"):

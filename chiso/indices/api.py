@@ -1,5 +1,7 @@
 """JSON API of the indices app (mounted at /api/indices/)."""
 
+from datetime import date
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router
@@ -8,6 +10,7 @@ from chiso.registry import permissions
 
 from .models import Index, Province, Responsibility
 from .services import analysis
+from .services import provinces as province_service
 from .services.exports import year_ranking
 from .tagging import suggest_components
 
@@ -64,8 +67,11 @@ def methodology(request, code: str, mcode: str):
 
 
 @router.get("/{code}/analysis", summary="Phân tích một tỉnh trong một năm (như lệnh index-analysis --json)")
-def analysis_view(request, code: str, year: int, province: str = "Bình Thuận"):
+def analysis_view(request, code: str, year: int, province: str = ""):
     permissions.require(request.user, "view", "index")
+    if not province:
+        found = province_service.home(date(year, 12, 31))
+        province = found.name if found else ""
     try:
         return analysis.analyse(code, year, province)
     except analysis.NotFound as exc:

@@ -4,18 +4,17 @@ from django.urls import reverse
 
 from chiso.registry import permissions
 
-from .models import Index, Province
+from .models import Index
 from .services import charts
+from .services import provinces as province_service
 from .templatetags.indices_format import vn_number
-
-PROVINCE = "binh-thuan"
 
 
 def home_cards(request):
     if not permissions.can(request.user, "view", "index"):
         return []
-    province = Province.objects.filter(code=PROVINCE).first()
     papi = Index.objects.filter(code="PAPI").first()
+    province = province_service.home_with_results(papi) if papi else None
     if province is None or papi is None:
         return []
     history = charts.province_history(papi, province)
@@ -46,17 +45,18 @@ def report_links(request):
         return []
     links = []
     for index in Index.objects.filter(results__isnull=False).distinct():
+        province = province_service.home_with_results(index)
+        if province is None:
+            continue
         year = (
-            index.results.filter(province__code=PROVINCE)
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .first()
+            index.results.filter(province=province).order_by("-year").values_list("year", flat=True).first()
         )
         if year:
             links.append(
                 {
                     "title": f"Báo cáo phân tích, đánh giá chỉ số {index.code} năm {year}",
-                    "url": reverse("indices:report_docx", args=[index.code]) + f"?nam={year}&tinh={PROVINCE}",
+                    "url": reverse("indices:report_docx", args=[index.code])
+                    + f"?nam={year}&tinh={province.code}",
                     "detail": "DOCX theo thể thức Nghị định 30/2020/NĐ-CP; chọn năm khác ở trang chỉ số.",
                 }
             )

@@ -23,9 +23,9 @@ class ResponsibilityForm(forms.ModelForm):
         self.fields["component_code"] = forms.ChoiceField(
             label="Thành phần", choices=[(c, f"{c} – {n}") for c, n in codes]
         )
-        agencies = Agency.objects.filter(valid_to__isnull=True).order_by("name") | Agency.objects.filter(
-            code__startswith="bt-"
-        )
+        # Responsibility can be set for past years, so ended agencies stay choosable; ended communes
+        # (hundreds after 1/7/2025) would only crowd the list.
+        agencies = Agency.objects.exclude(kind="ubnd_xa", valid_to__isnull=False).order_by("name")
         self.fields["lead"].queryset = agencies.distinct()
         self.fields["supporting"].queryset = agencies.distinct()
         self.fields["supporting"].required = False

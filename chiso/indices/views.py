@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from chiso.core.audit import acting_as
 from chiso.core.cards import cached
+from chiso.core.exports import download
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
@@ -16,18 +17,17 @@ from .services import analysis, charts, definitions, exports, responsibility
 from .services import provinces as province_service
 from .services.importer import ImportRejected, import_results
 
-DEFAULT_PROVINCE = "binh-thuan"
-
 
 def _home_province(user):
-    """The province of the user's agency (its UBND tỉnh, or the one above it), else the demo province."""
+    """The province of the user's agency (its UBND tỉnh, or the one above it), else the installation's."""
     agency = getattr(user, "agency", None)
     while agency is not None:
         found = Province.objects.filter(agency=agency).first()
         if found:
             return found.code
         agency = agency.parent
-    return DEFAULT_PROVINCE
+    found = province_service.home_with_results()
+    return found.code if found else None
 
 
 def _province(request):
@@ -35,10 +35,7 @@ def _province(request):
     province = Province.objects.filter(code=code).first()
     if province is None:
         province_service.ensure()
-        province = (
-            Province.objects.filter(code=code).first()
-            or Province.objects.filter(code=DEFAULT_PROVINCE).first()
-        )
+        province = Province.objects.filter(code=code).first() or province_service.home_with_results()
     return province
 
 
@@ -165,12 +162,7 @@ def export_xlsx(request, code):
         year = int(request.GET.get("nam", ""))
     except ValueError:
         raise Http404
-    content = exports.year_workbook(idx, year, _province(request))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="chi-so-{idx.code}-{year}.xlsx"'
-    return response
+    return download(exports.year_workbook(idx, year, _province(request)), f"chi-so-{idx.code}-{year}.xlsx")
 
 
 @login_required
@@ -318,8 +310,4 @@ def definitions_xlsx(request):
     permissions.require(request.user, "view", "index")
     from .services.definitions_xlsx import export_workbook
 
-    response = HttpResponse(
-        export_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="dinh-nghia-chi-so.xlsx"'
-    return response
+    return download(export_workbook(), "dinh-nghia-chi-so.xlsx")

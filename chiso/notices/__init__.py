@@ -2,6 +2,14 @@
 
 from .errors import NoticeReadError
 from .parser import parse_notice, parse_notice_file
-from .reading import read_notice_bytes, read_notice_file
+from .reading import read_notice_bytes, read_notice_bytes_ex, read_notice_file, read_notice_file_ex
 
-__all__ = ["NoticeReadError", "parse_notice", "parse_notice_file", "read_notice_bytes", "read_notice_file"]
+__all__ = [
+    "NoticeReadError",
+    "parse_notice",
+    "parse_notice_file",
+    "read_notice_bytes",
+    "read_notice_bytes_ex",
+    "read_notice_file",
+    "read_notice_file_ex",
+]

@@ -7,16 +7,19 @@ from datetime import date
 
 from .errors import NoticeReadError
 from .parser import parse_notice
-from .reading import read_notice_file
+from .reading import read_notice_file_ex
 
 
 def parse_file(path, *, notice_date=None, gazetteer=None, add_working_days=None):
-    return parse_notice(
-        read_notice_file(path),
+    text, read_warnings = read_notice_file_ex(path)
+    result = parse_notice(
+        text,
         notice_date=notice_date,
         gazetteer=gazetteer,
         add_working_days=add_working_days,
     )
+    result["warnings"] = read_warnings + result["warnings"]
+    return result
 
 
 def to_json(result):

@@ -46,7 +46,7 @@ _NOT_TASK_RE = re.compile(
     r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)[^,]{0,60},\s*(?:nếu|trường\s+hợp)|"
     r"Trường\s+hợp\s+chậm\s+trễ|Phê\s+duyệt\b|Ban\s+hành\s+kèm\s+theo|Quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
     r"(?:Văn\s+phòng\s+Chính\s+phủ|Văn\s+phòng\s+UBND)[^.]{0,40}thông\s+báo\s+để|Nơi\s+nhận|Kính\s+gửi|"
-    r"Thời\s+gian\s+qua\b)",
+    r"Thời\s+gian\s+qua\b|Số\s+ký\s+hiệu\s+\(chữ\s+ký\s+số\)|Ngày\s+ký\s+số)",
     re.I,
 )
 _CLOSING_RE = re.compile(

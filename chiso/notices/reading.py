@@ -13,7 +13,7 @@ import statistics
 import zipfile
 
 from .errors import NoticeReadError
-from .vietnamese import VIETNAMESE_ONLY, nfc, superscript
+from .vietnamese import VIETNAMESE_ONLY, from_superscript, nfc, superscript
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".text"}
@@ -60,6 +60,11 @@ def _unsupported(ext):
 
 def read_notice_file(path):
     """The text of a notice file, NFC-normalised; NoticeReadError when it cannot be read."""
+    return read_notice_file_ex(path)[0]
+
+
+def read_notice_file_ex(path):
+    """(text, warnings) of a notice file: warnings name what could not be read (image-only pages …)."""
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
@@ -73,12 +78,18 @@ def read_notice_file(path):
             f"Không mở được tệp {path}: {exc.strerror or exc}. Hãy kiểm tra đường dẫn và quyền đọc.",
             code="io",
         ) from None
-    return read_notice_bytes(data, os.path.basename(path))
+    return read_notice_bytes_ex(data, os.path.basename(path))
 
 
 def read_notice_bytes(data, filename):
     """As read_notice_file, for bytes already in memory (an upload)."""
+    return read_notice_bytes_ex(data, filename)[0]
+
+
+def read_notice_bytes_ex(data, filename):
+    """(text, warnings) for bytes already in memory."""
     ext = os.path.splitext(filename or "")[1].lower()
+    warnings = []
     if len(data) > MAX_BYTES:
         raise NoticeReadError(MSG_TOO_BIG, code="too_big")
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -87,8 +98,12 @@ def read_notice_bytes(data, filename):
         # The content decides before the name: officers rename files freely.
         if data.startswith(OLE_MAGIC):
             raise NoticeReadError(MSG_DOC, code="legacy_doc")
-        if data.startswith(b"%PDF-"):
-            text = _read_pdf(data)
+        pdf_at = data.find(b"%PDF-", 0, 1024)
+        if pdf_at >= 0:
+            # PDF readers accept junk before the header (mail gateways and some signing tools add it).
+            if pdf_at:
+                warnings.append(f"Tệp PDF có {pdf_at} byte lạ trước phần đầu %PDF-; đã bỏ qua để đọc.")
+            text = _read_pdf(data[pdf_at:], warnings)
         elif data.startswith(b"PK\x03\x04"):
             text = _read_docx(data, ext)
         elif data.lstrip().startswith(b"{\\rtf"):
@@ -119,7 +134,7 @@ def read_notice_bytes(data, filename):
     if not text.strip():
         raise NoticeReadError(MSG_EMPTY, code="empty")
     check_legacy_encoding(text)
-    return text
+    return text, warnings
 
 
 def legacy_encoding(text):
@@ -185,11 +200,44 @@ def _read_docx(data, ext):
         ) from None
     if "word/document.xml" not in names:
         raise _unsupported(ext or ".zip")
+    _check_expansion(data)
     import docx  # python-docx; imported here so TXT-only use does not need lxml loaded
 
     document = docx.Document(io.BytesIO(data))
     reader = _DocxReader(document)
     return reader.text()
+
+
+MAX_UNZIPPED = 200 * 1024 * 1024  # what a real DOCX of a notice never comes near
+MAX_RATIO = 200
+MSG_BOMB = (
+    "Tệp DOCX bị từ chối: khi giải nén, nội dung lớn bất thường ({size}) so với tệp tải lên "
+    "(dấu hiệu tệp nén độc hại hoặc hỏng). Hãy lưu lại văn bản bằng Word rồi tải lên."
+)
+
+
+def _check_expansion(data):
+    """Refuse a zip bomb before any XML is parsed: by the declared sizes, then by actually inflating
+    the parts in chunks with a running cap (declared sizes can lie)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        if len(infos) > 5000:
+            raise NoticeReadError(MSG_BOMB.format(size=f"{len(infos)} phần"), code="bomb")
+        declared = sum(i.file_size for i in infos)
+        if declared > MAX_UNZIPPED or declared > MAX_RATIO * max(len(data), 1) + 10 * 1024 * 1024:
+            raise NoticeReadError(MSG_BOMB.format(size=f"{declared // (1024 * 1024)} MB"), code="bomb")
+        total = 0
+        for info in infos:
+            with zf.open(info) as fh:
+                while True:
+                    chunk = fh.read(1024 * 1024)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > MAX_UNZIPPED or total > MAX_RATIO * len(data) + 10 * 1024 * 1024:
+                        raise NoticeReadError(
+                            MSG_BOMB.format(size=f"hơn {total // (1024 * 1024)} MB"), code="bomb"
+                        )
 
 
 class _DocxReader:
@@ -216,14 +264,45 @@ class _DocxReader:
             if tag == _W + "p":
                 self._paragraph(child, lines)
             elif tag == _W + "tbl":
-                for row in child.iter(_W + "tr"):
-                    for cell in row.iterchildren(_W + "tc"):
-                        self._block(cell, lines)
-                        lines.append("")
+                if not self._task_table(child, lines):
+                    for row in child.iter(_W + "tr"):
+                        for cell in row.iterchildren(_W + "tc"):
+                            self._block(cell, lines)
+                            lines.append("")
             elif tag == _W + "sdt":
                 content = child.find(_W + "sdtContent")
                 if content is not None:
                     self._block(content, lines)
+
+    def _task_table(self, tbl, lines):
+        """A table whose header assigns work (Nhiệm vụ / chủ trì / phối hợp / thời gian) as markdown
+        rows, one line per row, so the parser reads it by columns; False for any other table (the
+        letterhead is a table too)."""
+        from .tables import header_roles
+
+        trs = list(tbl.iterchildren(_W + "tr"))
+        plain = [
+            ["".join(t.text or "" for t in tc.iter(_W + "t")) for tc in tr.iterchildren(_W + "tc")]
+            for tr in trs[:3]
+        ]
+        if not any(header_roles(row) for row in plain):
+            return False
+        rows = []
+        for tr in trs:
+            cells = []
+            for tc in tr.iterchildren(_W + "tc"):
+                inner = []
+                self._block(tc, inner)
+                cells.append(" ".join(" ".join(x.split()) for x in inner if x.strip()).replace("|", "/"))
+            rows.append(cells)
+        head = next((k for k, row in enumerate(rows[:3]) if header_roles(row)), None)
+        if head is None:
+            return False
+        lines.append("")
+        for row in rows[head:]:
+            lines.append("| " + " | ".join(row) + " |")
+        lines.append("")
+        return True
 
     def _paragraph(self, p, lines):
         parts = []
@@ -416,45 +495,62 @@ def _line_text(line, body_size):
     return text, is_note
 
 
-def _read_pdf(data):
-    import pdfplumber
+def _read_pdf(data, warnings=None):
+    """PDF text through PDFium (fast), paragraphs rebuilt from line geometry; pdfplumber only for the
+    pages that hold a task table, whose rows become markdown rows."""
+    import pypdfium2 as pdfium
 
+    warnings = warnings if warnings is not None else []
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = pdfium.PdfDocument(data)
     except Exception:
         raise NoticeReadError(
             "Tệp PDF bị hỏng hoặc có mật khẩu. Hãy xuất lại PDF từ Word hoặc tải lên bản DOCX.",
             code="corrupt",
         ) from None
-    out = []
-    notes = []
+    out, notes = [], []
     chars = 0
-    with pdf:
+    image_only, garbled = [], []
+    table_pages = []
+    plumber = None
+    try:
         prev = None  # the last body line kept, across pages
-        for page in pdf.pages:
-            lines = [
-                ln
-                for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True)
-                if ln["text"].strip()
-            ]
+        for index in range(len(pdf)):
+            page = pdf[index]
+            lines, has_images = _pdfium_lines(page)
             lines = [ln for ln in lines if not _PAGE_NUMBER_RE.match(ln["text"])]
             if not lines:
+                if has_images:
+                    image_only.append(index + 1)
                 continue
-            chars += sum(len(ln["text"]) for ln in lines)
-            sizes = [
-                c.get("size", 0) for ln in lines for c in ln.get("chars", []) if c.get("text", "").strip()
-            ]
-            body_size = statistics.median(sizes) if sizes else 0
+            page_text = " ".join(ln["text"] for ln in lines)
+            if _garbled(page_text):
+                garbled.append(index + 1)
+                continue
+            chars += len(page_text)
+            if _TABLE_HINT_RE.search(page_text) and _TABLE_HINT2_RE.search(page_text) and _has_rules(page):
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                found = _page_tables(plumber.pages[index])
+                if found:
+                    table_pages.append(index)
+                    lines = _replace_table_lines(lines, found)
+            body_size = statistics.median(ln["size"] for ln in lines) if lines else 0
             body = []
             for ln in lines:
-                text, is_note = _line_text(ln, body_size)
-                if is_note and (text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or notes):
-                    if text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or not notes:
-                        notes.append(text)
-                    else:
-                        notes[-1] += " " + text
-                    continue
-                body.append(dict(ln, text=text))
+                if body_size and ln["size"] < body_size * 0.85 and ln is not lines[0]:
+                    m = re.match(r"^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.)]?\s*(\D.*)$", ln["text"])
+                    digits = m.group(1) if m else ""
+                    number = int(from_superscript(digits)) if digits else 0
+                    if m and number == len(notes) + 1:  # the next footnote; other digits continue one
+                        notes.append(f"{superscript(digits) if digits.isdigit() else digits} {m.group(2)}")
+                        continue
+                    if notes and ln["top"] > lines[0]["top"] and body and ln["top"] > body[-1]["top"]:
+                        notes[-1] += " " + ln["text"]
+                        continue
+                body.append(ln)
             if not body:
                 continue
             left = min(ln["x0"] for ln in body)
@@ -463,6 +559,11 @@ def _read_pdf(data):
             gaps = [b["top"] - a["top"] for a, b in zip(body, body[1:]) if b["top"] > a["top"]]
             step = statistics.median(gaps) if gaps else 0
             for i, ln in enumerate(body):
+                if ln.get("table") or (prev is not None and prev.get("table")):
+                    out.append("")
+                    out.append(ln["text"])
+                    prev = dict(ln, right=right, width=width)
+                    continue
                 if prev is not None:
                     same_page = i > 0
                     short = prev["x1"] < prev["right"] - 0.12 * prev["width"]
@@ -473,10 +574,217 @@ def _read_pdf(data):
                         out.append("")
                 out.append(ln["text"])
                 prev = dict(ln, right=right, width=width)
+        stamp = _signature_stamp(data)
+    finally:
+        pdf.close()
+        if plumber is not None:
+            plumber.close()
     if chars < 40:
+        if garbled:
+            raise NoticeReadError(MSG_GARBLED, code="garbled")
         raise NoticeReadError(MSG_SCANNED, code="scanned")
     if notes:
         out.append("")
         for note in notes:
             out += [note, ""]
+    for line in stamp:
+        out += ["", line]
+    if image_only:
+        warnings.append(
+            f"Trang {_pages(image_only)} chỉ có ảnh (bản scan), không có chữ: nội dung các trang này chưa được đọc, "
+            "cần OCR hoặc bản DOCX."
+        )
+    if garbled:
+        warnings.append(
+            f"Trang {_pages(garbled)} có chữ nhận dạng (OCR) sai nhiều, không đọc để tránh nhận nhầm nhiệm vụ; "
+            "hãy kiểm tra bản gốc."
+        )
     return "\n".join(out)
+
+
+MSG_GARBLED = (
+    "Chữ trong tệp PDF bị lỗi (OCR sai hoặc phông chữ không chuyển được sang Unicode), không đọc được nội dung. "
+    "Hãy tải lên bản DOCX hoặc PDF xuất trực tiếp từ Word."
+)
+_TABLE_HINT_RE = re.compile(r"chủ", re.I)
+_TABLE_HINT2_RE = re.compile(r"phối|thời\s*gian|thời\s*hạn", re.I)
+# A Vietnamese syllable: initial consonants, a vowel nucleus, an optional final (NFC letters).
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?"
+    r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _garbled(text):
+    """OCR or font output that is not Vietnamese: most words are not Vietnamese syllables."""
+    words = _WORD_RE.findall(text)[:400]
+    if len(words) < 30:
+        return False
+    ok = sum(1 for w in words if _SYLLABLE_RE.match(w.lower()) or (w.isupper() and len(w) > 1))
+    return ok < 0.6 * len(words)
+
+
+def _pages(numbers):
+    return ", ".join(str(n) for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
+
+
+def _pdfium_lines(page):
+    """Lines of one page: [{"text", "x0", "x1", "top", "size"}], top-down; and whether it has images.
+
+    PDFium gives text runs with their boxes; runs on the same baseline make a line, and a short run
+    of digits set higher and smaller than its line is a footnote call (a superscript mark)."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    tp = page.get_textpage()
+    runs = []
+    try:
+        for i in range(tp.count_rects()):
+            left, bottom, right, top = tp.get_rect(i)
+            text = tp.get_text_bounded(left, bottom, right, top)
+            text = " ".join(text.replace("\r", " ").replace("\n", " ").replace("\x02", "").split())
+            if text:
+                # The run's font size (its box height depends on which letters it holds).
+                idx = pdfium_c.FPDFText_GetCharIndexAtPos(
+                    tp.raw, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 2.0, 2.0
+                )
+                size = pdfium_c.FPDFText_GetFontSize(tp.raw, idx) if idx >= 0 else top - bottom
+                runs.append([left, height - top, right, height - bottom, text, size])
+    finally:
+        tp.close()
+    has_images = False
+    if not runs:
+        try:
+            for _obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+                has_images = True
+                break
+        except Exception:
+            has_images = True
+        return [], has_images
+    runs.sort(key=lambda r: ((r[1] + r[3]) / 2, r[0]))
+    lines = []
+    for r in runs:
+        mid = (r[1] + r[3]) / 2
+        if lines and lines[-1]["top"] - 1 <= mid <= lines[-1]["bottom"] + 1:
+            lines[-1]["runs"].append(r)
+            lines[-1]["top"] = min(lines[-1]["top"], r[1])
+            lines[-1]["bottom"] = max(lines[-1]["bottom"], r[3])
+        else:
+            lines.append({"runs": [r], "top": r[1], "bottom": r[3]})
+    out = []
+    for ln in lines:
+        rs = sorted(ln["runs"], key=lambda r: r[0])
+        heights = [r[5] for r in rs]
+        size = max(heights)
+        text = ""
+        prev_right = None
+        for r, h in zip(rs, heights):
+            t = r[4]
+            if t.isdigit() and len(t) <= 3 and h < size * 0.8 and text:
+                text += superscript(t)  # a footnote call
+                prev_right = r[2]
+                continue
+            # Runs touch inside a word or before punctuation; a gap is a space.
+            after_mark = text[-1:] in "⁰¹²³⁴⁵⁶⁷⁸⁹" and t[:1].isalnum()
+            if text and (r[0] - prev_right > size * 0.15 or after_mark):
+                text += " "
+            text += t
+            prev_right = r[2]
+        out.append({"text": text, "x0": rs[0][0], "x1": rs[-1][2], "top": ln["top"], "size": size})
+    return out, has_images
+
+
+def _has_rules(page, wanted=8):
+    """Whether the page draws lines or boxes enough for a ruled table (pdfplumber's table finder is
+    slow, so it only runs where a table can be)."""
+    import pypdfium2.raw as pdfium_c
+
+    count = 0
+    try:
+        for _obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
+            count += 1
+            if count >= wanted:
+                return True
+    except Exception:
+        return True
+    return False
+
+
+def _page_tables(page):
+    """[(top, bottom, [markdown rows])] for the task tables on a pdfplumber page."""
+    from .tables import header_roles
+
+    out = []
+    for table in page.find_tables():
+        rows = [[" ".join((c or "").split()) for c in row] for row in table.extract() if row]
+        head = next((k for k, row in enumerate(rows[:3]) if header_roles(row)), None)
+        if head is None:
+            continue
+        md = ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows[head:]]
+        out.append((table.bbox[1], table.bbox[3], md))
+    return out
+
+
+def _replace_table_lines(lines, tables):
+    """The page's lines with each table's own lines (read cell by cell, out of order) replaced by its
+    markdown rows, each row a line of its own."""
+    out, done = [], set()
+    for ln in lines:
+        hit = next(
+            (k for k, (top, bottom, _md) in enumerate(tables) if top - 1 <= ln["top"] <= bottom + 1), None
+        )
+        if hit is None:
+            out.append(ln)
+            continue
+        if hit in done:
+            continue
+        done.add(hit)
+        for row in tables[hit][2]:
+            out.append(dict(ln, text=row, x1=ln["x0"], size=ln["size"], table=True))
+    return out
+
+
+_SIG_DATE_RE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
+_STAMP_NUMBER_RE = re.compile(r"Số\s*(?:ký\s+hiệu)?\s*:?\s*(\d{1,5}/[\w./&-]*[\w])")
+_STAMP_DATE_RE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def _signature_stamp(data):
+    """Lines for the number and date an e-signed PDF carries in its signature stamp (the typed header
+    is often left blank: "Số: /TB-UBND", "ngày tháng năm"). From the signature's signing time and
+    the text of stamp annotations; [] when there is none."""
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        texts, when = [], None
+        fields = reader.get_fields() or {}
+        for f in fields.values():
+            v = f.get("/V") if hasattr(f, "get") else None
+            if v is not None and hasattr(v, "get") and v.get("/M"):
+                m = _SIG_DATE_RE.search(str(v.get("/M")))
+                if m and not when:
+                    when = f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+                if v.get("/Name"):
+                    texts.append(str(v.get("/Name")))
+        for page in reader.pages[:3]:
+            for annot in page.get("/Annots") or []:
+                a = annot.get_object()
+                if a.get("/Contents"):
+                    texts.append(str(a.get("/Contents")))
+    except Exception:
+        return []
+    out = []
+    joined = " ".join(texts)
+    num = _STAMP_NUMBER_RE.search(joined)
+    if num:
+        out.append(f"Số ký hiệu (chữ ký số): {num.group(1)}")
+    if not when:
+        d = _STAMP_DATE_RE.search(joined)
+        if d:
+            when = f"{int(d.group(1)):02d}/{int(d.group(2)):02d}/{d.group(3)}"
+    if when:
+        out.append(f"Ngày ký số: {when}")
+    return out

@@ -92,6 +92,12 @@ _OPENING_RE = re.compile(
 )
 
 
+_STAMP_LINE_RE = re.compile(
+    r"^(?:Số ký hiệu \(chữ ký số\): (?P<number>\S+)|Ngày ký số: (?P<date>\d{2}/\d{2}/\d{4}))$"
+)
+_ANNEX_RE = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|MẪU|Mẫu\s+số|KẾ\s+HOẠCH|DANH\s+MỤC|QUY\s+CHẾ|BIỂU\s+MẪU)\b")
+
+
 class Unit:
     """One paragraph as the parser sees it."""
 
@@ -198,88 +204,82 @@ def build_units(text):
         # line says nothing about paragraphs, and only sentence ends and markers do.
         lines = [ln for ln in lines if ln.strip()]
     units = []
+    # Per unit while building: its pieces, whether it is a capitals heading, whether it is numbered.
+    # Only the last piece is looked at, so a paragraph of any length is built in linear time.
+    parts, caps, marked = [], [], []
     blank = True
     pending = ""  # a marker alone on its line waits for its text
+
+    def joined(i):
+        return "".join(parts[i]) if len(parts[i]) > 1 else parts[i][0]
+
+    def add(line, marks, sep=" "):
+        i = len(units) - 1
+        glue = "" if sep == " " and re.search(r"\w[/-]$", parts[i][-1]) else sep
+        parts[i].append(glue + line)
+        units[i].marks.extend(marks)
+
     for raw in lines:
-        if not raw.strip() or raw.strip() in ("\f", "|") or _SEPARATOR_RE.match(raw):
+        stripped = raw.strip()
+        if not stripped or stripped in ("\f", "|") or _SEPARATOR_RE.match(raw):
             blank = True
             continue
         line, marks = _strip_marks(clean_debris(raw), notes)
         if not line:
             blank = True
             continue
-        if _BARE_MARKER_RE.match(line) and not pending:
+        if not pending and len(line) <= 8 and _BARE_MARKER_RE.match(line):
             pending = line if line[-1] in ".)" else line + "."
             continue
         if pending:
             line = f"{pending} {line}"
             pending = ""
+        line_caps = is_all_caps(line)
+        line_marked = bool(MARKER_RE.match(line))
+        if units:
+            last = parts[-1][-1]
+            prev_open = _ends_open(last) and not last.rstrip().endswith(":")
+            if prev_open and (line.startswith("(") or re.match(r"^[A-HK-UW-ZĐ]\.\s", line)):
+                # "(2) Kế hoạch …" or "A. …" wrapped into a new line mid-sentence is not a point.
+                add(line, marks)
+                blank = False
+                continue
+            if line_caps and not line_marked and caps[-1] and marked[-1] and _ends_open(last):
+                add(line, marks)  # "II. NỘI" + "DUNG KẾ HOẠCH"
+                continue
+            if line_caps and len(line.split()) <= 3 and re.search(r"(?:\s(?:và|của)|[-,&])$", last):
+                add(line, marks)  # an abbreviation wrapped after "và": "Trung tâm chuyển đổi số và" + "TKNN"
+                continue
         new = True
-        paren_wrap = (
-            units
-            and line.startswith("(")
-            and _ends_open(units[-1].text)
-            and not units[-1].text.rstrip().endswith(":")
-        )
-        if paren_wrap or (
-            units
-            and re.match(r"^[A-HK-UW-ZĐ]\.\s", line)
-            and _ends_open(units[-1].text)
-            and not units[-1].text.rstrip().endswith(":")
-        ):
-            # "(2) Kế hoạch …" or "A. …" wrapped into a new line mid-sentence is not a point.
-            prev = units[-1]
-            prev.text = prev.text + " " + line
-            prev.marks.extend(marks)
-            blank = False
-            continue
-        if (
-            units
-            and is_all_caps(line)
-            and not MARKER_RE.match(line)
-            and is_all_caps(units[-1].text)
-            and MARKER_RE.match(units[-1].text)
-            and _ends_open(units[-1].text)
-        ):
-            units[-1].text += " " + line  # "II. NỘI" + "DUNG KẾ HOẠCH"
-            continue
-        if (
-            units
-            and is_all_caps(line)
-            and len(line.split()) <= 3
-            and re.search(r"(?:\s(?:và|của)|[-,&])$", units[-1].text)
-        ):
-            units[-1].text += (
-                " " + line
-            )  # an abbreviation wrapped after "và": "Trung tâm chuyển đổi số và" + "TKNN"
-            continue
-        if units and not MARKER_RE.match(line) and not is_all_caps(line) and not _RECIPIENTS_RE.match(line):
-            prev = units[-1]
-            if not is_all_caps(prev.text):
+        if units and not line_marked and not line_caps and not _RECIPIENTS_RE.match(line):
+            last = parts[-1][-1]
+            if not caps[-1]:
                 lower = starts_lower(line)
                 # Same block (no blank line): a hard wrap unless the previous line ended a sentence
                 # and this one starts a new one. Across a blank line: only a page break splits a
                 # sentence, and then the next part starts in lower case.
-                if (not blank and (lower or _ends_open(prev.text))) or (
-                    blank and lower and _ends_open(prev.text)
-                ):
+                if (not blank and (lower or _ends_open(last))) or (blank and lower and _ends_open(last)):
                     new = False
                 if (
-                    not lower
-                    and (MARKER_RE.match(prev.text) or prev.text.endswith(":"))
-                    and _name_only(prev.text)
-                    and not _mid_name(prev.text)
+                    not new
+                    and not lower
+                    and (marked[-1] or last.endswith(":"))
+                    and sum(len(x) for x in parts[-1]) <= 160
+                    and _name_only(joined(-1))
+                    and not _mid_name(last)
                 ):
                     new = True  # "- Trung tâm chuyển đổi số và TKNN" heads the paragraphs below it
         if new:
             units.append(Unit(line, marks))
+            parts.append([line])
+            caps.append(line_caps)
+            marked.append(line_marked)
         else:
-            prev = units[-1]
-            # A symbol wrapped at its slash or hyphen ("10-NQ/" + "TU") closes up again.
-            glue = "" if re.search(r"\w[/-]$", prev.text) else " "
-            prev.text = prev.text + glue + line
-            prev.marks.extend(marks)
+            add(line, marks)
         blank = False
+    for i, u in enumerate(units):
+        if len(parts[i]) > 1:
+            u.text = "".join(parts[i])
     return units, notes
 
 
@@ -310,6 +310,7 @@ def document_fields(units, notes, *, notice_date=None):
         "chaired_by": None,
         "chair_title": None,
         "signed_by": None,
+        "signed_digitally": False,
         "signer_title": None,
         "signature_block": [],
         "indices": [],
@@ -387,6 +388,11 @@ def document_fields(units, notes, *, notice_date=None):
     name = None
     for u in units[tail:]:
         t = u.text
+        if name and _ANNEX_RE.match(t):
+            break  # an annex or a sample form follows: its signature lines are not the signer's
+        stamp = _STAMP_LINE_RE.match(t)
+        if stamp:
+            continue
         m = _RECIPIENTS_RE.match(t)
         if m:
             in_recipients = True
@@ -400,7 +406,7 @@ def document_fields(units, notes, *, notice_date=None):
         in_recipients = False
         if is_all_caps(t):
             signature.append(t)
-        elif _NAME_RE.match(t.strip()):
+        elif _NAME_RE.match(t.strip()) and name is None and signature:
             name = t.strip()
     doc["recipients"] = [r for r in recipients if r]
     doc["signature_block"] = signature
@@ -410,6 +416,17 @@ def document_fields(units, notes, *, notice_date=None):
         doc["signer_title"] = titles[-1]
     elif signature:
         doc["signer_title"] = re.sub(r"^\S+\.\s*", "", signature[-1])
+
+    # An e-signed PDF often leaves "Số: /…" and "ngày … tháng … năm" blank; the stamp carries them.
+    for u in units[body_start:]:
+        m = _STAMP_LINE_RE.match(u.text)
+        if not m:
+            continue
+        if m.group("number") and (not doc["number"] or not re.match(r"\d", doc["number"])):
+            doc["number"] = m.group("number")
+        if m.group("date") and not doc["date"]:
+            doc["date"] = _iso(parse_day(m.group("date"), None))
+        doc["signed_digitally"] = True
 
     body = units[body_start:tail]
     # Meeting: the opening paragraph, before the first numbered point.

@@ -72,6 +72,8 @@ def _clean(cell):
 
 
 def _role(text):
+    if len(text) > 60:
+        return None
     t = _clean(text).strip(" :")
     if not t or len(t) > 60:
         return None
@@ -81,7 +83,7 @@ def _role(text):
     return None
 
 
-def _header_roles(cells):
+def header_roles(cells):
     """Roles of a header row's cells, or None when the header does not assign work."""
     roles = [_role(c) for c in cells]
     if any(r is None for r in roles):
@@ -359,7 +361,7 @@ def _flat_header(lines, i):
         j += 1
     if len(cells) < 3:
         return None
-    roles = _header_roles(cells)
+    roles = header_roles(cells)
     return (roles, j) if roles else None
 
 
@@ -421,7 +423,7 @@ def extract_tables(text):
         s = lines[i].strip()
         if s.startswith("|") and s.count("|") >= 3:
             rows, j = _pipe_rows(lines, i)
-            roles = _header_roles(rows[0]) if rows else None
+            roles = header_roles(rows[0]) if rows else None
             if roles:
                 tb = Table(roles)
                 b = _Builder(tb)
@@ -436,9 +438,9 @@ def extract_tables(text):
             continue
         if s == "|":
             rows, j = _bar_rows(lines, i)
-            hdr = next((k for k, r in enumerate(rows) if _header_roles(r)), None)
+            hdr = next((k for k, r in enumerate(rows) if header_roles(r)), None)
             if hdr is not None:
-                roles = _header_roles(rows[hdr])
+                roles = header_roles(rows[hdr])
                 tb = Table(roles)
                 b = _Builder(tb)
                 for cells in rows[hdr + 1 :]:
@@ -451,7 +453,7 @@ def extract_tables(text):
             keep.extend(lines[i:j])
             i = max(j, i + 1)
             continue
-        if s and _role(s):
+        if s and len(s) <= 45 and _role(s):
             hdr = _flat_header(lines, i)
             if hdr:
                 roles, j = hdr

@@ -53,11 +53,15 @@ def from_superscript(marks):
 
 def is_all_caps(text):
     """A heading typed in capitals ("THÔNG BÁO", "TL. CHỦ TỊCH"): letters present, none lower-case."""
-    return (
-        bool(_LETTER_RE.search(text))
-        and not _LOWER_RE.search(text)
-        and sum(1 for c in text if c.isalpha()) >= 2
-    )
+    if _LOWER_RE.search(text):
+        return False
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            if letters >= 2:
+                return True
+    return False
 
 
 def starts_lower(text):

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import demo_province
+from . import demo_province, groups, province, setup
 from .models import Agency, AgencyGroup, RoleGrant, Succession, User
 from .permissions import ADMIN, HEAD, LEADER, MONITOR, OFFICER
 
@@ -27,7 +27,7 @@ def load(stdout=None):
     rows = demo_province.agency_rows()
     by_code = {}
     for row in rows:
-        fields = {k: row[k] for k in ("name", "kind", "aliases", "valid_from", "valid_to")}
+        fields = {k: row[k] for k in ("name", "kind", "aliases", "valid_from", "valid_to", "national_code")}
         agency, created = Agency.objects.get_or_create(code=row["code"], defaults=fields)
         if not created and any(getattr(agency, k) != v for k, v in fields.items()):
             for k, v in fields.items():
@@ -39,17 +39,38 @@ def load(stdout=None):
         if parent is not None and agency.parent_id != parent.pk:
             agency.parent = parent
             agency.save()
-    for pred, succ, day, kind, note in demo_province.SUCCESSIONS:
-        Succession.objects.get_or_create(
+    for pred, succ, day, kind, note, main, share in demo_province.succession_rows():
+        Succession.objects.update_or_create(
             predecessor=by_code[pred],
             successor=by_code[succ],
             date=day,
-            defaults={"kind": kind, "note": note},
+            defaults={"kind": kind, "note": note, "main": main, "share": share},
         )
-    for group in demo_province.GROUPS:
-        AgencyGroup.objects.update_or_create(
-            code=group.code, defaults={"name": group.name, "aliases": group.aliases, "kinds": group.kinds}
-        )
+    groups.ensure(AgencyGroup)
+    # The province is Bình Thuận until 30/6/2025, then Lâm Đồng (NQ 202/2025/QH15).
+    province.set_history(
+        [
+            (
+                demo_province.NATIONAL_CODE,
+                demo_province.PROVINCE,
+                "tỉnh",
+                by_code["bt-ubnd"],
+                None,
+                demo_province.END_PROVINCE,
+            ),
+            (
+                demo_province.SUCCESSOR_NATIONAL_CODE,
+                demo_province.SUCCESSOR_PROVINCE,
+                "tỉnh",
+                by_code["ld-ubnd"],
+                demo_province.D_PROVINCE_MERGER,
+                None,
+            ),
+        ]
+    )
+    # The demo's districts and communes → the new Lâm Đồng's communes and wards (NQ 1671/NQ-UBTVQH15),
+    # from the national data; the new communes are created under UBND tỉnh Lâm Đồng.
+    setup.link_reform(demo_province.NATIONAL_CODE, by_code["ld-ubnd"], "ld")
     for username, full_name, title, agency_code, roles in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:

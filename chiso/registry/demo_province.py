@@ -7,7 +7,9 @@ Communes are a sample of the real ones (Phú Quý, Phan Thiết, La Gi), not the
 
 from datetime import date
 
-from .gazetteer import AgencyEntry, Gazetteer, GroupEntry
+from . import admin_units
+from .gazetteer import AgencyEntry, Gazetteer
+from .groups import STANDARD as STANDARD_GROUPS
 
 PROVINCE = "Bình Thuận"
 SUCCESSOR_PROVINCE = "Lâm Đồng"
@@ -16,6 +18,16 @@ D_DEPT_MERGER = date(2025, 3, 1)
 D_PROVINCE_MERGER = date(2025, 7, 1)
 END_OLD_DEPT = date(2025, 2, 28)
 END_PROVINCE = date(2025, 6, 30)
+# NQ 1253/NQ-UBTVQH15 (effective 1/12/2024) on the communes of Bình Thuận: in Phan Thiết, phường Đức
+# Thắng and Đức Nghĩa merged into phường Lạc Đạo, phường Hưng Long into phường Bình Hưng.
+D_PHAN_THIET = date(2024, 12, 1)
+END_PHAN_THIET_OLD = date(2024, 11, 30)
+NQ_1253 = "Nhập vào phường {to} từ 01/12/2024 (NQ 1253/NQ-UBTVQH15)"
+MERGED_2024 = {"Đức Thắng": "Lạc Đạo", "Đức Nghĩa": "Lạc Đạo", "Hưng Long": "Bình Hưng"}
+
+# National codes (admin_units) of the demo's provinces: the old one and the one it went into.
+NATIONAL_CODE = "60"
+SUCCESSOR_NATIONAL_CODE = "68"
 
 # code, name, kind, aliases, parent code, valid_from, valid_to
 _BT = [
@@ -204,7 +216,23 @@ _LD = [
 SUCCESSIONS = [
     ("bt-stttt", "bt-skhcn", D_DEPT_MERGER, "merge", "Hợp nhất Sở TT&TT vào Sở KH&CN (NĐ 45/2025/NĐ-CP)"),
     ("bt-skhdt", "bt-stc", D_DEPT_MERGER, "merge", "Hợp nhất Sở KH&ĐT vào Sở Tài chính"),
-    ("bt-sldtbxh", "bt-snv", D_DEPT_MERGER, "merge", "Hợp nhất Sở LĐ-TB&XH vào Sở Nội vụ"),
+    # Sở LĐ-TB&XH was split, not merged whole (see SHARES below).
+    (
+        "bt-sldtbxh",
+        "bt-snv",
+        D_DEPT_MERGER,
+        "split",
+        "Sở LĐ-TB&XH: lao động, việc làm, người có công… về Sở Nội vụ",
+    ),
+    (
+        "bt-sldtbxh",
+        "bt-syt",
+        D_DEPT_MERGER,
+        "split",
+        "Sở LĐ-TB&XH: bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội về Sở Y tế",
+    ),
+    ("bt-sldtbxh", "bt-sgddt", D_DEPT_MERGER, "split", "Sở LĐ-TB&XH: giáo dục nghề nghiệp về Sở GD&ĐT"),
+    ("bt-stttt", "bt-svhttdl", D_DEPT_MERGER, "split", "Sở TT&TT: báo chí, xuất bản về Sở VH,TT&DL"),
     ("bt-sgtvt", "bt-sxd", D_DEPT_MERGER, "merge", "Hợp nhất Sở GTVT vào Sở Xây dựng"),
     ("bt-stnmt", "bt-snnmt", D_DEPT_MERGER, "merge", "Sở TN&MT và Sở NN&PTNT thành Sở NN&MT"),
     ("bt-snnptnt", "bt-snnmt", D_DEPT_MERGER, "merge", "Sở TN&MT và Sở NN&PTNT thành Sở NN&MT"),
@@ -251,66 +279,59 @@ SUCCESSIONS = [
     ),
 ]
 
-GROUPS = [
-    GroupEntry(
-        "ubnd-cap-huyen",
-        "UBND các huyện, thị xã, thành phố",
-        ["ubnd_huyen"],
-        [
-            "Ủy ban nhân dân các huyện, thị xã, thành phố",
-            "UBND cấp huyện",
-            "các huyện, thị xã, thành phố",
-            "Chủ tịch UBND các huyện, thị xã, thành phố",
-            "UBND các huyện, thị, thành phố",
-        ],
-    ),
-    GroupEntry(
-        "ubnd-cap-xa",
-        "UBND cấp xã",
-        ["ubnd_xa"],
-        [
-            "Ủy ban nhân dân cấp xã",
-            "UBND các xã, phường, thị trấn",
-            "UBND các xã, phường",
-            "các xã, phường, thị trấn",
-        ],
-    ),
-    GroupEntry(
-        "cac-so-nganh",
-        "các Sở, ngành",
-        ["so", "ban_nganh"],
-        [
-            "các sở, ban, ngành",
-            "các Sở ngành",
-            "các sở, ban, ngành tỉnh",
-            "các ngành",
-            "Thủ trưởng các sở, ngành",
-            "các Sở ngành và cơ quan có liên quan",
-            "các CQCM thuộc UBND tỉnh",
-            "các cơ quan chuyên môn thuộc UBND tỉnh",
-        ],
-    ),
-    GroupEntry(
-        "cac-co-quan-dia-phuong",
-        "các cơ quan, đơn vị, địa phương",
-        ["so", "ban_nganh", "ubnd_huyen"],
-        [
-            "các cơ quan, địa phương",
-            "các cơ quan, đơn vị",
-            "các sở, ngành, địa phương",
-            "các cấp, các ngành",
-            "các cơ quan, đơn vị, địa phương có liên quan",
-            "các ngành, đơn vị có liên quan",
-            "các cơ quan, đơn vị có liên quan",
-        ],
-    ),
-    GroupEntry(
-        "cqtw-tren-dia-ban",
-        "các cơ quan Trung ương trên địa bàn tỉnh",
-        ["trung_uong"],
-        ["các CQTW trên địa bàn tỉnh", "các cơ quan Trung ương trên địa bàn"],
-    ),
-]
+# The generic group phrases (registry/groups.py); the demo adds none of its own.
+GROUPS = STANDARD_GROUPS
+
+# (predecessor, successor) → (main successor?, its share) for the splits above (departments.py).
+SHARES = {
+    ("bt-sldtbxh", "bt-snv"): (True, "lao động, tiền lương, việc làm, bảo hiểm xã hội, người có công"),
+    ("bt-sldtbxh", "bt-syt"): (False, "bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội"),
+    ("bt-sldtbxh", "bt-sgddt"): (False, "giáo dục nghề nghiệp"),
+    ("bt-stttt", "bt-svhttdl"): (False, "báo chí, xuất bản, thông tin đối ngoại"),
+}
+
+
+def _commune_code(district_code, place):
+    return f"{district_code}-{place.lower().replace(' ', '')}"
+
+
+def succession_rows():
+    """SUCCESSIONS with the hand-typed 2024 commune mergers: (pred, succ, day, kind, note, main, share)."""
+    rows = [(p, s, d, k, n, *SHARES.get((p, s), (True, ""))) for p, s, d, k, n in SUCCESSIONS]
+    for old, new in MERGED_2024.items():
+        rows.append(
+            (
+                _commune_code("bt-phanthiet", old),
+                _commune_code("bt-phanthiet", new),
+                D_PHAN_THIET,
+                "merge",
+                NQ_1253.format(to=new),
+                True,
+                "",
+            )
+        )
+    return rows
+
+
+def _national_codes():
+    """{demo code: national code} for the province, its districts and communes (admin_units)."""
+    from .names import clean
+
+    old = admin_units.province(NATIONAL_CODE, new=False)
+    codes = {"bt-ubnd": NATIONAL_CODE, "ld-ubnd": SUCCESSOR_NATIONAL_CODE}
+    districts = {clean(d.bare): d for d in old.units}
+    for code, _prefix, place in _DISTRICTS:
+        district = districts.get(clean(place))
+        if district is None:
+            continue
+        codes[code] = district.code
+        communes = {clean(c.bare): c.code for c in district.children}
+        for _kind, commune in _COMMUNES.get(code, []):
+            if clean(commune) in communes:
+                codes[_commune_code(code, commune)] = communes[clean(commune)]
+    new = admin_units.province(SUCCESSOR_NATIONAL_CODE)
+    codes["ld-dk-phuquy"] = next(u.code for u in new.units if u.kind == "Đặc khu")
+    return codes
 
 
 def agency_rows():
@@ -350,7 +371,7 @@ def agency_rows():
         )
     for district, communes in _COMMUNES.items():
         for prefix, place in communes:
-            code = f"{district}-{place.lower().replace(' ', '')}"
+            code = _commune_code(district, place)
             rows.append(
                 dict(
                     code=code,
@@ -359,7 +380,7 @@ def agency_rows():
                     aliases=[f"UBND {prefix} {place}"],
                     parent=district,
                     valid_from=None,
-                    valid_to=END_PROVINCE,
+                    valid_to=END_PHAN_THIET_OLD if place in MERGED_2024 else END_PROVINCE,
                 )
             )
     for code, name, kind, aliases, parent in _BT_2025:
@@ -387,9 +408,11 @@ def agency_rows():
             )
         )
     merged_away = {pred for pred, _succ, when, _kind, _note in SUCCESSIONS if when == D_DEPT_MERGER}
+    national = _national_codes()
     for row in rows:
         if row["code"] in merged_away:
             row["valid_to"] = END_OLD_DEPT
+        row["national_code"] = national.get(row["code"], "")
     return rows
 
 

@@ -100,18 +100,21 @@ class Gazetteer:
         ]
         return ids
 
-    def _candidate(self, entry, confidence, on):
+    def _candidate(self, entry, confidence, on, judge_date=True):
         if isinstance(entry, GroupEntry):
             ids = self.members(entry, on)
             codes = [self.agencies[i].code for i in ids]
             return Candidate(ids, codes, entry.name, confidence, True, entry.code)
-        if not entry.valid_on(on):
+        if judge_date and not entry.valid_on(on):
             # A name of a unit that no longer (or not yet) exists is still worth proposing, lower.
             confidence *= 0.5
         return Candidate([entry.id], [entry.code], entry.name, confidence, False, entry.code)
 
-    def find(self, name, on=None, limit=5):
-        """Candidates for a name as written, best first, each with a confidence in 0..1."""
+    def find(self, name, on=None, limit=5, judge_date=True):
+        """Candidates for a name as written, best first, each with a confidence in 0..1.
+
+        judge_date=False scores the name alone (the caller follows successions itself).
+        """
         if not clean(name):
             return []
         scored = {}
@@ -147,9 +150,16 @@ class Gazetteer:
                         best = max(best, 0.8 * ratio)
                 if best >= 0.5:
                     offer(entry, round(best, 3))
-        candidates = [self._candidate(entry, conf, on) for entry, conf in scored.values()]
+        candidates = [self._candidate(entry, conf, on, judge_date) for entry, conf in scored.values()]
         candidates.sort(key=lambda c: (-c.confidence, c.is_group, c.name))
         return candidates[:limit]
+
+    def exact(self, name):
+        """Entries whose name or alias is exactly `name` (after normalising), without fuzzy matching."""
+        out = []
+        for key in self._keys(name):
+            out += [e for e in self._exact.get(key, []) if isinstance(e, AgencyEntry)]
+        return list({e.id: e for e in out}.values())
 
     def best(self, name, on=None, threshold=0.75):
         found = self.find(name, on=on, limit=1)

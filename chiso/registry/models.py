@@ -51,6 +51,9 @@ class Agency(AuditedModel):
     valid_from = models.DateField("hoạt động từ", null=True, blank=True)
     valid_to = models.DateField("hoạt động đến", null=True, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
+    # The unit's code in the national list of administrative units (tỉnh, huyện, xã; QĐ 124/2004/QĐ-TTg
+    # and its updates) for UBND agencies; blank for departments and other bodies.
+    national_code = models.CharField("mã đơn vị hành chính", max_length=10, blank=True, db_index=True)
     search_key = models.CharField(max_length=1000, blank=True, db_index=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -92,6 +95,10 @@ class Succession(AuditedModel):
     )
     date = models.DateField("từ ngày")
     kind = models.CharField("hình thức", max_length=20, choices=KINDS, default="merge")
+    # A split gives each successor its share: "bảo trợ xã hội" of Sở LĐTBXH went to Sở Y tế in 2025,
+    # "giáo dục nghề nghiệp" to Sở GD&ĐT, the rest to Sở Nội vụ (the main successor).
+    share = models.CharField("phần được giao", max_length=300, blank=True)
+    main = models.BooleanField("đơn vị kế thừa chính", default=True)
     note = models.TextField("căn cứ, ghi chú", blank=True)
 
     class Meta:
@@ -104,6 +111,37 @@ class Succession(AuditedModel):
 
     def __str__(self):
         return f"{self.predecessor} → {self.successor} ({self.date:%d/%m/%Y})"
+
+
+class HomeProvince(AuditedModel):
+    """The province this installation serves: one row per period of its history, one line in all.
+
+    Bình Thuận until 30/6/2025, then Lâm Đồng (NQ 202/2025/QH15), for an installation that started in
+    2022; one row for a province set up in 2026. Set by `chiso setup-province` or a demo; every page,
+    report header and analysis asks `registry.province` rather than naming a province.
+    """
+
+    code = models.CharField("mã tỉnh", max_length=5)
+    name = models.CharField("tên", max_length=100)
+    kind = models.CharField("loại", max_length=20, default="tỉnh")
+    agency = models.ForeignKey(
+        Agency, verbose_name="UBND tỉnh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    valid_from = models.DateField("từ ngày", null=True, blank=True)
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["valid_from"]
+        verbose_name = "tỉnh của hệ thống"
+        verbose_name_plural = "tỉnh của hệ thống"
+
+    def __str__(self):
+        return f"{self.kind} {self.name}"
+
+    def valid_on(self, day):
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class AgencyGroup(AuditedModel):

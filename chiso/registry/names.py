@@ -61,6 +61,9 @@ _TONE_MOVES = {
     "uỵ": "ụy",
 }
 _TONE_RE = re.compile("|".join(_TONE_MOVES))
+# "Quí" and "Quý" (Phú Quí, Phú Quý) are one name written in two spellings.
+_QUI_RE = re.compile(r"(?<!\w)(qu)([iíìỉĩị])(?!\w)")
+_QUI_MOVES = dict(zip("iíìỉĩị", "yýỳỷỹỵ"))
 
 
 def nfc(text):
@@ -71,6 +74,7 @@ def clean(text):
     """NFC, case-folded, old tone placement moved, punctuation and spacing collapsed."""
     text = nfc(text).casefold()
     text = _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(0)], text)
+    text = _QUI_RE.sub(lambda m: m.group(1) + _QUI_MOVES[m.group(2)], text)
     text = re.sub(r"[–—‐-]", " - ", text)
     text = re.sub(r"[^\w&\s-]", " ", text)
     return " ".join(text.split())

@@ -2,7 +2,8 @@
 
 A rule says, for a kind of object and an action, which roles may act and on what scope: ALL
 objects, or only their OWN agency's (the agency itself and the units directly under it). Views,
-API endpoints and services ask `can()`/`require()`/`filter_queryset()`; tests check the whole
+API endpoints and services ask `agency_scope()`, `can()`/`require()` (with the object's agencies)
+or `can_some()`/`require_some()` (a gate before filtering), `filter_queryset()`; tests check the whole
 matrix (registry/tests/test_permissions.py).
 """
 
@@ -102,16 +103,33 @@ def scope(user, action, kind):
     return None
 
 
-def can(user, action, kind, agency_ids=None):
-    """May the user act? agency_ids: the agencies the object belongs to (None: any object at all)."""
+def agency_scope(user, action, kind):
+    """The agencies whose objects the user may act on: None for every agency, else a frozenset
+    (empty when the user may act on none). The one answer views, exports and the API filter with."""
     found = scope(user, action, kind)
     if found == ALL:
-        return True
+        return None
     if found == OWN:
-        if agency_ids is None:
-            return True
-        return bool(own_agency_ids(user) & set(a for a in agency_ids if a is not None))
-    return False
+        return own_agency_ids(user)
+    return frozenset()
+
+
+def can(user, action, kind, agency_ids=None):
+    """May the user act on an object belonging to agency_ids?
+
+    Fails closed: for a rule limited to the user's own agency, no agencies (None or empty) means
+    no. To ask "may the user act on some objects of this kind at all" (a menu, a list page that
+    then filters), use can_some().
+    """
+    allowed = agency_scope(user, action, kind)
+    if allowed is None:
+        return True
+    return bool(allowed & {a for a in (agency_ids or ()) if a is not None})
+
+
+def can_some(user, action, kind):
+    """May the user act on at least some objects of this kind (their own agency's, or all)?"""
+    return scope(user, action, kind) is not None
 
 
 def require(user, action, kind, agency_ids=None):
@@ -119,19 +137,24 @@ def require(user, action, kind, agency_ids=None):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
 
 
+def require_some(user, action, kind):
+    if not can_some(user, action, kind):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+
+
 def filter_queryset(queryset, user, action, kind, agency_field="agency"):
     """Restrict a queryset to what the user may act on; agency_field may be a list of lookups."""
-    found = scope(user, action, kind)
-    if found == ALL:
+    allowed = agency_scope(user, action, kind)
+    if allowed is None:
         return queryset
-    if found is None:
+    if not allowed:
         return queryset.none()
     from django.db.models import Q
 
     fields = [agency_field] if isinstance(agency_field, str) else list(agency_field)
     condition = Q()
     for field in fields:
-        condition |= Q(**{f"{field}__in": own_agency_ids(user)})
+        condition |= Q(**{f"{field}__in": allowed})
     return queryset.filter(condition).distinct()
 
 

@@ -119,8 +119,11 @@ def structure_on(day):
     return [branch(a) for a in children.get(None, [])]
 
 
-def successors(agency, on=None):
-    """Agencies that carried on an agency's work, following chains of successions up to `on`."""
+def successors(agency, on=None, main_only=False):
+    """Agencies that carried on an agency's work, following chains of successions up to `on`.
+
+    main_only follows only the main successor of a split (resolve.successor_on picks by share).
+    """
     from .models import Succession
 
     found, frontier, seen = [], [agency.pk], {agency.pk}
@@ -128,6 +131,8 @@ def successors(agency, on=None):
         links = Succession.objects.filter(predecessor_id__in=frontier).select_related("successor")
         if on is not None:
             links = links.filter(date__lte=on)
+        if main_only:
+            links = links.filter(main=True)
         frontier = []
         for link in links:
             if link.successor_id not in seen:

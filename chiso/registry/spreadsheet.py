@@ -7,7 +7,9 @@ every row is checked first, and any problem is reported with sheet, row and colu
 from datetime import date, datetime
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+
+from chiso.core import exports
 
 from .models import KIND_CHOICES, Agency, AgencyGroup, Succession
 
@@ -55,47 +57,41 @@ def _split(value):
 
 
 def export_workbook():
-    wb = Workbook()
-    ws = wb.active
-    ws.title = AGENCY_SHEET
-    ws.append(AGENCY_COLUMNS)
+    """The registry as XLSX bytes (the format import_workbook reads back)."""
     kind_label = dict(KIND_CHOICES)
-    for a in Agency.objects.select_related("parent").order_by("pk"):
-        ws.append(
-            [
-                a.code,
-                a.name,
-                a.short_name,
-                "; ".join(a.aliases),
-                kind_label[a.kind],
-                a.parent.code if a.parent else "",
-                _fmt(a.valid_from),
-                _fmt(a.valid_to),
-                a.email,
-            ]
-        )
-    ws = wb.create_sheet(SUCCESSION_SHEET)
-    ws.append(SUCCESSION_COLUMNS)
-    for s in Succession.objects.select_related("predecessor", "successor"):
-        ws.append([s.predecessor.code, s.successor.code, _fmt(s.date), s.get_kind_display(), s.note])
-    ws = wb.create_sheet(GROUP_SHEET)
-    ws.append(GROUP_COLUMNS)
-    for g in AgencyGroup.objects.prefetch_related("members"):
-        ws.append(
-            [
-                g.code,
-                g.name,
-                "; ".join(g.aliases),
-                "; ".join(kind_label.get(k, k) for k in g.kinds),
-                "; ".join(m.code for m in g.members.all()),
-            ]
-        )
-    for sheet in wb.worksheets:
-        for column in sheet.columns:
-            sheet.column_dimensions[column[0].column_letter].width = min(
-                60, max(12, *(len(str(c.value or "")) for c in column))
-            )
-    return wb
+    agencies = [
+        [
+            a.code,
+            a.name,
+            a.short_name,
+            "; ".join(a.aliases),
+            kind_label[a.kind],
+            a.parent.code if a.parent else "",
+            _fmt(a.valid_from),
+            _fmt(a.valid_to),
+            a.email,
+        ]
+        for a in Agency.objects.select_related("parent").order_by("pk")
+    ]
+    successions = [
+        [s.predecessor.code, s.successor.code, _fmt(s.date), s.get_kind_display(), s.note]
+        for s in Succession.objects.select_related("predecessor", "successor")
+    ]
+    groups = [
+        [
+            g.code,
+            g.name,
+            "; ".join(g.aliases),
+            "; ".join(kind_label.get(k, k) for k in g.kinds),
+            "; ".join(m.code for m in g.members.all()),
+        ]
+        for g in AgencyGroup.objects.prefetch_related("members")
+    ]
+    return exports.xlsx(
+        exports.Sheet(AGENCY_SHEET, AGENCY_COLUMNS, agencies),
+        exports.Sheet(SUCCESSION_SHEET, SUCCESSION_COLUMNS, successions),
+        exports.Sheet(GROUP_SHEET, GROUP_COLUMNS, groups),
+    )
 
 
 def _parse_date(value, where, problems):

@@ -1,14 +1,14 @@
 from datetime import date, datetime, timedelta
-from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+
+from chiso.core.exports import download
 
 from . import permissions, services, spreadsheet
 from .models import KIND_CHOICES, Agency, AgencyGroup
@@ -118,15 +118,7 @@ def calendar_view(request):
 @login_required
 def export_xlsx(request):
     permissions.require(request.user, "view", "agency")
-    buffer = BytesIO()
-    spreadsheet.export_workbook().save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="danh-muc-co-quan-{timezone.localdate():%Y%m%d}.xlsx"'
-    )
-    return response
+    return download(spreadsheet.export_workbook(), f"danh-muc-co-quan-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @login_required

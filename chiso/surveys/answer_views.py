@@ -18,10 +18,11 @@ from .services import distribution, guard, instance
 from .services.answers import clean
 
 # ODK Web Forms parses XPath with tree-sitter compiled to WebAssembly: compiling it needs
-# 'wasm-unsafe-eval' (WebAssembly only; JavaScript eval stays forbidden, no inline script).
+# 'wasm-unsafe-eval' (WebAssembly only; JavaScript eval stays forbidden, no inline script). Its
+# stylesheet embeds its fonts as data: URIs (nothing is fetched from elsewhere).
 XFORM_POLICY = ContentSecurityPolicyMiddleware.POLICY.replace(
     "script-src 'self';", "script-src 'self' 'wasm-unsafe-eval';"
-)
+).replace("font-src 'self';", "font-src 'self' data:;")
 
 
 def _raw_answers(post):

@@ -1,20 +1,19 @@
 """Survey results over the API. Nothing here returns invitations next to responses: results are
 aggregates, and the invitation list carries only counts."""
 
-from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from chiso.registry import permissions
 
 from .models import Wave
-from .services import compute
+from .services import access, compute
 
 router = Router(tags=["Khảo sát"])
 
 
 @router.get("/waves")
 def waves(request):
-    permissions.require(request.user, "view", "survey")
+    permissions.require_some(request.user, "view", "survey")
     return [
         {
             "id": w.pk,
@@ -28,11 +27,13 @@ def waves(request):
             "invited": w.invitations.count(),
             "answered": w.invitations.filter(used=True).count(),
         }
-        for w in Wave.objects.select_related("questionnaire").order_by("id")
+        for w in access.visible_waves(request.user, Wave.objects.select_related("questionnaire")).order_by(
+            "id"
+        )
     ]
 
 
 @router.get("/waves/{wave_id}/results")
 def wave_results(request, wave_id: int, weighted: bool = True):
-    permissions.require(request.user, "view", "survey")
-    return compute.results(get_object_or_404(Wave, pk=wave_id), weighted=None if weighted else False)
+    wave = access.wave_for(request.user, wave_id)
+    return compute.results(wave, weighted=None if weighted else False)

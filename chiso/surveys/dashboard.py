@@ -5,7 +5,7 @@ from chiso.core.cards import cached
 from chiso.registry import permissions
 
 from .models import Wave
-from .services import compute
+from .services import access, compute
 
 
 def _vn(number):
@@ -13,14 +13,19 @@ def _vn(number):
 
 
 def home_cards(request):
-    if not permissions.can(request.user, "view", "survey"):
+    if not permissions.can_some(request.user, "view", "survey"):
         return []
-    wave = Wave.objects.filter(status=Wave.CLOSED, questionnaire__kind="sipas").order_by("-year").first()
+    wave = (
+        access.visible_waves(request.user)
+        .filter(status=Wave.CLOSED, questionnaire__kind="sipas")
+        .order_by("-year")
+        .first()
+    )
     if wave is None:
         return [
             {
                 "title": "Khảo sát",
-                "value": Wave.objects.count(),
+                "value": access.visible_waves(request.user).count(),
                 "detail": "đợt khảo sát",
                 "url": reverse("surveys:index"),
             }
@@ -48,7 +53,7 @@ def home_cards(request):
 
 
 def report_links(request):
-    if not permissions.can(request.user, "view", "survey"):
+    if not permissions.can_some(request.user, "view", "survey"):
         return []
     return [
         {
@@ -56,5 +61,5 @@ def report_links(request):
             "url": reverse("surveys:report", args=[w.pk]),
             "detail": "DOCX theo thể thức NĐ 30/2020",
         }
-        for w in Wave.objects.filter(status=Wave.CLOSED).order_by("-year")[:5]
+        for w in access.visible_waves(request.user).filter(status=Wave.CLOSED).order_by("-year")[:5]
     ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chiso.core import audit
+from chiso.core.exports import download
 from chiso.indices.services.importer import ImportRejected
 from chiso.registry import permissions
 from chiso.registry.models import Agency
@@ -21,19 +22,22 @@ from chiso.registry.names import search_key
 from .answer_views import XFORM_POLICY
 from .forms import InvitationsForm, NewQuestionnaireForm, UploadForm, WaveForm, WeightsForm, XLSFormUploadForm
 from .models import TEXT, Question, Questionnaire, Wave
+from .services import access, builtin, compute, distribution, exports, kobo, paper, weights, xlsform
 from .services import agencies as wave_agencies
-from .services import builtin, compute, distribution, exports, kobo, paper, weights, xlsform
 
 
 def _wave(request, pk, action="view"):
-    permissions.require(request.user, action, "survey")
-    return get_object_or_404(Wave.objects.select_related("questionnaire"), pk=pk)
+    return access.wave_for(request.user, pk, action)
 
 
 @login_required
 def index(request):
-    permissions.require(request.user, "view", "survey")
-    waves = list(Wave.objects.select_related("questionnaire").order_by("-year", "-start"))
+    permissions.require_some(request.user, "view", "survey")
+    waves = list(
+        access.visible_waves(request.user, Wave.objects.select_related("questionnaire")).order_by(
+            "-year", "-start"
+        )
+    )
     for wave in waves:
         wave.n_responses = wave.responses.count()
     can_change = permissions.can(request.user, "change", "survey")
@@ -52,7 +56,7 @@ def index(request):
 
 @login_required
 def preview(request, pk):
-    permissions.require(request.user, "view", "survey")
+    permissions.require_some(request.user, "view", "survey")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     sections = [
         {"section": s, "questions": list(s.questions.all())}
@@ -87,7 +91,7 @@ def preview(request, pk):
 
 @login_required
 def preview_xform(request, pk):
-    permissions.require(request.user, "view", "survey")
+    permissions.require_some(request.user, "view", "survey")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     if not questionnaire.xform:
         raise Http404
@@ -97,7 +101,7 @@ def preview_xform(request, pk):
 @login_required
 def export_xlsform(request, pk):
     """The questionnaire as an XLSForm partners can load into KoboToolbox or ODK."""
-    permissions.require(request.user, "view", "survey")
+    permissions.require_some(request.user, "view", "survey")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     return FileResponse(
         io.BytesIO(kobo.xlsform(questionnaire)),
@@ -267,10 +271,11 @@ def open_answers(request, pk):
     }
     needle = search_key(request.GET.get("q", "")).strip()
     found = []
-    responses = wave.responses.select_related("agency").order_by("submitted_on", "id")
     # League tables of satisfaction are public inside the province, but citizens' own words about an
     # agency's staff are for that agency and the monitors only.
-    responses = permissions.filter_queryset(responses, request.user, "view", "survey", "agency")
+    responses = (
+        access.visible_responses(request.user, wave).select_related("agency").order_by("submitted_on", "id")
+    )
     for r in responses:
         for code, text in codes.items():
             answer = r.answers.get(code)
@@ -457,12 +462,7 @@ def set_status(request, pk):
 def paper_import(request, pk):
     wave = _wave(request, pk, "change")
     if request.GET.get("mau"):
-        response = HttpResponse(
-            paper.template(wave),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="mau-phieu-giay-dot-{wave.pk}.xlsx"'
-        return response
+        return download(paper.template(wave), f"mau-phieu-giay-dot-{wave.pk}.xlsx")
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -496,14 +496,12 @@ def paper_import(request, pk):
 @login_required
 def export(request, pk, fmt):
     wave = _wave(request, pk)
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(wave), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.to_xlsx(wave),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="tra-loi-khao-sat-{wave.pk}.{fmt}"'
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    # The raw answers carry citizens' comments: an agency head gets only the sheets about their agency.
+    responses = access.visible_responses(request.user, wave)
+    data = exports.to_csv(wave, responses) if fmt == "csv" else exports.to_xlsx(wave, responses)
+    response = download(data, f"tra-loi-khao-sat-{wave.pk}.{fmt}")
     audit.record(wave, "action", {"export": fmt}, "Xuất câu trả lời ẩn danh")
     return response
 
@@ -515,9 +513,7 @@ def export_kobo(request, pk, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     # citizens' words about an agency are for that agency and the monitors only (as on the page)
-    responses = permissions.filter_queryset(
-        wave.responses.select_related("agency").order_by("id"), request.user, "view", "survey", "agency"
-    )
+    responses = access.visible_responses(request.user, wave).select_related("agency").order_by("id")
     data = kobo.to_csv(wave, responses) if fmt == "csv" else kobo.to_xlsx(wave, responses)
     audit.record(
         wave, "action", {"export": f"kobo.{fmt}"}, "Xuất câu trả lời ẩn danh (định dạng KoboToolbox)"

@@ -135,8 +135,7 @@ def test_web_changes_are_attributed_to_the_logged_in_user(client, demo_registry)
     from chiso.registry import spreadsheet
 
     client.login(username="quantri", password=PASSWORD)
-    buffer = BytesIO()
-    spreadsheet.export_workbook().save(buffer)
+    buffer = BytesIO(spreadsheet.export_workbook())
     buffer.seek(0)
     from openpyxl import load_workbook
 

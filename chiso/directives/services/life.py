@@ -115,6 +115,25 @@ def may(user, action, task):
     return permissions.can(user, action, "task", task_agencies(task))
 
 
+def task_for(user, pk):
+    """The task if the user may see it (lead, coordinating agency, or a share of a group task), else
+    PermissionDenied: the one check the task page and the API both use."""
+    from django.core.exceptions import PermissionDenied
+    from django.db.models import Q
+    from django.shortcuts import get_object_or_404
+
+    task = get_object_or_404(
+        Task.objects.select_related("directive", "lead", "parent", "parent__lead"), pk=pk
+    )
+    if may(user, "view", task):
+        return task
+    # Coordinating agencies see the task; a group task is visible to every agency with a share in it.
+    family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(parent__parent_id=pk))
+    if not visible_tasks(user, family).exists():
+        raise PermissionDenied("Bạn không có quyền xem nhiệm vụ này.")
+    return task
+
+
 def visible_tasks(user, qs=None):
     qs = Task.objects.all() if qs is None else qs
     return permissions.filter_queryset(qs, user, "view", "task", ["lead", "coordinators"])

@@ -1,13 +1,11 @@
 """The lists people work from (agency inbox, monitor board) and their XLSX export."""
 
 from datetime import timedelta
-from io import BytesIO
 
 from django.db.models import Count, F, Min, Q
 from django.db.models.functions import Coalesce
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
+from chiso.core import exports
 from chiso.registry import permissions
 
 from ..models import HEAVY_DIRECTIVE_FIELDS, Task
@@ -212,12 +210,6 @@ def summary(qs, on, soon):
 
 
 def xlsx(tasks, on, title):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Nhiem vu"
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([f"Tính đến ngày {on:%d/%m/%Y}"])
     header = [
         "Mục",
         "Kỳ",
@@ -231,32 +223,29 @@ def xlsx(tasks, on, title):
         "Tỷ lệ (%)",
         "Ngày hoàn thành",
     ]
-    ws.append(header)
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-    for t in tasks:
-        ws.append(
-            [
-                t.ref,
-                t.period,
-                t.text,
-                str(t.directive),
-                t.lead.name if t.lead else t.lead_text,
-                t.due_date,
-                t.original_due_date,
-                t.get_state_display(),
-                life.status(t, on).label,
-                t.percent,
-                t.completed_on,
-            ]
+    rows = (
+        [
+            t.ref,
+            t.period,
+            t.text,
+            str(t.directive),
+            t.lead.name if t.lead else t.lead_text,
+            t.due_date,
+            t.original_due_date,
+            t.get_state_display(),
+            life.status(t, on).label,
+            t.percent,
+            t.completed_on,
+        ]
+        for t in tasks
+    )
+    return exports.xlsx(
+        exports.Sheet(
+            "Nhiem vu",
+            header,
+            rows,
+            title_rows=[[title], [f"Tính đến ngày {on:%d/%m/%Y}"]],
+            widths=[8, 9, 70, 30, 30, 12, 12, 16, 24, 9, 14],
+            wrap=[2],
         )
-    for row in ws.iter_rows(min_row=4):
-        for cell in row:
-            if hasattr(cell.value, "year"):
-                cell.number_format = "DD/MM/YYYY"
-        row[2].alignment = Alignment(wrap_text=True, vertical="top")
-    for col, width in zip("ABCDEFGHIJK", [8, 9, 70, 30, 30, 12, 12, 16, 24, 9, 14]):
-        ws.column_dimensions[col].width = width
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    )

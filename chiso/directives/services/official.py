@@ -6,8 +6,9 @@ from pathlib import Path
 
 from django.conf import settings
 from docxtpl import DocxTemplate, Listing
-from openpyxl import Workbook
-from openpyxl.styles import Font
+
+from chiso.core import exports
+from chiso.registry import province
 
 from ..models import ReportTemplate
 from . import accountability, life
@@ -51,10 +52,10 @@ def context(directive, start, end, on=None, agency_ids=None):
         subject = f"các nhiệm vụ được giao từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     single = rows[0].agency if agency_ids is not None and len(rows) == 1 else None
     return {
-        "parent_issuer": "UBND TỈNH" if single is None else "",
+        "parent_issuer": province.authority_header(on) if single is None else "",
         "issuer": single.name if single else "SỞ NỘI VỤ",
         "number": "      /BC-" + ("SNV" if single is None else "…"),
-        "place": getattr(settings, "CHISO_PLACE", "Bình Thuận"),
+        "place": province.place(on),
         "day": f"{on.day:02d}",
         "month": f"{on.month:02d}",
         "year": on.year,
@@ -119,36 +120,35 @@ def report_docx(directive, start, end, on=None, agency_ids=None):
 def report_xlsx(directive, start, end, on=None, agency_ids=None):
     on = on or life.today()
     ctx = context(directive, start, end, on, agency_ids)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tong hop"
-    ws.append([f"Báo cáo tình hình thực hiện {ctx['subject']}"])
-    ws.append([f"Tính đến ngày {on:%d/%m/%Y}"])
-    ws.append(
-        ["TT", "Cơ quan, đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang thực hiện", "Điểm"]
-    )
-    for r in ctx["agencies"]:
-        ws.append(
+    agencies = [
+        [r["rank"], r["name"], r["assigned"], r["on_time"], r["late"], r["overdue"], r["open"], r["score"]]
+        for r in ctx["agencies"]
+    ]
+    tasks = [[r["ref"], r["text"], r["lead"], r["due"], r["status"]] for r in ctx["tasks"]]
+    return exports.xlsx(
+        exports.Sheet(
+            "Tong hop",
             [
-                r["rank"],
-                r["name"],
-                r["assigned"],
-                r["on_time"],
-                r["late"],
-                r["overdue"],
-                r["open"],
-                r["score"],
-            ]
-        )
-    ws["A1"].font = Font(bold=True)
-    sheet = wb.create_sheet("Nhiem vu")
-    sheet.append([ctx["tasks_heading"].capitalize()])
-    sheet.append(["Mục", "Nội dung", "Chủ trì", "Thời hạn", "Tình hình"])
-    for r in ctx["tasks"]:
-        sheet.append([r["ref"], r["text"], r["lead"], r["due"], r["status"]])
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+                "TT",
+                "Cơ quan, đơn vị",
+                "Được giao",
+                "Đúng hạn",
+                "Trễ hạn",
+                "Quá hạn",
+                "Đang thực hiện",
+                "Điểm",
+            ],
+            agencies,
+            title_rows=[[f"Báo cáo tình hình thực hiện {ctx['subject']}"], [f"Tính đến ngày {on:%d/%m/%Y}"]],
+        ),
+        exports.Sheet(
+            "Nhiem vu",
+            ["Mục", "Nội dung", "Chủ trì", "Thời hạn", "Tình hình"],
+            tasks,
+            title_rows=[[ctx["tasks_heading"].capitalize()]],
+            wrap=[1],
+        ),
+    )
 
 
 def per_agency_zip(directive, start, end, on=None, agency_ids=None, progress=None):
@@ -169,28 +169,37 @@ def per_agency_zip(directive, start, end, on=None, agency_ids=None, progress=Non
 
 
 def accountability_xlsx(rows, start, end):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Trach nhiem"
-    ws.append([f"Kết quả thực hiện nhiệm vụ từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"])
-    ws.append([accountability.FORMULA])
-    ws.append(
-        [
-            "Hạng",
-            "Cơ quan, đơn vị",
-            "Được giao",
-            "Đúng hạn",
-            "Trễ hạn",
-            "Quá hạn",
-            "Đang thực hiện",
-            "Dừng, hủy",
-            "Điểm",
-        ]
-    )
-    for r in rows:
-        ws.append(
-            [r.rank, r.agency.name, r.assigned, r.on_time, r.late, r.overdue, r.open, r.cancelled, r.score]
+    return exports.xlsx(
+        exports.Sheet(
+            "Trach nhiem",
+            [
+                "Hạng",
+                "Cơ quan, đơn vị",
+                "Được giao",
+                "Đúng hạn",
+                "Trễ hạn",
+                "Quá hạn",
+                "Đang thực hiện",
+                "Dừng, hủy",
+                "Điểm",
+            ],
+            [
+                [
+                    r.rank,
+                    r.agency.name,
+                    r.assigned,
+                    r.on_time,
+                    r.late,
+                    r.overdue,
+                    r.open,
+                    r.cancelled,
+                    r.score,
+                ]
+                for r in rows
+            ],
+            title_rows=[
+                [f"Kết quả thực hiện nhiệm vụ từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"],
+                [accountability.FORMULA],
+            ],
         )
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    )

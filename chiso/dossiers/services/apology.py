@@ -9,7 +9,7 @@ from django.utils import timezone
 from docxtpl import DocxTemplate
 
 from chiso.core.audit import record
-from chiso.registry.demo_province import D_PROVINCE_MERGER, PROVINCE, SUCCESSOR_PROVINCE
+from chiso.registry import province as registry_province
 
 from .classify import legal_basis
 
@@ -30,9 +30,8 @@ def _d(day):
 
 def letter_context(dossier, issued_on, number="", reason=""):
     agency = dossier.agency
-    # The demo province was merged into Lâm Đồng on 1/7/2025 (domain.md §10).
-    province = PROVINCE if issued_on < D_PROVINCE_MERGER else SUCCESSOR_PROVINCE
-    parent = agency.parent.name if agency.parent_id else f"UBND tỉnh {province}"
+    # The province on the letter's date (the installation's setting: merged provinces change name).
+    parent = agency.parent.name if agency.parent_id else f"UBND {registry_province.full_name(issued_on)}"
     if parent.startswith("Ủy ban nhân dân"):
         parent = "UBND" + parent[len("Ủy ban nhân dân") :]
     new_due = dossier.new_due
@@ -44,7 +43,7 @@ def letter_context(dossier, issued_on, number="", reason=""):
         "parent_agency": parent,
         "agency": agency.name,
         "number": number or "……",
-        "place": province,
+        "place": registry_province.place(issued_on),
         "day": f"{issued_on.day:02d}",
         "month": f"{issued_on.month:02d}",
         "year": issued_on.year,

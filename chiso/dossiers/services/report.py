@@ -15,12 +15,7 @@ SUMS = {f: Sum(f) for f in STAT_FIELDS}
 
 def visible_agency_ids(user):
     """None when the user sees every agency, else the set of own agencies."""
-    found = permissions.scope(user, "view", "dossier")
-    if found == permissions.ALL:
-        return None
-    if found == permissions.OWN:
-        return set(permissions.own_agency_ids(user))
-    return set()
+    return permissions.agency_scope(user, "view", "dossier")
 
 
 def _restrict(qs, agency_ids):

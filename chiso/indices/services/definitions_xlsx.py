@@ -9,7 +9,9 @@ Sheet "Thành phần": Mã phương pháp | Mã | Mã cha | Tên | Điểm tối
 import io
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+
+from chiso.core import exports
 
 from ..models import Index, Methodology
 from .definitions import load_methodology
@@ -44,14 +46,9 @@ NO = {"không", "khong", "0", "false", "no"}
 
 
 def export_workbook():
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Phương pháp"
-    ws.append(METHOD_COLUMNS)
-    comps = wb.create_sheet("Thành phần")
-    comps.append(COMPONENT_COLUMNS)
+    methods, comps = [], []
     for m in Methodology.objects.select_related("index").prefetch_related("components__parent"):
-        ws.append(
+        methods.append(
             [
                 m.index.code,
                 m.code,
@@ -80,9 +77,10 @@ def export_workbook():
                     c.note,
                 ]
             )
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return exports.xlsx(
+        exports.Sheet("Phương pháp", METHOD_COLUMNS, methods),
+        exports.Sheet("Thành phần", COMPONENT_COLUMNS, comps),
+    )
 
 
 def _rows(wb, title, columns, filename, problems):

@@ -1,9 +1,6 @@
 """XLSX export of a year's results and the all-province ranking table."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from chiso.core import exports
 
 from . import analysis, charts
 
@@ -35,49 +32,46 @@ def year_ranking(index, year):
 def year_workbook(index, year, province=None):
     methodology = index.methodology_for(year)
     codes = [c.code for c in methodology.components.all() if c.level == 1] if methodology else []
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"{index.code} {year}"
     header = ["Tỉnh, thành phố", "Vùng", *codes, "Tổng điểm", "Hạng công bố", "Hạng tính lại", "Nhóm"]
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in year_ranking(index, year):
-        ws.append(
-            [
-                row["province"].name,
-                row["region"],
-                *[row["components"].get(c) for c in codes],
-                row["score"],
-                row["rank"],
-                row["computed_rank"],
-                row["tier"],
-            ]
-        )
-    ws.freeze_panes = "B2"
-    ws.column_dimensions["A"].width = 24
+    ranking = [
+        [
+            row["province"].name,
+            row["region"],
+            *[row["components"].get(c) for c in codes],
+            row["score"],
+            row["rank"],
+            row["computed_rank"],
+            row["tier"],
+        ]
+        for row in year_ranking(index, year)
+    ]
+    sheets = [exports.Sheet(f"{index.code} {year}", header, ranking)]
     if province is not None:
-        hist = wb.create_sheet(f"{province.name}"[:31])
-        hist.append(["Năm", "Phương pháp", "Tổng điểm", "Hạng", "Số tỉnh xếp hạng", "Nhóm", *codes])
-        for h in charts.province_history(index, province):
-            hist.append(
-                [
-                    h["year"],
-                    h["methodology"],
-                    h["score"],
-                    h["rank"] or h["computed_rank"],
-                    h["ranked"],
-                    h["tier"],
-                    *[h["components"].get(c) for c in codes],
-                ]
+        history = [
+            [
+                h["year"],
+                h["methodology"],
+                h["score"],
+                h["rank"] or h["computed_rank"],
+                h["ranked"],
+                h["tier"],
+                *[h["components"].get(c) for c in codes],
+            ]
+            for h in charts.province_history(index, province)
+        ]
+        sheets.append(
+            exports.Sheet(
+                province.name,
+                ["Năm", "Phương pháp", "Tổng điểm", "Hạng", "Số tỉnh xếp hạng", "Nhóm", *codes],
+                history,
             )
-    meta = wb.create_sheet("Nguồn")
-    meta.append(["Chỉ số", index.name])
-    meta.append(["Phương pháp", methodology.name if methodology else ""])
-    meta.append(["Căn cứ", methodology.legal_basis if methodology else ""])
+        )
+    meta = [
+        ["Chỉ số", index.name],
+        ["Phương pháp", methodology.name if methodology else ""],
+        ["Căn cứ", methodology.legal_basis if methodology else ""],
+    ]
     sources = sorted(set(index.results.filter(year=year).values_list("source", flat=True)))
-    for s in sources:
-        meta.append(["Nguồn số liệu", s])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    meta += [["Nguồn số liệu", s] for s in sources]
+    sheets.append(exports.Sheet("Nguồn", [], meta))
+    return exports.xlsx(*sheets)

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from chiso.registry.models import Agency
+from chiso.registry import province as registry_province
 
 from .. import provinces as data
 from ..models import Province
@@ -14,6 +14,7 @@ NEW_SUFFIX = "-2025"
 def ensure():
     """Create the 97 province rows once; cheap when they exist."""
     if Province.objects.count() >= 97:
+        link_agencies()
         return
     new_rows = {}
     for name in data.provinces_34():
@@ -44,11 +45,56 @@ def ensure():
 
 
 def link_agencies():
-    """The demo province's UBND tỉnh agencies (registry) on the old and the new unit."""
-    for code, agency_code in (("binh-thuan", "bt-ubnd"), ("lam-dong" + NEW_SUFFIX, "ld-ubnd")):
-        agency = Agency.objects.filter(code=agency_code).first()
-        if agency:
-            Province.objects.filter(code=code, agency__isnull=True).update(agency=agency)
+    """Each period of the installation's province (registry setting) to its UBND tỉnh agency."""
+    for row in registry_province.history():
+        found = resolve(row.name, _year_of(row))
+        if found is not None and row.agency_id and found.agency_id != row.agency_id:
+            Province.objects.filter(pk=found.pk).update(agency=row.agency)
+
+
+def _year_of(row):
+    # A period's year for resolve(): the new units from 2025, the old ones before.
+    if row.valid_from and row.valid_from >= data.MERGER_OPERATIONAL:
+        return row.valid_from.year
+    return (row.valid_to or data.LAST_DAY_OLD).year - (0 if row.valid_to is None else 1)
+
+
+def home(on=None):
+    """The installation's province (registry setting) on a date, as a row of the indices' list."""
+    row = registry_province.on(on)
+    if row is None:
+        return None
+    ensure()
+    return resolve(row.name, _year_of(row))
+
+
+def home_line():
+    """Every period of the installation's province, newest first: [Province, ...]."""
+    ensure()
+    out = []
+    for row in reversed(registry_province.history()):
+        found = resolve(row.name, _year_of(row))
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def home_with_results(index=None):
+    """The newest period of the installation's province that has results (of `index` when given).
+
+    A province formed on 1/7/2025 has no series before 2025: until its first results arrive the
+    results of its predecessor stay with the predecessor and are shown under its own name.
+    """
+    from ..models import Result
+
+    line = home_line()
+    for found in line:
+        results = Result.objects.filter(province=found)
+        if index is not None:
+            results = results.filter(index=index)
+        if results.exists():
+            return found
+    return line[0] if line else None
 
 
 def resolve(name, year):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from chiso.registry import admin_units
+
 from ..models import Index, Province, TaskComponent
 from ..templatetags.indices_format import vn_number
 from . import analysis, charts, responsibility
@@ -208,11 +210,7 @@ def context(index_code, year, province_name, now=None):
         (i for i, p in enumerate(region_peers, start=1) if p["province"] == result["province"]), None
     )
     fmt = lambda v: vn_number(v, 3)  # noqa: E731
-    province_title = (
-        "tỉnh "
-        if province.name not in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
-        else "thành phố "
-    ) + province.name
+    province_title = f"{admin_units.kind_of(province.name)} {province.name}"
     return {
         "parent_agency": f"UBND {province_title.upper()}",
         "agency": "SỞ NỘI VỤ",

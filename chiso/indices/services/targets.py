@@ -3,19 +3,19 @@
 A target names indices and a year; its goal says what must improve. Supported goals (folded text):
 "score" / "điểm" (the score must rise), "rank" / "hạng" / "thứ hạng" (the rank must rise), both
 when the goal names both or is empty; "top N" / "nhóm N" (rank ≤ N). The province is the demo
-province's unit (the UBND tỉnh the directive's issuer belongs to when known, else Bình Thuận).
+province's unit (the UBND tỉnh the directive's issuer belongs to when known, else the installation's
+province in the target's year: registry.province).
 """
 
 import re
+from datetime import date
 
 from django.utils import timezone
 
 from chiso.registry.names import clean, strip_diacritics
 
 from ..models import Index, Province, Result
-from . import analysis
-
-DEFAULT_PROVINCE = "binh-thuan"
+from . import analysis, provinces
 
 
 def _goal(text):
@@ -37,7 +37,7 @@ def _province_for(target):
         )
         if province:
             return province
-    return Province.objects.filter(code=DEFAULT_PROVINCE).first()
+    return provinces.home(date(target.year, 12, 31)) if target.year else provinces.home()
 
 
 def evaluate_target(target, now=None):

@@ -9,7 +9,7 @@ def papi_csv():
 
 
 @pytest.fixture
-def papi_loaded(db, papi_csv):
+def papi_loaded(db, papi_csv, demo_home_province):
     from chiso.indices.services import definitions
     from chiso.indices.services.importer import import_results
 

@@ -78,7 +78,7 @@ def test_one_index_that_fell_decides_the_target_before_the_others_arrive(papi_lo
 
 
 @pytest.mark.django_db
-def test_import_evaluates_targets_of_the_years_it_brings(db):
+def test_import_evaluates_targets_of_the_years_it_brings(db, demo_home_province):
     from chiso.indices.services import definitions
     from chiso.indices.services.importer import import_results
 

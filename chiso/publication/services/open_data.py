@@ -4,31 +4,20 @@ Numbers keep a decimal point in these files (machine-readable open data); the pa
 comma. A text cell that a spreadsheet would take for a formula gets a leading apostrophe.
 """
 
-import csv
-import io
 import json
 from datetime import date, datetime
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from chiso.core import exports
 
 
-def safe_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
-        if value.startswith(FORMULA_STARTS):
-            return "'" + value
-    return value
+def _iso(value):
+    # Open data keeps ISO dates (machine-readable); the shared writer does the rest.
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
 def to_csv(header, rows):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so Excel reads Vietnamese correctly
+    """CSV through the one export writer (formulas neutralised, illegal characters removed)."""
+    return exports.csv_bytes(header, ([_iso(v) for v in row] for row in rows))
 
 
 def _default(value):

@@ -141,7 +141,11 @@ def test_successor_chain_follows_two_mergers(demo_registry):
     from chiso.registry.models import Agency
 
     chain = services.successors(Agency.objects.get(code="bt-stttt"))
-    assert [(s.successor.code, s.date) for s in chain] == [
+    main = services.successors(Agency.objects.get(code="bt-stttt"), main_only=True)
+    assert [(s.successor.code, s.date) for s in main] == [
         ("bt-skhcn", date(2025, 3, 1)),
         ("ld-skhcn", date(2025, 7, 1)),
     ]
+    # Its press remit went to Sở VH,TT&DL: a split with its share, not a second main successor.
+    split = next(s for s in chain if s.successor.code == "bt-svhttdl")
+    assert (split.kind, split.main, split.share) == ("split", False, "báo chí, xuất bản, thông tin đối ngoại")

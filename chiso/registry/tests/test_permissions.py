@@ -111,3 +111,25 @@ def test_require_raises_permission_denied(demo_registry, user_factory):
 
     with pytest.raises(PermissionDenied):
         permissions.require(user_factory(OFFICER, agency="bt-stttt"), "change", "agency")
+
+
+@pytest.mark.django_db
+def test_an_own_agency_rule_asked_without_agencies_answers_no(people):
+    """Fail closed: `can()` without the object's agencies is no for a head (it used to be yes)."""
+    head = people[HEAD]
+    assert permissions.can(head, "view", "survey") is False
+    assert permissions.can(head, "view", "survey", []) is False
+    assert permissions.can(head, "view", "survey", [None]) is False
+    assert permissions.can_some(head, "view", "survey") is True
+    assert permissions.can(people[MONITOR], "view", "survey") is True
+
+
+@pytest.mark.django_db
+def test_agency_scope_is_none_for_all_and_a_set_for_own(people):
+    from chiso.registry.models import Agency
+
+    assert permissions.agency_scope(people[MONITOR], "view", "task") is None
+    own = permissions.agency_scope(people[HEAD], "view", "task")
+    assert Agency.objects.get(code="bt-stttt").pk in own and isinstance(own, frozenset)
+    assert permissions.agency_scope(people[OFFICER], "view", "survey") == frozenset()
+    assert permissions.agency_scope(None, "view", "task") == frozenset()

@@ -1,6 +1,6 @@
 """A wave's agencies as of its dates, and results across a merger (the registry knows successions)."""
 
-from chiso.registry import services as registry
+from chiso.registry.models import Succession
 
 from .compute import OVERALL, _public, element_items, estimate, respondent_scores
 from .distribution import today
@@ -29,13 +29,21 @@ def not_valid_in_period(wave):
 
 
 def current_successor(agency, day):
-    """The agency that carries `agency`'s work on `day` (itself when it still exists)."""
-    if agency.valid_on(day):
-        return agency
-    links = registry.successors(agency, on=day)
-    alive = [link.successor for link in links if link.successor.valid_on(day)]
-    # a merger has one successor; a split several: the first by date is shown, the others named
-    return alive[0] if alive else agency
+    """The agency that carries `agency`'s work on `day` (itself when it still exists), following
+    the main successor of each succession (a split's minor shares stay with their history)."""
+    current, seen = agency, set()
+    while not current.valid_on(day) and current.pk not in seen:
+        seen.add(current.pk)
+        link = (
+            Succession.objects.filter(predecessor=current, date__lte=day)
+            .select_related("successor")
+            .order_by("-main", "date")
+            .first()
+        )
+        if link is None:
+            break
+        current = link.successor
+    return current
 
 
 def by_successor(wave, day=None):

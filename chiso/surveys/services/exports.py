@@ -1,20 +1,19 @@
 """Raw anonymous answers (XLSX, CSV): random sheet ids, day-level dates, rows in random-id order."""
 
-import csv
-import io
-
-from openpyxl import Workbook
+from chiso.core import exports
 
 from ..models import MULTIPLE
 from .paper import columns
 
 
-def table(wave):
+def table(wave, responses=None):
+    """Header and rows of the raw answers; responses: the sheets the reader may see (default: all)."""
+    responses = wave.responses.all() if responses is None else responses
     cols = [c for c, _ in columns(wave.questionnaire) if c not in ("so_phieu", "co_quan")]
     multiple = {q.code for q in wave.questionnaire.questions() if q.kind == MULTIPLE}
     header = ["ma_phieu", "ngay_nhan", "kenh", "co_quan", "nhom"] + cols
     rows = []
-    for r in wave.responses.select_related("agency").order_by("id"):
+    for r in responses.select_related("agency").order_by("id"):
         line = [
             str(r.id)[:8],
             r.submitted_on.strftime("%d/%m/%Y"),
@@ -29,22 +28,10 @@ def table(wave):
     return header, rows
 
 
-def to_csv(wave):
-    header, rows = table(wave)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM so Excel reads Vietnamese correctly
+def to_csv(wave, responses=None):
+    return exports.csv_bytes(*table(wave, responses))
 
 
-def to_xlsx(wave):
-    header, rows = table(wave)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("tra_loi")
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def to_xlsx(wave, responses=None):
+    header, rows = table(wave, responses)
+    return exports.xlsx(exports.Sheet("tra_loi", header, rows))

@@ -8,11 +8,7 @@ each repeat on its own sheet with `_index`, `_parent_table_name`, `_parent_index
 holds: `_submission_time` is the day only and `_uuid` the response's random id.
 """
 
-import csv
-import io
-import re
-
-from openpyxl import Workbook
+from chiso.core import exports
 
 from ..models import MATRIX, MULTIPLE, NUMBER, SCALE, SINGLE, SKIPPED, TEXT
 
@@ -159,29 +155,22 @@ def xlsform(questionnaire):
                     relevant,
                 )
         row("end_group", "")
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "survey"
-    for line in survey:
-        sheet.append(line)
-    choices = book.create_sheet("choices")
-    choices.append(["list_name", "name", f"label::{LANGUAGE}"])
-    for name, options in lists.values():
-        for option in options:
-            choices.append([name, option["value"], option["label"]])
-    settings = book.create_sheet("settings")
-    settings.append(["form_title", "form_id", "version", "default_language"])
-    settings.append(
+    choices = [
+        [name, option["value"], option["label"]] for name, options in lists.values() for option in options
+    ]
+    settings = [
         [
             questionnaire.title,
             questionnaire.code.replace("-", "_"),
             questionnaire.updated_at.strftime("%Y%m%d%H%M"),
             LANGUAGE,
         ]
+    ]
+    return exports.xlsx(
+        exports.Sheet("survey", survey[0], survey[1:]),
+        exports.Sheet("choices", ["list_name", "name", f"label::{LANGUAGE}"], choices),
+        exports.Sheet("settings", ["form_title", "form_id", "version", "default_language"], settings),
     )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _columns(questionnaire):
@@ -258,32 +247,10 @@ def tables(wave, responses):
 
 
 def to_csv(wave, responses):
-
-    header, rows = tables(wave, responses)["tra_loi"]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(_safe(rows))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return exports.csv_bytes(*tables(wave, responses)["tra_loi"])
 
 
 def to_xlsx(wave, responses):
-    book = Workbook(write_only=True)
-    for name, (header, rows) in tables(wave, responses).items():
-        sheet = book.create_sheet(name[:31])
-        sheet.append(header)
-        for row in _safe(rows):
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _safe(rows):
-    """Text a spreadsheet would run as a formula is quoted; control characters are dropped."""
-    illegal = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-    for row in rows:
-        yield [
-            ("'" + v if v[:1] in ("=", "+", "-", "@") else v) if isinstance(v, str) else v
-            for v in (illegal.sub("", c) if isinstance(c, str) else c for c in row)
-        ]
+    return exports.xlsx(
+        *[exports.Sheet(name, header, rows) for name, (header, rows) in tables(wave, responses).items()]
+    )

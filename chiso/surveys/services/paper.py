@@ -7,11 +7,10 @@ row 3. The paper form number (so_phieu) makes re-importing the same file a no-op
 import io
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from chiso.core import audit
+from chiso.core import audit, exports
 from chiso.registry.models import Agency
 
 from ..models import MATRIX, MULTIPLE, Response
@@ -47,17 +46,16 @@ def columns(questionnaire):
 
 
 def template(wave):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "phieu"
-    for index, (code, label) in enumerate(columns(wave.questionnaire), 1):
-        sheet.cell(1, index, code).font = Font(bold=True)
-        sheet.cell(2, index, label).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[get_column_letter(index)].width = 18
-    sheet.freeze_panes = "C3"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """Row 1: the codes the importer reads; row 2 (frozen): the question text for the clerk."""
+    cols = columns(wave.questionnaire)
+    return exports.xlsx(
+        exports.Sheet(
+            "phieu",
+            header=[label for _, label in cols],
+            title_rows=[[code for code, _ in cols]],
+            widths=[18] * len(cols),
+        )
+    )
 
 
 def import_file(wave, data, filename="phieu.xlsx"):

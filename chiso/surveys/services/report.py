@@ -6,6 +6,8 @@ from pathlib import Path
 from django.utils import timezone
 from docxtpl import DocxTemplate
 
+from chiso.registry import province
+
 from . import compute
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "report_templates" / "bao-cao-khao-sat.docx"
@@ -28,10 +30,10 @@ def context(wave):
                 f"so với {row['label']}: {'+' if delta > 0 else ''}{delta:.1f}".replace(".", ",") + " điểm %"
             )
     return {
-        "parent_agency": "UBND TỈNH BÌNH THUẬN",
+        "parent_agency": province.authority_header(today),
         "issuing_agency": "SỞ NỘI VỤ",
         "abbreviation": "SNV",
-        "place": "Bình Thuận",
+        "place": province.place(today),
         "day": f"{today.day:02d}",
         "month": f"{today.month:02d}",
         "year": today.year,

@@ -12,6 +12,7 @@ from chiso.indices import provinces as province_data
 from chiso.indices.models import Index, Province, Result
 from chiso.indices.services import importer as indices_importer
 from chiso.indices.services import provinces as province_service
+from chiso.registry import province as registry_province
 from chiso.registry.models import Agency
 
 from . import compute
@@ -53,11 +54,13 @@ def _province_name(year):
         Province.objects.filter(agency__kind="ubnd_tinh", valid_to__isnull=False).first()
         or Province.objects.filter(agency__kind="ubnd_tinh").first()
     )
-    if found is None:
+    # The installation's province that year (registry setting), else the UBND tỉnh of the registry.
+    name = registry_province.name(datetime.date(year, 12, 31)) or (found.name if found else "")
+    if not name:
         raise ProvisionalRefused(
             "Danh mục chưa có Ủy ban nhân dân tỉnh nên chưa biết kết quả thuộc tỉnh nào."
         )
-    canonical = province_data.canonical(found.name) or found.name
+    canonical = province_data.canonical(name) or name
     if year >= 2025 and not province_data.exists_in(canonical, year):
         return province_data.successor_of(canonical)
     return canonical

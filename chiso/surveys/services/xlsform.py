@@ -36,6 +36,8 @@ SKIP_REASONS = {
     "geoshape": "vị trí GPS không thu trên phiếu ẩn danh",
     "start-geopoint": "vị trí GPS không thu trên phiếu ẩn danh",
     "image": "phiếu công khai không nhận tệp tải lên",
+    "photo": "phiếu công khai không nhận tệp tải lên",
+    "osm": "bản đồ OpenStreetMap cần tệp đính kèm và ứng dụng ODK Collect",
     "audio": "phiếu công khai không nhận tệp tải lên",
     "video": "phiếu công khai không nhận tệp tải lên",
     "file": "phiếu công khai không nhận tệp tải lên",

@@ -313,3 +313,57 @@ def test_open_answers_of_other_agencies_are_not_shown_to_an_agency_head(client, 
     client.force_login(user_factory("head", agency="ld-stp"))
     html = client.get(reverse("surveys:open_answers", args=[open_wave.pk])).content.decode()
     assert "Sở Tư pháp tận tình" in html and "trả hồ sơ chậm" not in html
+
+
+def test_a_head_cannot_open_a_wave_that_rates_only_other_agencies(client, open_wave, user_factory):
+    """Issue 10: the head of Sở TT&TT opened a wave covering only other agencies (200)."""
+    client.force_login(user_factory("head", agency="bt-stttt"))
+    for name in ("wave", "open_answers", "report", "qr"):
+        assert client.get(reverse(f"surveys:{name}", args=[open_wave.pk])).status_code == 403, name
+    assert client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).status_code == 403
+    assert client.get(f"/api/surveys/waves/{open_wave.pk}/results").status_code == 403
+    assert open_wave.pk not in [w["id"] for w in client.get("/api/surveys/waves").json()]
+    assert "Đợt thử" not in client.get(reverse("surveys:index")).content.decode()
+
+
+def test_the_raw_export_gives_a_head_only_the_sheets_about_their_agency(client, open_wave, user_factory):
+    """Issue 10 finding 3: the export gave an agency head every agency's rows and comments."""
+    for i, (agency, text) in enumerate(
+        [("ld-stp", "Cán bộ Sở Tư pháp tận tình"), ("ld-sxd", "Sở Xây dựng trả hồ sơ chậm")]
+    ):
+        client.cookies.clear()
+        client.post(
+            reverse("surveys:public", args=[open_wave.public_slug]) + f"?dv={agency}",
+            full_answers(gop_y=text),
+            HTTP_USER_AGENT=f"h{i}",
+        )
+    assert open_wave.responses.count() == 2
+    client.force_login(user_factory("head", agency="ld-stp"))
+    data = client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).content.decode("utf-8-sig")
+    assert "tận tình" in data and "trả hồ sơ chậm" not in data
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("surveys:export", args=[open_wave.pk, "xlsx"])).content)
+    )
+    cells = [c for row in book.active.iter_rows(values_only=True) for c in row]
+    assert "Cán bộ Sở Tư pháp tận tình" in cells and "Sở Xây dựng trả hồ sơ chậm" not in cells
+    client.force_login(user_factory("monitor", agency="bt-snv"))
+    data = client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).content.decode("utf-8-sig")
+    assert "tận tình" in data and "trả hồ sơ chậm" in data
+
+
+def test_answers_that_look_like_formulas_are_neutralised_in_both_exports(client, open_wave, user_factory):
+    """Issue 10 findings 5 and 6: live formulas from the public form; a control character made it 500."""
+    client.post(
+        reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=ld-stp",
+        full_answers(gop_y='=HYPERLINK("http://x.example","bấm")\x07'),
+    )
+    client.force_login(user_factory("monitor", agency="bt-snv"))
+    data = client.get(reverse("surveys:export", args=[open_wave.pk, "csv"])).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data)))
+    assert rows[1][rows[0].index("gop_y")] == '\'=HYPERLINK("http://x.example","bấm")'
+    response = client.get(reverse("surveys:export", args=[open_wave.pk, "xlsx"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(2, header.index("gop_y") + 1)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

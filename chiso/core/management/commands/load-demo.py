@@ -16,7 +16,7 @@ from chiso.registry.models import Agency, User
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu của tỉnh (Bình Thuận năm 2022): danh mục, thông báo kết luận, chỉ số PAPI, hồ sơ, khảo sát."
+    help = "Nạp dữ liệu mẫu của một tỉnh (mặc định: tỉnh mẫu năm 2022; --province để chọn bản mẫu khác)."
 
     def add_arguments(self, parser):
         parser.add_argument("--only", nargs="*", choices=DEMO_APPS, help="chỉ nạp phần của các ứng dụng này")

@@ -36,9 +36,10 @@ async function start(root) {
             if (callback) callback({ status: "failure" });
             return;
           }
-          var data = payload.data;
+          // the engine's payload: data is [FormData] holding the instance as xml_submission_file
+          var data = Array.isArray(payload.data) ? payload.data[0] : payload.data;
           var body = new FormData();
-          var file = data.get ? data.get("xml_submission_file") : null;
+          var file = data && data.get ? data.get("xml_submission_file") : null;
           body.append("xml_submission_file", file);
           root.querySelectorAll("input[type=hidden]").forEach(function (el) { body.append(el.name, el.value); });
           var agency = root.querySelector("select[name=co_quan]");

@@ -1,0 +1,27 @@
+"""Issue 10 findings in the follow-up module: the API agrees with the web on who sees a task."""
+
+import pytest
+from django.test import Client
+
+from chiso.registry.models import Agency
+
+
+@pytest.mark.django_db
+def test_a_coordinating_agency_gets_its_task_from_the_api_as_on_the_web(people, make_task):
+    task = make_task("bt-phanthiet")
+    task.coordinators.add(Agency.objects.get(code="bt-stttt"))
+    client = Client()
+    client.force_login(people["other_officer"])  # an officer of the coordinating agency
+    assert client.get(f"/chi-dao/nhiem-vu/{task.pk}/").status_code == 200
+    response = client.get(f"/api/directives/tasks/{task.pk}")
+    assert response.status_code == 200, response.content
+    assert response.json()["id"] == task.pk
+
+
+@pytest.mark.django_db
+def test_an_agency_that_neither_leads_nor_coordinates_gets_403_on_both(people, make_task, user_factory):
+    task = make_task("bt-phanthiet")
+    client = Client()
+    client.force_login(user_factory("officer", agency="bt-syt"))
+    assert client.get(f"/chi-dao/nhiem-vu/{task.pk}/").status_code == 403
+    assert client.get(f"/api/directives/tasks/{task.pk}").status_code == 403
