@@ -12,6 +12,7 @@ from chiso.core import exports, jobqueue
 from chiso.core.exports import download
 from chiso.registry import permissions
 from chiso.registry.models import Agency
+from chiso.registry.services import add_working_days
 
 from . import tasks
 from .models import AP_IMPROPER, AP_MISSING, AP_PROPER, LATE, OPEN, Dossier, ImportRun
@@ -193,8 +194,6 @@ def _list_queryset(request, agency_ids):
         if (
             kind == "sap-tre"
         ):  # the apology must go out by now (NĐ 61/2018 Điều 19, 01 ngày làm việc trước hạn)
-            from chiso.registry.services import add_working_days
-
             today = timezone.localdate()
             qs = qs.filter(due__gte=today, due__lte=add_working_days(today, 1))
         title.insert(0, label)
@@ -297,7 +296,6 @@ def dossier_detail(request, code):
         )
     basis_day = dossier.due
     decree, form = legal_basis(basis_day)
-    from chiso.registry.services import add_working_days
 
     return render(
         request,

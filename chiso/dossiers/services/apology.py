@@ -10,6 +10,7 @@ from docxtpl import DocxTemplate
 
 from chiso.core.audit import record
 from chiso.registry import province as registry_province
+from chiso.registry.services import add_working_days
 
 from .classify import legal_basis
 
@@ -36,8 +37,6 @@ def letter_context(dossier, issued_on, number="", reason=""):
         parent = "UBND" + parent[len("Ủy ban nhân dân") :]
     new_due = dossier.new_due
     if new_due is None:
-        from chiso.registry.services import add_working_days
-
         new_due = add_working_days(max(dossier.due, issued_on), 3)
     return {
         "parent_agency": parent,

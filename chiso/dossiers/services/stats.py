@@ -9,6 +9,8 @@ from datetime import date
 
 from django.db import connection, transaction
 
+from chiso.registry.models import Agency
+
 from ..models import AP_IMPROPER, EARLY, LATE, ON_TIME, ONLINE, OPEN, STAT_FIELDS
 
 FULL = "('4', 'toan_trinh')"
@@ -139,7 +141,6 @@ def period_stats(start, end, agency_ids=None, today=None):
 
     total = dict(zip(names, query("")[0]))
     result = _figures(total)
-    from chiso.registry.models import Agency
 
     names_by_id = dict(Agency.objects.values_list("id", "name"))
     result["by_agency"] = []

@@ -1,6 +1,6 @@
 """A wave's agencies as of its dates, and results across a merger (the registry knows successions)."""
 
-from chiso.registry.models import Succession
+from chiso.registry.models import Agency, Succession
 
 from .compute import OVERALL, _public, element_items, estimate, respondent_scores
 from .distribution import today
@@ -54,7 +54,6 @@ def by_successor(wave, day=None):
     day = day or today()
     items = element_items(wave.questionnaire)
     rows = list(wave.responses.values_list("agency_id", "answers"))
-    from chiso.registry.models import Agency
 
     agencies = Agency.objects.in_bulk({a for a, _ in rows if a})
     groups = {}
