@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chiso.core import jobqueue
 from chiso.core.exports import download
+from chiso.core.forms import PeriodForm, parse_date
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
@@ -298,7 +299,7 @@ def task_edit(request, pk):
             version=request.POST.get("version"),
             note=request.POST.get("note", ""),
             text=request.POST.get("text", task.text).strip(),
-            due_date=_date(due, "Thời hạn") if due else None,
+            due_date=parse_date(due, "Thời hạn"),
             due_strict=request.POST.get("due_strict") == "1",
         )
         messages.success(request, "Đã lưu thay đổi nhiệm vụ.")
@@ -348,17 +349,6 @@ def report_return(request, pk, report_pk):
     return _act(request, pk, work)
 
 
-def _date(text, label):
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            from datetime import datetime
-
-            return datetime.strptime((text or "").strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError(f"{label}: “{text}” không phải ngày hợp lệ (dd/mm/yyyy).")
-
-
 @login_required
 @require_POST
 def extension_request(request, pk):
@@ -366,7 +356,7 @@ def extension_request(request, pk):
         life.request_extension(
             task,
             request.user,
-            new_due=_date(request.POST.get("new_due"), "Hạn đề nghị"),
+            new_due=parse_date(request.POST.get("new_due"), "Hạn đề nghị", required=True),
             reason=request.POST.get("reason", ""),
             version=request.POST.get("version"),
         )
@@ -452,13 +442,10 @@ def task_shares(request, pk):
 
 def _period(request):
     on = life.today()
-    try:
-        start = _date(request.GET["from"], "Từ ngày") if request.GET.get("from") else date(on.year, 1, 1)
-        end = _date(request.GET["to"], "Đến ngày") if request.GET.get("to") else date(on.year, 12, 31)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        start, end = date(on.year, 1, 1), date(on.year, 12, 31)
-    return start, end
+    form = PeriodForm(request.GET, default=(date(on.year, 1, 1), date(on.year, 12, 31)))
+    for message in form.messages():
+        messages.error(request, message)
+    return form.period()
 
 
 @login_required

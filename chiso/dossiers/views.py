@@ -1,9 +1,10 @@
+import io
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,6 +20,7 @@ from .models import AP_IMPROPER, AP_MISSING, AP_PROPER, LATE, OPEN, Dossier, Imp
 from .services import apology, indicators, report
 from .services.importer import ImportFailed
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_UPLOAD = 200 * 1024 * 1024
 MONTHS = [f"Th{m}" for m in range(1, 13)]
 
@@ -319,11 +321,9 @@ def apology_letter(request, code):
     dossier = _dossier_for(request, code, "apologize")
     content = apology.render_letter(dossier, reason=request.POST.get("ly_do", "")[:500])
     apology.mark_issued(dossier, request.user)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=apology.file_name(dossier), content_type=DOCX
     )
-    response["Content-Disposition"] = f'attachment; filename="{apology.file_name(dossier)}"'
-    return response
 
 
 @login_required
@@ -338,9 +338,12 @@ def apology_batch(request):
     )
     for dossier in dossiers:
         permissions.require(request.user, "apologize", "dossier", dossier.agency_ids())
-    response = HttpResponse(apology.batch_zip(dossiers, request.user), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="phieu-xin-loi.zip"'
-    return response
+    return FileResponse(
+        io.BytesIO(apology.batch_zip(dossiers, request.user)),
+        as_attachment=True,
+        filename="phieu-xin-loi.zip",
+        content_type="application/zip",
+    )
 
 
 @login_required

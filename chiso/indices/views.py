@@ -1,8 +1,9 @@
 import copy
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -177,13 +178,12 @@ def report_docx(request, code):
         content = build_report(idx.code, year, province.name)
     except (ValueError, analysis.NotFound):
         raise Http404("Chưa có kết quả để lập báo cáo.")
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=f"bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx",
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx"'
-    )
-    return response
 
 
 @login_required

@@ -67,9 +67,10 @@ def test_apology_letter_docx_and_batch_zip_are_recorded(client, user_factory, lo
     user = user_factory(MONITOR)
     client.force_login(user)
     response = client.post("/ho-so/hs/HS-05/phieu-xin-loi/", {"ly_do": "Chờ ý kiến của cơ quan phối hợp."})
-    assert response.status_code == 200
-    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
-    for table in Document(io.BytesIO(response.content)).tables:
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    content = b"".join(response.streaming_content)
+    text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    for table in Document(io.BytesIO(content)).tables:
         text += "\n".join(c.text for r in table.rows for c in r.cells)
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
     assert "HS-05" in text and "19/02/2024" in text and "Chờ ý kiến của cơ quan phối hợp." in text
@@ -77,7 +78,7 @@ def test_apology_letter_docx_and_batch_zip_are_recorded(client, user_factory, lo
     assert Dossier.objects.get(code="HS-05").letter_issued_at is not None
     assert AuditEntry.objects.filter(note__contains="phiếu xin lỗi").count() == 1
     response = client.post("/ho-so/xin-loi/in-loat/", {"ma": ["HS-03", "HS-04"]})
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    names = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist()
     assert sorted(names) == ["phieu-xin-loi-HS-03.docx", "phieu-xin-loi-HS-04.docx"]
 
 
