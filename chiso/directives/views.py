@@ -15,12 +15,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chiso.core import jobqueue
 from chiso.core.exports import download
-from chiso.core.forms import PeriodForm, parse_date
+from chiso.core.forms import PeriodForm
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
 from . import tasks
-from .forms import OfficialReportForm
+from .forms import (
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    OfficialReportForm,
+    ProgressReportForm,
+    TaskActionForm,
+    TaskEditForm,
+)
 from .models import (
     HEAVY_DIRECTIVE_FIELDS,
     Directive,
@@ -280,9 +287,8 @@ def task_action(request, pk, action):
     def work(task):
         if action not in life.TRANSITIONS:
             raise ValidationError("Thao tác không hợp lệ.")
-        life.transition(
-            task, action, request.user, version=request.POST.get("version"), note=request.POST.get("note", "")
-        )
+        data = TaskActionForm(request.POST).data_or_error()
+        life.transition(task, action, request.user, version=data["version"], note=data["note"])
         messages.success(request, f"Đã {life.ACTION_LABELS[action].lower()}.")
 
     return _act(request, pk, work)
@@ -292,15 +298,15 @@ def task_action(request, pk, action):
 @require_POST
 def task_edit(request, pk):
     def work(task):
-        due = request.POST.get("due_date", "").strip()
+        data = TaskEditForm(request.POST).data_or_error()
         life.edit(
             task,
             request.user,
-            version=request.POST.get("version"),
-            note=request.POST.get("note", ""),
-            text=request.POST.get("text", task.text).strip(),
-            due_date=parse_date(due, "Thời hạn"),
-            due_strict=request.POST.get("due_strict") == "1",
+            version=data["version"],
+            note=data["note"],
+            text=data["text"].strip() if "text" in request.POST else task.text,
+            due_date=data["due_date"],
+            due_strict=data["due_strict"],
         )
         messages.success(request, "Đã lưu thay đổi nhiệm vụ.")
 
@@ -311,14 +317,15 @@ def task_edit(request, pk):
 @require_POST
 def task_report(request, pk):
     def work(task):
+        data = ProgressReportForm(request.POST).data_or_error()
         life.submit_report(
             task,
             request.user,
-            text=request.POST.get("text", ""),
-            percent=request.POST.get("percent", 0),
-            final=request.POST.get("final") == "1",
+            text=data["text"],
+            percent=data["percent"] or 0,
+            final=data["final"],
             files=request.FILES.getlist("files"),
-            version=request.POST.get("version"),
+            version=data["version"],
         )
         messages.success(request, "Đã gửi báo cáo.")
 
@@ -330,7 +337,9 @@ def task_report(request, pk):
 def report_approve(request, pk, report_pk):
     def work(task):
         report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
-        life.approve_report(report, request.user, version=request.POST.get("version"))
+        life.approve_report(
+            report, request.user, version=TaskActionForm(request.POST).data_or_error()["version"]
+        )
         messages.success(request, "Đã duyệt báo cáo, gửi cơ quan theo dõi.")
 
     return _act(request, pk, work)
@@ -341,9 +350,8 @@ def report_approve(request, pk, report_pk):
 def report_return(request, pk, report_pk):
     def work(task):
         report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
-        life.return_report(
-            report, request.user, note=request.POST.get("note", ""), version=request.POST.get("version")
-        )
+        data = TaskActionForm(request.POST).data_or_error()
+        life.return_report(report, request.user, note=data["note"], version=data["version"])
         messages.success(request, "Đã trả lại báo cáo cho chuyên viên kèm ý kiến.")
 
     return _act(request, pk, work)
@@ -353,12 +361,9 @@ def report_return(request, pk, report_pk):
 @require_POST
 def extension_request(request, pk):
     def work(task):
+        data = ExtensionRequestForm(request.POST).data_or_error()
         life.request_extension(
-            task,
-            request.user,
-            new_due=parse_date(request.POST.get("new_due"), "Hạn đề nghị", required=True),
-            reason=request.POST.get("reason", ""),
-            version=request.POST.get("version"),
+            task, request.user, new_due=data["new_due"], reason=data["reason"], version=data["version"]
         )
         messages.success(request, "Đã gửi đề nghị gia hạn.")
 
@@ -370,12 +375,13 @@ def extension_request(request, pk):
 def extension_decide(request, pk, ext_pk):
     def work(task):
         ext = get_object_or_404(Extension, pk=ext_pk, task=task)
+        data = ExtensionDecisionForm(request.POST).data_or_error()
         life.decide_extension(
             ext,
             request.user,
-            approve=request.POST.get("decision") == "approve",
-            note=request.POST.get("note", ""),
-            version=request.POST.get("version"),
+            approve=data["decision"] == "approve",
+            note=data["note"],
+            version=data["version"],
         )
         messages.success(request, "Đã quyết định đề nghị gia hạn.")
 
