@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "chiso.indices",
     "chiso.dossiers",
     "chiso.surveys",
+    "chiso.programme",
     "chiso.publication",
 ]
 
@@ -152,12 +153,17 @@ LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", 5))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15))
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only. The English switch was removed (issue 14): our pages are written in Vietnamese, not
+# through gettext, and a half-translated English UI misleads more than it helps.
+LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# Thousands in groups of three when chiso.core.numbers asks for grouping; templates do not group on their
+# own (USE_THOUSAND_SEPARATOR stays off) so ids and versions in forms and URLs stay plain digits.
+NUMBER_GROUPING = 3
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

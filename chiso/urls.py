@@ -15,8 +15,8 @@ urlpatterns = [
     path("chi-so/", include("chiso.indices.urls")),
     path("ho-so/", include("chiso.dossiers.urls")),
     path("khao-sat/", include("chiso.surveys.urls")),
+    path("chuong-trinh/", include("chiso.programme.urls")),
     path("cong-khai/", include("chiso.publication.urls")),
     path("api/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ NAVIGATION = [
     ("indices:index", "Chỉ số", ("view", "index")),
     ("dossiers:index", "Hồ sơ TTHC", ("view", "dossier")),
     ("surveys:index", "Khảo sát", ("view", "survey")),
+    ("programme:index", "Kế hoạch, kiểm tra", ("view", "plan")),
     ("core:reports", "Báo cáo", None),
     ("registry:agency_list", "Danh mục", ("view", "agency")),
 ]

@@ -3,7 +3,7 @@ modules of a known name; this finds them without the core importing each app by 
 
 import importlib
 
-APPS = ["registry", "directives", "indices", "dossiers", "surveys", "publication"]
+APPS = ["registry", "directives", "indices", "dossiers", "surveys", "programme", "publication"]
 
 
 def app_modules(module_name, apps=APPS):

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from .models import ReminderLog, ReminderSchedule, ReportTemplate
+from .models import OfficialSettings, ReminderLog, ReminderSchedule, ReportTemplate
 
 
 @admin.register(ReminderSchedule)
@@ -49,3 +49,8 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_display = ("on", "kind", "task", "recipients", "mailed")
     list_filter = ("kind", "mailed")
     date_hierarchy = "on"
+
+
+@admin.register(OfficialSettings)
+class OfficialSettingsAdmin(admin.ModelAdmin):
+    list_display = ["reporter", "signer_authority", "signer_title", "signer_name"]

@@ -5,12 +5,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from chiso.core.audit import acting_as
 from chiso.registry.models import Agency, AgencyGroup, RoleGrant, User
 from chiso.registry.services import lookup
 
-from .models import Directive, ReminderSchedule, Task
+from .models import Directive, Notification, OfficialSettings, ReminderSchedule, Task
 from .services import life
 
 DIRECTIVE_DATE = date(2022, 7, 27)
@@ -217,6 +218,13 @@ def load(stdout=None):
         _story(directive, DEMO_TODAY)
         schedule.head_approval = True
         schedule.save()
+        # The history played above notified people as it went; it is history, so no digest mails it.
+        Notification.objects.filter(mailed_at__isnull=True).update(mailed_at=timezone.now())
+        # Who signs the demo's official reports (the demo director of Sở Nội vụ).
+        if not OfficialSettings.objects.exists():
+            OfficialSettings.objects.create(
+                reporter="Sở Nội vụ", symbol="SNV", signer_title="GIÁM ĐỐC", signer_name="Võ Thanh Sơn"
+            )
     if stdout:
         stdout.write(
             f"Chỉ đạo: 1 thông báo kết luận, {directive.tasks.filter(parent__isnull=True).count()} nhiệm vụ, "

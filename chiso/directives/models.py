@@ -431,3 +431,37 @@ class ReportTemplate(AuditedModel):
     class Meta:
         verbose_name = "mẫu báo cáo"
         verbose_name_plural = "mẫu báo cáo"
+
+
+class OfficialSettings(AuditedModel):
+    """Who reports and who signs the official outputs (one row; the administrator edits it).
+
+    The province in the header is not here: it is read from the registry as of the report date, so a
+    report on 2022 names the province as it was then and one on 2026 the province as it is now."""
+
+    reporter = models.CharField("cơ quan báo cáo", max_length=200, default="Sở Nội vụ")
+    symbol = models.CharField("chữ viết tắt trong số, ký hiệu", max_length=20, default="SNV")
+    signer_authority = models.CharField(
+        "thẩm quyền ký",
+        max_length=60,
+        blank=True,
+        help_text="ví dụ “KT. GIÁM ĐỐC”; để trống nếu người đứng đầu ký",
+    )
+    signer_title = models.CharField("chức vụ người ký", max_length=100, default="GIÁM ĐỐC")
+    signer_name = models.CharField("họ tên người ký", max_length=100, blank=True)
+    recipients = models.TextField(
+        "nơi nhận",
+        default="UBND tỉnh (b/c);\nVăn phòng UBND tỉnh;\nCác cơ quan, đơn vị, địa phương;\nLưu: VT, CCHC.",
+        help_text="mỗi dòng một nơi nhận",
+    )
+
+    class Meta:
+        verbose_name = "người ký, nơi nhận báo cáo"
+        verbose_name_plural = "người ký, nơi nhận báo cáo"
+
+    def __str__(self):
+        return f"{self.reporter} – {self.signer_title} {self.signer_name}".strip()
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first() or cls()

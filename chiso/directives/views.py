@@ -1,6 +1,7 @@
 """Follow-up pages: the agency inbox, the monitor board, directive and task pages, accountability."""
 
 from datetime import date
+from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -40,6 +41,15 @@ from .models import (
     Task,
 )
 from .services import accountability, life, lists, notify
+
+
+def _docx_response(data, name):
+    return FileResponse(
+        BytesIO(data),
+        as_attachment=True,
+        filename=name,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
 
 
 def _ctx(request, **extra):
@@ -460,9 +470,14 @@ def accountability_view(request):
     start, end = _period(request)
     agency_ids = permissions.agency_scope(request.user, "view", "accountability")
     rows = accountability.table(start, end, agency_ids=agency_ids)
-    if request.GET.get("format") == "xlsx":
+    if request.GET.get("format") in ("xlsx", "docx"):
         from .services import official
 
+        if request.GET["format"] == "docx":
+            return _docx_response(
+                official.accountability_docx(rows, start, end),
+                f"bao-cao-trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.docx",
+            )
         return download(
             official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         )

@@ -54,7 +54,7 @@ def _parse_ddmmyyyy(value):
 @require_http_methods(["GET", "POST"])
 def upload(request):
     _require_monitor(request.user)
-    error = None
+    error = duplicate = None
     if request.method == "POST":
         f = request.FILES.get("file")
         ext = os.path.splitext(f.name)[1].lower() if f else ""
@@ -66,87 +66,152 @@ def upload(request):
             error = "Tệp quá lớn (tối đa 10 MB)."
         else:
             try:
-                draft, existing = intake.create_draft(f.read(), f.name, request.user)
+                draft, existing, reason = intake.create_draft(f.read(), f.name, request.user)
             except NoticeReadError as exc:
                 error = exc.message
             else:
-                if existing is not None:
-                    messages.info(
-                        request, f"Văn bản này đã được ban hành trước đây ({existing}); không tạo thêm."
-                    )
-                    return redirect("directives:directive", pk=existing.pk)
-                return redirect("directives:intake_review", pk=draft.pk)
+                if existing is None:
+                    return redirect("directives:intake_review", pk=draft.pk)
+                # Nothing was created: say why, and lead to the notice already in the system.
+                duplicate = {"directive": existing, "reason": reason, "filename": f.name}
     drafts = NoticeDraft.objects.filter(status=NoticeDraft.OPEN)[:20]
     return render(
         request,
         "directives/intake/upload.html",
-        {"title": "Nhập thông báo kết luận", "error": error, "drafts": drafts},
-        status=400 if error else 200,
+        {"title": "Nhập thông báo kết luận", "error": error, "drafts": drafts, "duplicate": duplicate},
+        status=400 if error else (409 if duplicate else 200),
     )
+
+
+def _names_to_ids(text, by_name):
+    """Agency ids for names typed or picked in the review (separated by ";"); unknown names reported."""
+    ids, unknown = [], []
+    for name in [n.strip() for n in (text or "").split(";") if n.strip()]:
+        agency_id = by_name.get(name.casefold())
+        if agency_id is None:
+            unknown.append(name)
+        elif agency_id not in ids:
+            ids.append(agency_id)
+    return ids, unknown
+
+
+def _read_row(request, i, t, by_name):
+    """One task as the reviewer left it: (task dict, accepted?, errors)."""
+    errors = []
+    t = dict(t, deadline=dict(t.get("deadline") or {}))
+    accepted = bool(request.POST.get(f"accept_{i}"))
+    t["accepted"] = accepted
+    t["text"] = request.POST.get(f"text_{i}", t.get("text", "")).strip() or t.get("text", "")
+    lead_ids, unknown = _names_to_ids(request.POST.get(f"lead_{i}", ""), by_name)
+    if unknown:
+        errors.append(
+            f"Mục {intake.ref_label(t.get('ref'))}: “{'; '.join(unknown)}” không có trong danh mục."
+        )
+    t["lead_agency_ids"] = lead_ids
+    coordinator_ids = [int(x) for x in request.POST.getlist(f"coordinators_{i}") if x.isdigit()]
+    extra, unknown = _names_to_ids(request.POST.get(f"coordinators_add_{i}", ""), by_name)
+    if unknown:
+        errors.append(
+            f"Mục {intake.ref_label(t.get('ref'))}: phối hợp “{'; '.join(unknown)}” không có trong danh mục."
+        )
+    t["coordinator_agency_ids"] = coordinator_ids + [x for x in extra if x not in coordinator_ids]
+    dl = t["deadline"]
+    dl["kind"] = request.POST.get(f"kind_{i}", dl.get("kind") or "none")
+    try:
+        due = _parse_ddmmyyyy(request.POST.get(f"due_{i}"))
+        start = _parse_ddmmyyyy(request.POST.get(f"start_{i}"))
+    except ValueError as exc:
+        errors.append(f"Mục {intake.ref_label(t.get('ref'))}: ngày “{exc}” không đúng dạng dd/mm/yyyy.")
+    else:
+        dl["due"] = due.isoformat() if due else None
+        dl["start"] = start.isoformat() if start else None
+    dl["every"] = request.POST.get(f"every_{i}") or None
+    if accepted and not t["lead_agency_ids"]:
+        errors.append(f"Mục {intake.ref_label(t.get('ref'))}: chọn cơ quan chủ trì trong danh mục.")
+    return t, accepted, errors
+
+
+def _candidates(name, on):
+    """Registry agencies that may be meant by a name the reader could not resolve."""
+    from chiso.registry.services import lookup
+
+    found = []
+    for _candidate, agencies in lookup(name, on=on, limit=5):
+        for agency in agencies:
+            if agency not in found:
+                found.append(agency)
+    return found[:5]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request, pk):
+    """Review a draft: save it and come back, cancel it, or publish it ("Ban hành")."""
     _require_monitor(request.user)
     draft = get_object_or_404(NoticeDraft, pk=pk)
     parsed = draft.parsed
     tasks = parsed.get("tasks") or []
+    doc = parsed.get("document") or {}
+    # Offer the agencies that existed when the notice was issued, not today's structure.
+    on_text = doc.get("date") or doc.get("meeting_date")
+    on = date.fromisoformat(on_text) if on_text else None
+    choices = Agency.objects.valid_on(on) if on else Agency.objects.all()
+    agencies = list(choices.order_by("name").only("pk", "name", "valid_to"))
+    names = {a.pk: a.name for a in agencies}
+    by_name = {a.name.casefold(): a.pk for a in agencies}
     errors = []
+    action = request.POST.get("action", "publish")
     if request.method == "POST" and draft.status == NoticeDraft.OPEN:
-        accepted = []
+        if action == "discard":
+            draft.status = NoticeDraft.DISCARDED
+            draft.save(update_fields=["status"])
+            messages.success(request, f"Đã hủy bản nháp “{draft.filename}”; không có gì được ban hành.")
+            return redirect("directives:intake_upload")
+        reviewed = []
         for i, t in enumerate(tasks):
-            if not request.POST.get(f"accept_{i}"):
-                continue
-            t = dict(t, deadline=dict(t.get("deadline") or {}))
-            t["text"] = request.POST.get(f"text_{i}", t["text"]).strip() or t["text"]
-            lead_choice = request.POST.get(f"lead_{i}", "auto")
-            if lead_choice != "auto" and lead_choice.isdigit():
-                agency = Agency.objects.filter(pk=int(lead_choice)).first()
-                if agency:
-                    t["lead_agency_ids"], t["lead"] = [agency.pk], t.get("lead") or agency.name
-            if not t.get("lead_agency_ids"):
-                errors.append(f"Mục {t['ref']}: chọn cơ quan chủ trì trong danh mục.")
-            t["coordinator_agency_ids"] = [
-                int(x) for x in request.POST.getlist(f"coordinators_{i}") if x.isdigit()
-            ]
-            dl = t["deadline"]
-            dl["kind"] = request.POST.get(f"kind_{i}", dl.get("kind") or "none")
-            try:
-                due = _parse_ddmmyyyy(request.POST.get(f"due_{i}"))
-                start = _parse_ddmmyyyy(request.POST.get(f"start_{i}"))
-            except ValueError as exc:
-                errors.append(f"Mục {t['ref']}: ngày “{exc}” không đúng dạng dd/mm/yyyy.")
-                continue
-            dl["due"] = due.isoformat() if due else None
-            dl["start"] = start.isoformat() if start else None
-            dl["every"] = request.POST.get(f"every_{i}") or None
-            accepted.append(t)
-        if not accepted:
+            t, accepted, problems = _read_row(request, i, t, by_name)
+            reviewed.append(t)
+            if accepted:
+                errors += problems  # a task left out of the notice need not be complete
+        if action == "save":
+            # A draft may be incomplete: keep what is there, say what is still missing.
+            draft.parsed = dict(parsed, tasks=reviewed)
+            draft.save(update_fields=["parsed"])
+            messages.success(request, "Đã lưu bản nháp; có thể quay lại rà soát tiếp bất cứ lúc nào.")
+            for problem in errors:
+                messages.warning(request, problem)
+            return redirect("directives:intake_review", pk=draft.pk)
+        accepted_tasks = [t for t in reviewed if t.get("accepted")]
+        if not accepted_tasks:
             errors.append("Chưa chọn nhiệm vụ nào để ban hành.")
         if not errors:
-            directive = intake.publish_draft(draft, request.user, accepted)
+            directive = intake.publish_draft(draft, request.user, accepted_tasks)
             messages.success(
                 request,
                 f"Đã ban hành {directive} với {directive.tasks.filter(parent=None).count()} nhiệm vụ.",
             )
             return redirect("directives:directive", pk=directive.pk)
-    doc = parsed.get("document") or {}
-    # Offer the agencies that existed when the notice was issued, not today's structure.
-    on = doc.get("date") or doc.get("meeting_date")
-    choices = Agency.objects.valid_on(date.fromisoformat(on)) if on else Agency.objects.all()
-    agencies = list(choices.order_by("name").only("pk", "name", "valid_to"))
-    names = {a.pk: a.name for a in agencies}
+        tasks = reviewed
+    can_add_agency = permissions.can(request.user, "change", "agency")
     rows = []
     for i, t in enumerate(tasks):
         dl = t.get("deadline") or {}
+        lead_ids = t.get("lead_agency_ids") or []
+        unresolved = [
+            {"name": name, "candidates": _candidates(name, on)} for name in t.get("unresolved") or []
+        ]
         rows.append(
             {
                 "i": i,
+                "ref": intake.ref_label(t.get("ref")),
                 "task": t,
+                "accepted": t.get("accepted", True),
                 "source": _highlight(t.get("source"), t),
-                "lead_names": [names.get(x, "?") for x in t.get("lead_agency_ids") or []],
-                "coordinator_ids": set(t.get("coordinator_agency_ids") or []),
+                "lead_value": "; ".join(names[x] for x in lead_ids if x in names),
+                "coordinators": [(x, names[x]) for x in t.get("coordinator_agency_ids") or [] if x in names],
+                "unresolved": unresolved,
+                # a task needing attention is shown open; the others are folded to one line
+                "open": not lead_ids or bool(unresolved),
                 "due": fmt_date(dl.get("due")),
                 "start": fmt_date(dl.get("start")),
                 "kind": dl.get("kind") or "none",
@@ -169,6 +234,8 @@ def review(request, pk):
             "targets": parsed.get("targets") or [],
             "issued": fmt_date(doc.get("date")),
             "meeting": fmt_date(doc.get("meeting_date")),
+            "can_add_agency": can_add_agency,
+            "n_open": sum(1 for r in rows if r["open"]),
         },
         status=400 if errors else 200,
     )

@@ -118,6 +118,12 @@ class Dossier(AuditedModel):
     # The deadline the rules judge by (services/rules.py): the appointment, moved by the working days spent
     # waiting for the citizen's supplement, or the 15:00 rule for same-day procedures.
     deadline = models.DateField("hạn giải quyết tính theo quy định", null=True, blank=True)
+    # QĐ 766 group 4 (số hóa) and 5.4 flags, when the export carries them (None: not exported).
+    e_result = models.BooleanField("có kết quả điện tử", null=True, blank=True)
+    digitized = models.BooleanField("hồ sơ được số hóa", null=True, blank=True)
+    reused = models.BooleanField("tái sử dụng dữ liệu số hóa", null=True, blank=True)
+    from_store = models.BooleanField("lấy từ kho dữ liệu cá nhân", null=True, blank=True)
+    complaint = models.BooleanField("có phản ánh, kiến nghị", default=False)
     returned = models.DateField("ngày trả kết quả", null=True, blank=True)
     online_payment = models.BooleanField("thanh toán trực tuyến", default=False)
     rating = models.PositiveSmallIntegerField("đánh giá của người dân", null=True, blank=True)
@@ -156,6 +162,22 @@ class Dossier(AuditedModel):
     def is_open(self):
         return self.completed is None
 
+    @staticmethod
+    def _hm(minute):
+        return f"{minute // 60:02d}:{minute % 60:02d}" if minute is not None else ""
+
+    @property
+    def received_hm(self):
+        return self._hm(self.received_min)
+
+    @property
+    def due_hm(self):
+        return self._hm(self.due_min)
+
+    @property
+    def completed_hm(self):
+        return self._hm(self.completed_min)
+
 
 STAT_FIELDS = [
     "total",
@@ -176,6 +198,13 @@ STAT_FIELDS = [
     "work_days",
     "rated",
     "rating_sum",
+    "synced",
+    "flags_known",
+    "e_result",
+    "digitized",
+    "reused",
+    "from_store",
+    "disliked",
 ]
 
 
@@ -199,6 +228,13 @@ class _Stat(models.Model):
     work_days = models.BigIntegerField(default=0)  # sum over completed dossiers
     rated = models.IntegerField(default=0)
     rating_sum = models.IntegerField(default=0)
+    synced = models.IntegerField(default=0)  # result recorded in the system (1.4)
+    flags_known = models.IntegerField(default=0)  # dossiers whose export carried the digitisation flags
+    e_result = models.IntegerField(default=0)
+    digitized = models.IntegerField(default=0)  # digitised and with an electronic result (4.2)
+    reused = models.IntegerField(default=0)
+    from_store = models.IntegerField(default=0)
+    disliked = models.IntegerField(default=0)  # a complaint or a "không hài lòng" rating (5.4)
 
     class Meta:
         abstract = True
@@ -249,6 +285,8 @@ class ImportRun(models.Model):
     created = models.IntegerField(default=0)
     updated = models.IntegerField(default=0)
     errors = models.JSONField(default=list)
+    # Procedure names the catalogue lacked (the page offers to add them in one step).
+    unmatched = models.JSONField("thủ tục chưa có trong danh mục", default=list, blank=True)
     user = models.ForeignKey(
         "registry.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

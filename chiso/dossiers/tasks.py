@@ -31,7 +31,7 @@ def import_file(job, *, run_id, path, file_name, mapping, user_id):
                 path, file_name=file_name, mapping=mapping or None, user=user, run=run, progress=report
             )
     except ImportFailed as exc:
-        _failed(run, exc.lines())
+        _failed(run, exc.lines(), exc.unmatched)
         raise JobFailed("Tệp bị từ chối, không có hồ sơ nào được ghi.", {"errors": exc.lines()})
     except Exception as exc:  # the page must show that it stopped
         _failed(run, [f"Lỗi hệ thống: {exc}"])
@@ -39,9 +39,9 @@ def import_file(job, *, run_id, path, file_name, mapping, user_id):
     return {"rows": result.rows, "created": result.created, "updated": result.updated}
 
 
-def _failed(run, errors):
+def _failed(run, errors, unmatched=()):
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.FAILED, errors=errors, finished_at=timezone.now()
+        status=ImportRun.FAILED, errors=errors, unmatched=list(unmatched), finished_at=timezone.now()
     )
 
 

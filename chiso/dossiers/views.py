@@ -1,26 +1,25 @@
-import io
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.db import models
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chiso.core import exports, jobqueue
+from chiso.core.audit import acting_as
 from chiso.core.exports import download
 from chiso.registry import permissions
 from chiso.registry.models import Agency
-from chiso.registry.services import add_working_days
 
 from . import tasks
 from .models import AP_IMPROPER, AP_MISSING, AP_PROPER, LATE, OPEN, Dossier, ImportRun
 from .services import apology, indicators, report
 from .services.importer import ImportFailed
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_UPLOAD = 200 * 1024 * 1024
 MONTHS = [f"Th{m}" for m in range(1, 13)]
 
@@ -69,7 +68,7 @@ def index(request):
                 "name": "Nộp trực tuyến (%)",
                 "type": "line",
                 "data": [
-                    None if m["online_rate"] is None else round(100 * m["online_rate"], 1) for m in months
+                    None if m["online_share"] is None else round(100 * m["online_share"], 1) for m in months
                 ],
             },
         ],
@@ -77,11 +76,14 @@ def index(request):
     for row in league:
         row["on_time_pct"], row["online_pct"], row["apology_pct"] = (
             _pct(row["on_time_rate"]),
-            _pct(row["online_rate"]),
+            _pct(row["online_share"]),
             _pct(row["apology_rate"]),
         )
-        row["payment_pct"] = _pct(row["payment_rate"])
-        row["full_pct"], row["partial_pct"] = _pct(row["online_full_rate"]), _pct(row["online_partial_rate"])
+        row["payment_pct"] = _pct(row["online_payment_share"])
+        row["full_pct"], row["partial_pct"] = (
+            _pct(row["online_share_full"]),
+            _pct(row["online_share_partial"]),
+        )
     context = {
         "title": "Hồ sơ thủ tục hành chính",
         "year": year,
@@ -89,7 +91,7 @@ def index(request):
         "league": league,
         "online_rows": sorted(
             (r for r in league if r["offered_full"] + r["offered_partial"]),
-            key=lambda r: r["online_rate"] or 0,
+            key=lambda r: r["online_share"] or 0,
         ),
         "heat_rows": _heat_html(report.heat(year, agency_ids, league)),
         "months": MONTHS,
@@ -118,10 +120,10 @@ def index(request):
             ),
             (
                 "Nộp trực tuyến",
-                _pct(totals["online_rate"]),
-                f"toàn trình {_pct(totals['online_full_rate'])} · một phần {_pct(totals['online_partial_rate'])}",
+                _pct(totals["online_share"]),
+                f"toàn trình {_pct(totals['online_share_full'])} · một phần {_pct(totals['online_share_partial'])}",
             ),
-            ("Thanh toán trực tuyến", _pct(totals["payment_rate"]), "trên hồ sơ có phí, lệ phí"),
+            ("Thanh toán trực tuyến", _pct(totals["online_payment_share"]), "trên hồ sơ có phí, lệ phí"),
         ],
         "can_import": permissions.can(request.user, "change", "dossier"),
     }
@@ -196,6 +198,8 @@ def _list_queryset(request, agency_ids):
         if (
             kind == "sap-tre"
         ):  # the apology must go out by now (NĐ 61/2018 Điều 19, 01 ngày làm việc trước hạn)
+            from chiso.registry.services import add_working_days
+
             today = timezone.localdate()
             qs = qs.filter(due__gte=today, due__lte=add_working_days(today, 1))
         title.insert(0, label)
@@ -280,25 +284,29 @@ def _dossier_for(request, code, action="view"):
 
 @login_required
 def dossier_detail(request, code):
-    from .services.classify import legal_basis
+    from .services.classify import apology_state, legal_basis
+    from .services.importer import calendar_index
 
     dossier = _dossier_for(request, code)
+    today = timezone.localdate()
+    limit = apology.deadline_of(dossier)
     if dossier.completed is None:  # an open dossier's apology state depends on today, not on the import day
-        from .services.classify import apology_state
-        from .services.importer import calendar_index
-
         dossier.apology_state = apology_state(
             calendar_index(),
-            dossier.due.toordinal(),
+            limit.toordinal(),
             None,
             dossier.apology_date and dossier.apology_date.toordinal(),
             dossier.new_due and dossier.new_due.toordinal(),
-            timezone.localdate().toordinal(),
+            today.toordinal(),
             dossier.reappointments,
+            dossier.received.toordinal(),
+            late=dossier.supplements > 1 or today > limit,
         )
-    basis_day = dossier.due
-    decree, form = legal_basis(basis_day)
+    decree, form = legal_basis(dossier.due)
+    from chiso.registry.services import add_working_days
 
+    # What stops a letter today, apart from the new date the agency still has to enter.
+    refusal = apology.refusal(dossier, today, dossier.new_due or date.max)
     return render(
         request,
         "dossiers/detail.html",
@@ -307,23 +315,62 @@ def dossier_detail(request, code):
             "d": dossier,
             "decree": decree,
             "form": form,
-            "apology_deadline": add_working_days(dossier.due, -1),
-            "today": timezone.localdate(),
-            "overdue": dossier.completed is None and dossier.due < timezone.localdate(),
+            "deadline": limit,
+            "apology_deadline": add_working_days(limit, -1),
+            "today": today,
+            "overdue": dossier.completed is None and (limit < today or dossier.supplements > 1),
+            "refusal": refusal,
             "can_apologize": permissions.can(request.user, "apologize", "dossier", dossier.agency_ids()),
         },
     )
+
+
+def _moment_param(text):
+    """dd/mm/yyyy [HH:MM] from a form -> (date, minute or None), or (None, None)."""
+    from datetime import datetime
+
+    text = (text or "").strip()
+    for fmt, timed in (
+        ("%d/%m/%Y %H:%M", True),
+        ("%d/%m/%Y", False),
+        ("%Y-%m-%dT%H:%M", True),
+        ("%Y-%m-%d", False),
+    ):
+        try:
+            value = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return value.date(), (value.hour * 60 + value.minute) if timed else None
+    return None, None
 
 
 @login_required
 @require_POST
 def apology_letter(request, code):
     dossier = _dossier_for(request, code, "apologize")
-    content = apology.render_letter(dossier, reason=request.POST.get("ly_do", "")[:500])
-    apology.mark_issued(dossier, request.user)
-    return FileResponse(
-        io.BytesIO(content), as_attachment=True, filename=apology.file_name(dossier), content_type=DOCX
+    today = timezone.localdate()
+    new_due, new_minute = _moment_param(request.POST.get("hen_lai"))
+    new_due = new_due or dossier.new_due
+    problem = apology.refusal(dossier, today, new_due)
+    if problem:
+        messages.error(request, problem)
+        return redirect("dossiers:detail", code=dossier.code)
+    with acting_as(request.user):
+        if dossier.apology_date is None or dossier.new_due != new_due:
+            apology.record_apology(dossier, today, new_due)
+        content = apology.render_letter(
+            dossier,
+            today,
+            reason=request.POST.get("ly_do", "")[:500],
+            new_due=new_due,
+            new_due_min=new_minute,
+        )
+        apology.mark_issued(dossier, request.user)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
+    response["Content-Disposition"] = f'attachment; filename="{apology.file_name(dossier)}"'
+    return response
 
 
 @login_required
@@ -338,12 +385,9 @@ def apology_batch(request):
     )
     for dossier in dossiers:
         permissions.require(request.user, "apologize", "dossier", dossier.agency_ids())
-    return FileResponse(
-        io.BytesIO(apology.batch_zip(dossiers, request.user)),
-        as_attachment=True,
-        filename="phieu-xin-loi.zip",
-        content_type="application/zip",
-    )
+    response = HttpResponse(apology.batch_zip(dossiers, request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="phieu-xin-loi.zip"'
+    return response
 
 
 @login_required
@@ -400,18 +444,25 @@ def indicators_view(request):
     year, years = _year(request, agency_ids)
     names = dict(Agency.objects.values_list("id", "name"))
     rows = indicators.table(year * 100, agency_ids)
+    computed = [i for i in indicators.INDICATORS.values() if i.computed]
     for r in rows:
         r["agency"] = names.get(r["agency_id"], "?")
-        r["cells"] = [(code, r["values"].get(code)) for code in indicators.INDICATORS]
+        r["cells"] = [(i, r["values"].get(i.code)) for i in computed]
     return render(
         request,
         "dossiers/indicators.html",
         {
-            "title": "Chỉ số 766 tính từ dữ liệu hồ sơ",
+            "title": "Bộ chỉ số 766 tính từ dữ liệu hồ sơ",
             "year": year,
             "years": years,
             "rows": rows,
-            "defs": indicators.INDICATORS,
+            "computed": computed,
+            "groups": [
+                (name, points, [i for i in indicators.INDICATORS.values() if i.group == code])
+                for code, name, points in indicators.GROUPS
+            ],
+            "confirmed": indicators.CONFIRMED_POINTS,
+            "min_coverage": indicators.MIN_COVERAGE,
         },
     )
 
@@ -472,5 +523,79 @@ def import_status(request, pk):
     return render(request, template, {"title": "Tiến độ nhập hồ sơ", "run": run})
 
 
+@require_POST
+def add_unmatched_procedures(request, pk):
+    """The one step after an import listed procedure names the catalogue lacks: add them all."""
+    from .services.importer import add_procedures
+
+    permissions.require(request.user, "change", "dossier")
+    run = get_object_or_404(ImportRun, pk=pk)
+    with acting_as(request.user):
+        added = add_procedures(run.unmatched, request.user)
+    ImportRun.objects.filter(pk=run.pk).update(unmatched=[])
+    messages.success(
+        request,
+        f"Đã thêm {added} thủ tục vào danh mục (mã tạm “CHUA-MA-…”). Hãy nhập lại tệp {run.file_name}.",
+    )
+    return redirect("dossiers:upload")
+
+
 def not_found(request):
     raise Http404
+
+
+def _day_param(request, name, default):
+    from datetime import datetime
+
+    text = (request.GET.get(name) or "").strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return default
+
+
+@login_required
+def period_view(request):
+    """Mẫu 06-style period report (backlog, received, settled, open at the end) as a page, XLSX or DOCX."""
+    from .services.period import period_report
+    from .services.period_outputs import period_docx, period_xlsx
+
+    agency_ids = _require_view(request)
+    today = timezone.localdate()
+    first_of_month = today.replace(day=1)
+    last_month_end = first_of_month - timedelta(days=1)
+    start = _day_param(request, "tu", last_month_end.replace(day=1))
+    end = _day_param(request, "den", last_month_end)
+    if end < start:
+        start, end = end, start
+    report = period_report(start, end, agency_ids)
+    kind = request.GET.get("dang")
+    if kind in ("xlsx", "docx"):
+        if agency_ids is not None and len(agency_ids) >= 1:
+            own = Agency.objects.filter(pk__in=agency_ids).order_by("kind").first()
+            unit, parent = (own.name, own.parent.name if own and own.parent_id else "") if own else ("", "")
+        else:
+            top = (
+                Agency.objects.filter(kind="ubnd_tinh")
+                .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=end))
+                .filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=end))
+                .first()
+            )
+            unit, parent = (top.name if top else "Ủy ban nhân dân tỉnh"), ""
+        name = f"bao-cao-tthc-{start:%Y%m%d}-{end:%Y%m%d}.{kind}"
+        if kind == "xlsx":
+            return download(period_xlsx(report, unit), name)
+        else:
+            place = unit.split(" tỉnh ")[-1] if " tỉnh " in unit else ""
+            body = period_docx(report, unit, parent, place or "……", issued=today)
+            ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        response = HttpResponse(body, content_type=ctype)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(
+        request,
+        "dossiers/period.html",
+        {"title": "Báo cáo kết quả giải quyết TTHC theo kỳ", "report": report, "start": start, "end": end},
+    )

@@ -5,7 +5,7 @@ from django.urls import reverse
 from chiso.registry import permissions
 
 from .models import Index
-from .services import charts
+from .services import charts, pagecache
 from .services import provinces as province_service
 from .templatetags.indices_format import vn_number
 
@@ -17,7 +17,13 @@ def home_cards(request):
     province = province_service.home_with_results(papi) if papi else None
     if province is None or papi is None:
         return []
-    history = charts.province_history(papi, province)
+    # Same cache entry as the index page (services/pagecache.py): the history costs ~0.1 s to compute.
+    history = pagecache.cached(
+        papi,
+        pagecache.fingerprint(papi),
+        f"history:{province.pk}",
+        lambda: charts.province_history(papi, province),
+    )
     if not history:
         return []
     latest = history[-1]
@@ -30,13 +36,33 @@ def home_cards(request):
             f"; so với {prev['year']}: {vn_number(latest['score'] - prev['score'], 2, signed=True)} điểm, "
             f"{'tăng' if prev_rank > rank else 'giảm' if prev_rank < rank else 'giữ'} {abs(prev_rank - rank) or ''} bậc".rstrip()
         )
+    from .services.answer import fallen
+
+    fell = fallen(province)
+    n_components = sum(len(item["components"]) for item in fell)
+    n_tasks = sum(c["n_tasks"] for item in fell for c in item["components"])
+    answer_card = {
+        "title": "Chỉ số thành phần giảm điểm",
+        "value": n_components,
+        "detail": (
+            "; ".join(
+                f"{item['index'].code} {item['year']}: " + ", ".join(c["code"] for c in item["components"])
+                for item in fell
+            )
+            + f" · {n_tasks} nhiệm vụ khắc phục"
+            if fell
+            else "Không có thành phần nào giảm điểm"
+        ),
+        "url": reverse("indices:answer") + f"?tinh={province.code}",
+    }
     return [
         {
             "title": f"PAPI {latest['year']} – {province.name}",
             "value": vn_number(latest["score"], 2),
             "detail": detail,
             "url": reverse("indices:detail", args=["PAPI"]) + f"?tinh={province.code}",
-        }
+        },
+        answer_card,
     ]
 
 

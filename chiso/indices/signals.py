@@ -14,8 +14,8 @@ from .services.targets import evaluate_target
 
 
 def _task_created(sender, instance, created, raw=False, **kwargs):
-    if not created or raw:
-        return
+    if not created or raw or instance.parent_id:
+        return  # a share or period is tagged through its task
 
     def run():
         if Index.objects.exists():

@@ -6,6 +6,7 @@ app_name = "indices"
 urlpatterns = [
     path("", views.index, name="index"),
     path("nhap/", views.data_entry, name="data_entry"),
+    path("giam-diem/", views.answer, name="answer"),
     path("gan-nhan/<int:pk>/", views.confirm_tag, name="confirm_tag"),
     path("dinh-nghia.xlsx", views.definitions_xlsx, name="definitions_xlsx"),
     path("<str:code>/phuong-phap/", views.methodologies, name="methodologies"),

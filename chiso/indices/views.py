@@ -1,20 +1,17 @@
-import copy
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from chiso.core.audit import acting_as
-from chiso.core.cards import cached
 from chiso.core.exports import download
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
 from .models import Index, Province, Responsibility, Result, TaskComponent
-from .services import analysis, charts, definitions, exports, responsibility
+from .services import analysis, charts, component_tasks, definitions, exports, pagecache, responsibility
+from .services import answer as answer_service
 from .services import provinces as province_service
 from .services.importer import ImportRejected, import_results
 
@@ -87,24 +84,17 @@ def index(request):
     )
 
 
-def _tasks(index):
-    tasks = {}
-    # Only what the page shows: each tag used to load its directive's whole reading (a large JSON).
-    for tag in (
-        TaskComponent.objects.filter(index=index)
-        .select_related("task")
-        .only("component_code", "confirmed", "reason", "task__ref", "task__text", "task__state")
-    ):
-        tasks.setdefault(tag.component_code, []).append(tag)
-    return tasks
-
-
 @login_required
 def detail(request, code):
     permissions.require(request.user, "view", "index")
     idx = get_object_or_404(Index, code=code)
     province = _province(request)
-    history = charts.province_history(idx, province) if province else []
+    fp = pagecache.fingerprint(idx)
+    history = (
+        pagecache.cached(idx, fp, f"history:{province.pk}", lambda: charts.province_history(idx, province))
+        if province
+        else []
+    )
     years = [h["year"] for h in history]
     try:
         year = int(request.GET.get("nam") or (years[-1] if years else 0))
@@ -118,23 +108,14 @@ def detail(request, code):
         "year": year,
         "provinces": _provinces_with_results(),
         "history": history,
+        "can_tag": permissions.can(request.user, "change", "task"),
     }
     if year in years:
-        # The analysis and the ranking read every province's results three times (~0.5 s): kept in the
-        # shared cache until the index's results change (the fingerprint is part of the key).
-        fingerprint = analysis.results_fingerprint(idx)
-        result = copy.deepcopy(
-            cached(
-                "index-analysis",
-                idx.pk,
-                year,
-                province.pk,
-                *fingerprint,
-                build=lambda: analysis.analyse(idx.code, year, province.name),
-            )
+        result = pagecache.cached(
+            idx, fp, f"analysis:{year}:{province.pk}", lambda: analysis.analyse(idx.code, year, province.name)
         )
         methodology = idx.methodology_for(year)
-        owners, tasks = responsibility.owners(idx, year), _tasks(idx)
+        owners, tasks = responsibility.owners(idx, year), component_tasks.by_component(idx)
         for comp in result["components"]:
             comp["owner"] = owners.get(comp["code"])
             comp["tasks"] = tasks.get(comp["code"], [])
@@ -147,12 +128,29 @@ def detail(request, code):
                 "heatmap": charts.heatmap_option(
                     history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]
                 ),
-                "ranking": cached(
-                    "index-ranking", idx.pk, year, *fingerprint, build=lambda: exports.year_ranking(idx, year)
+                "ranking": pagecache.cached(
+                    idx, fp, f"ranking:{year}", lambda: exports.year_ranking(idx, year)
                 ),
             }
         )
     return render(request, "indices/detail.html", context)
+
+
+@login_required
+def answer(request):
+    """One page for the leader: fallen components, who answers for them, the tasks and how far they are."""
+    permissions.require(request.user, "view", "index")
+    province = _province(request)
+    return render(
+        request,
+        "indices/answer.html",
+        {
+            "title": "Chỉ số giảm điểm: trách nhiệm và nhiệm vụ",
+            "province": province,
+            "items": answer_service.fallen(province) if province else [],
+            "provinces": _provinces_with_results(),
+        },
+    )
 
 
 @login_required
@@ -178,12 +176,13 @@ def report_docx(request, code):
         content = build_report(idx.code, year, province.name)
     except (ValueError, analysis.NotFound):
         raise Http404("Chưa có kết quả để lập báo cáo.")
-    return FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=f"bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx",
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx"'
+    )
+    return response
 
 
 @login_required

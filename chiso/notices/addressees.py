@@ -26,7 +26,14 @@ _LEADING_CLAUSE_RE = re.compile(
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
 _LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)
 _COORD_RE = re.compile(
-    r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt))?(?:\s+với)?\s+", _I
+    r"phối\s+hợp(?:\s*,\s*(?:hỗ\s+trợ|hướng\s+dẫn))?(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt))?(?:\s+với)?\s+",
+    _I,
+)
+# Kinds of bodies written without "các" after "phối hợp với": "địa phương", "chính quyền địa phương".
+_BARE_CLASS_RE = re.compile(
+    r"(?:chính\s+quyền\s+địa\s+phương|(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|địa\s+phương))*"
+    r"(?:\s+(?:có\s+)?liên\s+quan|\s+chức\s+năng)|địa\s+phương(?:\s+(?:có\s+)?liên\s+quan)?|ngành\s+[A-ZĐ]\w+)"
+    r"(?![\w])"
 )
 _DIRECTING_RE = re.compile(
     r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|đôn\s+đốc|cử|giao|huy\s+động|tổ\s+chức\s+lực\s+lượng)\s+[^,;.]*$",
@@ -127,6 +134,17 @@ def coordinators(text, lead=None):
         if re.match(r"giữa\b", text[m.end() : m.end() + 6]):
             continue
         got, end = names.agency_list(text, m.end())
+        if not got:
+            b = _BARE_CLASS_RE.match(text, m.end())
+            got = [b.group()] if b else []
+            end = b.end() if b else end
+        while got:  # "… các cơ quan chức năng và chính quyền địa phương"
+            sep = re.match(r"\s*(?:,|;|và)\s*", text[end : end + 8])
+            b = _BARE_CLASS_RE.match(text, end + sep.end()) if sep else None
+            if not b:
+                break
+            got.append(b.group())
+            end = b.end()
         for g in got:
             g = _clean(g)
             if g and g not in out and g != lead:
@@ -139,12 +157,15 @@ def joint(found):
     return len(found) > 1
 
 
+_HEADING_START_RE = re.compile(r"[A-ZĐÀ-Ỹ]|các\s|tỉnh\s|thành\s+phố\s")
+
+
 def heading_names(text):
     """The addressees of a heading that is only a name or a list of names ("1. Sở Nội vụ",
     "b) Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua:", "Giao Sở Tư pháp:",
     "Trách nhiệm của các sở, ban, ngành"), else None."""
     t = text.strip().rstrip(":.;").strip()
-    if not t or len(t) > 300:
+    if not t or len(t) > 300 or not _HEADING_START_RE.match(t):
         return None
     t2 = re.sub(
         r"^(?:(?i:nhiệm\s+vụ)(?:\s+(?i:chung|cụ\s+thể|trọng\s+tâm|chủ\s+yếu))?(?:\s+(?:của|đối\s+với|cho))?"
@@ -155,9 +176,7 @@ def heading_names(text):
     got, end = names.agency_list(t2, 0, place=True)
     if not got:
         return None
-    rest = t2[end:].strip()
-    if rest.startswith("("):
-        rest = _PAREN_RE.sub("", rest, count=1).strip()
+    rest = _PAREN_RE.sub("", t2[end:]).strip()
     rest = re.sub(
         r"^(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+(?:được\s+giao|quản\s+lý))*|thực\s+hiện(?:\s+các\s+nhiệm\s+vụ\s+sau)?|"
         r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+tổ\s+chức|"

@@ -11,7 +11,9 @@ be done (a stated date is kept as stated, "strict" says the text wrote "trước
 first day of the window when the text gives one; every is month, quarter or year for recurring work.
 """
 
+import bisect
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -23,7 +25,7 @@ _POINT_KINDS = ("date", "month", "quarter", "year", "range")
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s+năm\s+\d{4})?"
 _MONTH = r"\d{1,2}(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?"
 _Q = r"(?:IV|I{1,3}|[1-4])"
-_QUARTER = r"(?:IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s*,?\s+năm\s+\d{4})?(?![\w/])"
+_QUARTER = r"(?:IV|I{1,3}|[1-4])(?:\s*[/-]\s*\d{4}|\s*,?\s+năm\s+\d{4})?(?![\w/])"
 _PERIOD = r"tháng|quý|quí|năm|tuần"
 # "Thời gian thực hiện trong tháng 8/2022": the lead-in belongs to the deadline as written.
 _LEAD_IN = (
@@ -155,8 +157,9 @@ _PATTERNS = [
         "quarter",
         re.compile(
             _LEAD_IN
-            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành\s+trong)"
-            r"\s+quý\s+(?P<q>" + _QUARTER + ")",
+            + r"(?P<pre>trong|trước|cuối|đến\s+hết|hết|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|hoàn\s+thành(?:\s+trong)?"
+            r"|thực\s+hiện(?:\s+trong)?|xong(?:\s+trong)?|vào)"
+            r"\s+(?:quý|quí)\s+(?P<q>" + _QUARTER + ")",
             _F,
         ),
     ),
@@ -188,9 +191,11 @@ _NEEDS = {
     "start": ("từ",),
     "date": ("ngày",),
     "month": ("tháng",),
-    "quarter": ("quý",),
+    "quarter": ("quý", "quí"),
     "year": ("năm",),
 }
+
+_ALL_NEEDS = frozenset(w for words in _NEEDS.values() for w in words)
 
 # Dates inside a cited document's name ("Chỉ thị số 11-CT/TU ... giai đoạn 2021 - 2025") describe that
 # document, not the task; the span ends where the sentence or clause does, or where a deadline word starts.
@@ -234,6 +239,7 @@ def empty():
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_end(year, month):
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -429,16 +435,20 @@ def _cited_spans(text):
 def find_all(text, *, year=None, add_working_days=None, base_date=None):
     """Every deadline phrase in text, in reading order, overlaps resolved in favour of the earlier pattern."""
     found = []
-    taken = []
+    taken_starts, taken_ends = [], []  # non-overlapping spans already read, sorted by start
     cited = None
     low = text.lower()
+    present = {w for w in _ALL_NEEDS if w in low}
+    if not present:
+        return found
     for kind, pattern in _PATTERNS:
         # Most task texts hold none of a pattern's key words; a substring test is far cheaper than a scan.
-        if not any(word in low for word in _NEEDS[kind]):
+        if present.isdisjoint(_NEEDS[kind]):
             continue
         for m in pattern.finditer(text):
             b, e = m.start(), m.end()
-            if any(b < te and tb < e for tb, te in taken):
+            i = bisect.bisect_right(taken_starts, b) - 1
+            if (i >= 0 and taken_ends[i] > b) or (i + 1 < len(taken_starts) and taken_starts[i + 1] < e):
                 continue
             item = _read(kind, m, text, year, add_working_days, base_date)
             if item is None:
@@ -446,11 +456,15 @@ def find_all(text, *, year=None, add_working_days=None, base_date=None):
             if item.kind in ("month", "quarter", "year", "range"):
                 if cited is None:
                     cited = _cited_spans(text)
-                if any(cb <= b < ce for cb, ce in cited):
+                    cited_starts = [c[0] for c in cited]
+                j = bisect.bisect_right(cited_starts, b) - 1
+                if j >= 0 and b < cited[j][1]:
                     continue
             item.text = _balanced(text[b:e])
             found.append(item)
-            taken.append((b, e))
+            k = bisect.bisect_right(taken_starts, b)
+            taken_starts.insert(k, b)
+            taken_ends.insert(k, e)
     found.sort(key=lambda f: f.begin)
     return found
 

@@ -111,8 +111,6 @@ _WHOLE = [
     "Công an Thành phố",
     "Công an thành phố",
     "Đơn vị tư vấn",
-    "Lãnh đạo Bộ",
-    "Lãnh đạo bộ",
 ]
 _TITLES = [
     "Bộ trưởng",
@@ -279,7 +277,7 @@ def _place_end(text, pos):
     return end
 
 
-def _proper_part(text, pos, *, need_cap=True, cap_only=False):
+def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
     """End of the proper part of a name starting at pos ("Kế hoạch và Đầu tư", "Y tế tỉnh Đắk Lắk"),
     or -1 when none starts there. cap_only: a place name, capitalised words only ("Vĩnh Long")."""
     toks = _tokens(text, pos)
@@ -298,6 +296,8 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False):
             pe = _place_end(text, s)
             if pe > 0:
                 return pe
+        if end >= 0 and _CAP_VERB_RE.match(text, s):
+            break  # "… Công nghệ cao Chủ trì, phối hợp …": a capitalised verb starts the sentence's rest
         if _CAP_RE.match(tok) and (end < 0 or not _HEAD_RE.match(text, s) or in_name_head(tok)):
             if end >= 0 and _TITLE_RE.match(text, s):
                 break
@@ -308,7 +308,7 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False):
             continue
         low = tok[:1].islower()
         if low and not cap_only and end >= 0 and tok not in _VERBISH:
-            if (caps_run == 1 and lowers == 0 and tok in _SECOND) or (caps_run == 1 and tok in _NAME_WORDS):
+            if (caps_run == 1 and lowers == 0 and tok in _SECOND) or tok in _NAME_WORDS:
                 end = last = e
                 lowers += 1
                 i += 1
@@ -322,7 +322,7 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False):
             end >= 0
             and tok in ("và", "-", "–", "&", ",", "/")
             and i + 1 < len(toks)
-            and not (cap_only and tok == ",")
+            and not ((cap_only or no_comma) and tok == ",")
         ):
             nxt, ns, _ne = toks[i + 1]
             if (
@@ -338,6 +338,9 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False):
                 continue
         break
     return end
+
+
+_CAP_VERB_RE = re.compile(r"(?:Chủ\s+trì|Phối\s+hợp|Tham\s+mưu|Thực\s+hiện|Triển\s+khai|Hướng\s+dẫn)\b")
 
 
 def in_name_head(tok):
@@ -442,7 +445,7 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
             prefix = re.sub(r"\s+các(?=\s+\w+$)", "", prefix)
         q = cm.end()
         while True:
-            e = _proper_part(text, q, cap_only=bool(cm.group("pk")))
+            e = _proper_part(text, q, cap_only=bool(cm.group("pk")), no_comma=True)
             if e < 0:
                 break
             names.append(f"{prefix} {text[q:e]}")
@@ -463,6 +466,7 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
     end = agency_end(text, pos, place=place)
     if end < 0:
         return [], pos
+    end = _descriptive_tail(text, pos, end)
     names.append(text[pos:end].strip())
     while True:
         sm = _LIST_SEP_RE.match(text, end)
@@ -479,9 +483,34 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
                 names += more
                 end = e2
             break
-        names.append(text[sm.end() : e].strip())
+        e = _descriptive_tail(text, sm.end(), e)
+        if (
+            _ELLIPTIC_RE.match(text, sm.end())
+            and re.match(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s", names[-1])
+            and "và" in sm.group()
+        ):
+            # "Ủy ban nhân dân thành phố Thủ Đức và các quận - huyện": the head noun is left out of the
+            # second part, so both are one kind of body, one addressee.
+            names[-1] = text[pos if len(names) == 1 else end - len(names[-1]) : e].strip()
+        else:
+            names.append(text[sm.end() : e].strip())
         end = e
     return names, end
+
+
+_ELLIPTIC_RE = re.compile(r"các\s+(?:quận|huyện|xã|phường|thị\s+xã|thành\s+phố)\b")
+
+
+_TAIL_STOP_RE = re.compile(r"\s*,\s*(?=(?:các|Các)\s|UBND|Ủy\s+ban|Bộ\s|Sở\s)")
+
+
+def _descriptive_tail(text, start, end):
+    """A body named by its kind and a description ("Ban chỉ đạo quốc gia về phòng, chống thiên tai")
+    runs on to the next name of the list."""
+    if text[start:end] not in _SELF_HEADS or not text[end : end + 2].strip()[:1].islower():
+        return end
+    m = _TAIL_STOP_RE.search(text, end, end + 90)
+    return m.start() if m else end
 
 
 def is_class(name):

@@ -26,13 +26,14 @@ MARK_RE = re.compile(
 
 
 class Node:
-    __slots__ = ("style", "label", "ref", "text", "paras", "children", "unit", "parent", "index")
+    __slots__ = ("style", "label", "ref", "text", "paras", "children", "unit", "parent", "index", "counts")
 
     def __init__(self, style, label, ref, text, unit, parent):
         self.style, self.label, self.ref, self.text, self.unit = style, label, ref, text, unit
         self.paras, self.children = [], []
         self.parent = parent
         self.index = 0
+        self.counts = {}  # children per style, for their numbers
 
     def units(self):
         out = [self.unit] if self.unit is not None else []
@@ -117,7 +118,7 @@ def build(units):
                     stack = stack[: i + 1]
                     break
         parent = stack[-1]
-        index = sum(1 for c in parent.children if c.style == style) + 1
+        index = parent.counts[style] = parent.counts.get(style, 0) + 1
         node = Node(style, label, _ref(parent, style, label, index), rest, u, parent)
         if style == ("heading",):
             node.ref = f"{parent.ref}.H{index}" if parent.ref else f"H{index}"

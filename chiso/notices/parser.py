@@ -19,6 +19,7 @@ addressee each part inherits. The rules, each for one general phenomenon of Viet
 - Closing directives and a decision's execution article are tasks.
 """
 
+import bisect
 import re
 from datetime import date
 
@@ -321,7 +322,14 @@ class _Emitter:
     def _leaf(self, node, ctx):
         if _NOT_TASK_RE.match(node.text):
             return
-        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":")):
+        if (
+            not ctx.addressees
+            and not ctx.assigning
+            and not node.paras
+            and not _MAY_ADDRESS_RE.search(node.text)
+        ):
+            return  # no addressee above and no word that could start one here: nothing is assigned
+        if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":") or _is_title(node)):
             # "1. Về kiến nghị …:", "Điều 2. Trách nhiệm thực hiện của các đơn vị:" then the directive
             # paragraphs: the label is not part of the task.
             text = " ".join(u.text for u in node.paras)
@@ -511,11 +519,11 @@ def _split_by_addressee(text):
     """[(part text, (addressees, named))]: a new part starts at a sentence that names a different
     addressee; the sentences after it without one stay with it."""
     sentences = _SENTENCE_RE.split(text)
-    parts = []
+    parts = []  # [[sentences], addressees, named, lower-cased text so far]
     for s in sentences:
         own, has_own = _own_addressees(s)
         if not parts:
-            parts.append([s, own, has_own])
+            parts.append([[s], own, has_own, s.lower()[:2000]])
             continue
         cur = parts[-1]
         # A new addressee opens a new task; the heads of the same class of bodies ("Thủ trưởng các
@@ -524,16 +532,19 @@ def _split_by_addressee(text):
             names.is_class(_untitled(x)) for x in cur[1]
         )
         # "… kiện toàn Hội đồng tư vấn …. Hội đồng phải …": the body the task sets up, not a new addressee.
-        set_up = all(x in names.SELF_HEADS and x.lower() in cur[0].lower() for x in own) if own else False
+        set_up = all(x in names.SELF_HEADS and x.lower() in cur[3] for x in own) if own else False
         if has_own and own != cur[1] and not classes_only and not set_up and _starts_directive(s):
-            parts.append([s, own, has_own])
+            parts.append([[s], own, has_own, s.lower()[:2000]])
         else:
-            cur[0] = cur[0] + " " + s
-    return [(p[0], (p[1], p[2])) for p in parts]
+            cur[0].append(s)
+            if len(cur[3]) < 2000:
+                cur[3] += " " + s.lower()[:2000]
+    return [(" ".join(p[0]), (p[1], p[2])) for p in parts]
 
 
 # "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
 _CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
+_MAY_ADDRESS_RE = re.compile(r"[A-ZĐÀ-Ỹ]|\b(?:các|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|tỉnh|thành\s+phố)\b")
 _LABEL_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s.{2,400}:\s*$", re.S)
 _ISSUING_RE = re.compile(
     r"\b(?:ban\s+hành|kết\s+luận|thông\s+báo|hướng\s+dẫn\s+(?:như\s+sau|một\s+số))\b", re.I
@@ -576,6 +587,13 @@ def _frames_work(text):
     """A lead-in that sets work for the points below ("… yêu cầu các sở … thực hiện một số nội dung
     sau:"), not the issuer introducing its own document ("UBND tỉnh ban hành Kế hoạch … như sau:")."""
     return bool(_FRAMING_RE.search(text)) and not _ISSUING_RE.search(text)
+
+
+def _is_title(node):
+    """A point's text that only names what follows ("Điều 5. Tổ chức thực hiện", "Rà soát văn bản"):
+    short, unpunctuated, naming no addressee."""
+    t = node.text.strip()
+    return len(t.split()) <= 12 and t[-1:] not in ".;:" and not _own_addressees(t)[1]
 
 
 def _untitled(name):
@@ -694,7 +712,8 @@ def _closing_split(body_units):
 def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=None):
     """The reading of one notice: {"document", "targets", "tasks", "warnings"} (see the CLI contract)."""
     notice_date = _as_date(notice_date)
-    tables, text = extract_tables(text or "")
+    original = text or ""
+    tables, text = extract_tables(original)
     units, notes = build_units(text)
     doc, body_start, tail = document_fields(units, notes, notice_date=notice_date)
     warnings = []
@@ -734,6 +753,7 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
         _table_tasks(em, tb)
     doc["requirements"] = em.requirements
     warnings += em.warnings
+    _locate(em.tasks, original)
     kind = (doc.get("kind") or "").upper()
     if kind in _NON_DIRECTIVE_KINDS:
         warnings.append(
@@ -752,20 +772,27 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
             "Văn bản không ghi ngày ban hành: hạn không ghi năm chưa tính được, hãy nhập ngày văn bản (--date)."
         )
     on = ref_date
+    resolved = {}  # names repeat from task to task: each is looked up once
+
+    def _resolve_once(name):
+        if name not in resolved:
+            resolved[name] = _resolve(name, gazetteer, on=on)
+        return resolved[name]
+
     for t in em.tasks:
         if not t["lead"]:
             warnings.append(f"Nhiệm vụ {t['ref']}: chưa xác định được cơ quan chủ trì.")
         if gazetteer is None:
             continue
         if t["lead"]:
-            ids = _resolve(t["lead"], gazetteer, on=on)
+            ids = _resolve_once(t["lead"])
             if ids is None:
                 t["unresolved"].append(t["lead"])
                 warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan.")
             else:
                 t["lead_agency_ids"] = ids
         for c in t["coordinators"]:
-            ids = _resolve(c, gazetteer, on=on)
+            ids = _resolve_once(c)
             if ids is None:
                 t["unresolved"].append(c)
                 warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục.")
@@ -776,6 +803,58 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
     if not em.tasks:
         warnings.append("Không tìm thấy nhiệm vụ nào: văn bản không có nội dung giao việc cho cơ quan nào.")
     return {"document": doc, "targets": em.targets, "tasks": em.tasks, "warnings": warnings}
+
+
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
+def _locate(tasks, text):
+    """Each task's span in the text it was read from: {"start", "end", "line"} (characters and the
+    line number of the start), found by the task's first and last words whatever the line wraps and
+    markup in between; None when its words cannot be found. Searches move forward through the text
+    with plain string search, so the whole pass stays linear."""
+    pos = 0
+    line_starts = None
+    for t in tasks:
+        t["span"] = None
+        words = _WORDS_RE.findall(t["text"][:200])
+        if not words:
+            continue
+        start = _find_words(text, words[:4], pos, len(text))
+        if start < 0 and pos:
+            start = _find_words(text, words[:4], 0, pos)
+        if start < 0:
+            continue
+        last = _WORDS_RE.findall(t["text"][-120:])[-3:]
+        limit = min(len(text), start + 2 * len(t["text"]) + 500)
+        end = _find_words(text, last, start, limit, end=True)
+        if line_starts is None:
+            line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        line = bisect.bisect_right(line_starts, start)
+        t["span"] = {"start": start, "end": end if end > start else start + len(t["text"]), "line": line}
+        pos = start + 1
+
+
+def _find_words(text, words, lo, hi, end=False):
+    """Where the words occur in order in text[lo:hi], separated by anything that is not a word
+    (spaces, line breaks, markup); the start, or the end when end=True; -1 when absent."""
+    first = words[0]
+    p = text.find(first, lo, hi)
+    tries = 0
+    while p >= 0 and tries < 200:
+        window = text[p : p + 40 * len(words) + 40]
+        got = _WORDS_RE.findall(window)[: len(words)]
+        if got == words:
+            if not end:
+                return p
+            m = None
+            for m in _WORDS_RE.finditer(window):
+                if m.group() == words[-1]:
+                    break
+            return p + m.end() if m else p
+        p = text.find(first, p + 1, hi)
+        tries += 1
+    return -1
 
 
 def _scope_year(doc):

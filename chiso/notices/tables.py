@@ -453,7 +453,7 @@ def extract_tables(text):
             keep.extend(lines[i:j])
             i = max(j, i + 1)
             continue
-        if s and len(s) <= 45 and _role(s):
+        if s and len(s) <= 45 and _role(s) in ("num", "task"):  # a header starts with TT or Nhiệm vụ
             hdr = _flat_header(lines, i)
             if hdr:
                 roles, j = hdr

@@ -158,10 +158,11 @@ def test_web_changes_are_attributed_to_the_logged_in_user(client, demo_registry)
 
 
 @pytest.mark.django_db
-def test_english_is_available_as_a_second_language(client, demo_registry):
-    # A browser asking for English still gets Vietnamese until the user switches.
+def test_vietnamese_only_whatever_the_browser_or_cookie_asks(client, demo_registry):
+    # The English switch was removed (issue 14): an English browser or an old "en" cookie gets Vietnamese.
     page = client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
-    assert 'lang="vi"' in page and "English" in page
-    client.post("/i18n/setlang/", {"language": "en", "next": "/dang-nhap/"})
+    assert 'lang="vi"' in page and "English" not in page
+    client.cookies["django_language"] = "en"
     page = client.get("/dang-nhap/").content.decode()
-    assert 'lang="en"' in page and "Tiếng Việt" in page
+    assert 'lang="vi"' in page and "Đăng nhập" in page
+    assert client.post("/i18n/setlang/", {"language": "en"}).status_code == 404

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from chiso.notices import parse_notice, read_notice_bytes
@@ -23,6 +24,15 @@ from ..models import Directive, NoticeDraft, Target, Task
 from . import life, notify
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf")
+# The reader marks the notice's closing assignment (after the numbered points) with the ref "closing";
+# people read it as the part on carrying the notice out.
+REF_LABELS = {"closing": "Tổ chức thực hiện"}
+
+
+def ref_label(ref):
+    return REF_LABELS.get(ref or "", ref or "")
+
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
@@ -56,21 +66,64 @@ def _as_date(value):
         return None
 
 
-def existing_directive(parsed, *, sha256="", content_sha=""):
-    """The published directive this notice already is, or None."""
+def _shingles(text, size=5):
+    """Word 5-grams of the normalised text: the same notice read from TXT, DOCX or PDF shares nearly all."""
+    words = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFC", text or "").casefold()).split()
+    return {hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+
+
+NEAR_IDENTICAL = 0.85  # share of 5-word sequences in common (Jaccard) for "the same text"
+
+
+def similarity(a, b):
+    sa, sb = _shingles(a), _shingles(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def find_duplicate(parsed, *, sha256="", content_sha="", text=""):
+    """(directive, reason) when this notice is already in the system, else (None, "").
+
+    Same number/symbol in the same year, the same file, the same words, or a near-identical text (a new
+    scan or a re-typed copy); checked before anything is created."""
     qs = Directive.objects.exclude(status=Directive.WITHDRAWN)
-    number = (parsed.get("document") or {}).get("number")
+    doc = parsed.get("document") or {}
+    number, issued = doc.get("number"), _as_date(doc.get("date"))
     if number:
-        found = qs.filter(number=number).first()
+        same = qs.filter(number__iexact=number.strip())
+        if issued:
+            same = same.filter(Q(issued_on__isnull=True) | Q(issued_on__year=issued.year))
+        found = same.first()
         if found:
-            return found
+            when = f" ngày {issued:%d/%m/%Y}" if issued else ""
+            return found, f"trùng số, ký hiệu {number}{when}"
     if sha256:
         found = qs.filter(source_sha256=sha256).first()
         if found:
-            return found
+            return found, "trùng tệp đã tải lên"
     if content_sha:
-        return qs.filter(content_sha256=content_sha).first()
-    return None
+        found = qs.filter(content_sha256=content_sha).first()
+        if found:
+            return found, "trùng toàn bộ nội dung"
+    if text:
+        # Near-identical text: compare with notices of the same period (or all when the date is unknown).
+        candidates = qs.exclude(source_text="")
+        if issued:
+            candidates = candidates.filter(
+                Q(issued_on__isnull=True)
+                | Q(issued_on__year__in=[issued.year - 1, issued.year, issued.year + 1])
+            )
+        for directive in candidates.only("pk", "source_text", "kind", "number", "title")[:500]:
+            score = similarity(text, directive.source_text)
+            if score >= NEAR_IDENTICAL:
+                return directive, f"nội dung gần như trùng khớp ({round(100 * score)}% đoạn văn giống nhau)"
+    return None, ""
+
+
+def existing_directive(parsed, *, sha256="", content_sha="", text=""):
+    """The published directive this notice already is, or None."""
+    return find_duplicate(parsed, sha256=sha256, content_sha=content_sha, text=text)[0]
 
 
 def read_upload(file_bytes, filename, *, notice_date=None):
@@ -81,22 +134,22 @@ def read_upload(file_bytes, filename, *, notice_date=None):
 
 
 def create_draft(file_bytes, filename, user, *, notice_date=None):
-    """(draft, existing): a new draft to review, or the directive the file already is (draft None)."""
+    """(draft, existing, reason): a new draft to review, or the directive the file already is (draft None)."""
     permissions.require(user, "change", "directive")
     text, parsed = read_upload(file_bytes, filename, notice_date=notice_date)
     sha, csha = file_sha256(file_bytes), content_sha256(text)
-    existing = existing_directive(parsed, sha256=sha, content_sha=csha)
+    existing, reason = find_duplicate(parsed, sha256=sha, content_sha=csha, text=text)
     if existing is not None:
-        return None, existing
+        return None, existing, reason
     open_draft = NoticeDraft.objects.filter(sha256=sha, status=NoticeDraft.OPEN).first()
     if open_draft is not None:
-        return open_draft, None
+        return open_draft, None, ""
     parsed["source_text"] = text
     parsed["content_sha256"] = csha
     draft = NoticeDraft(uploaded_by=user, filename=filename[:255], sha256=sha, parsed=parsed)
     draft.file.save(filename, ContentFile(file_bytes), save=False)
     draft.save()
-    return draft, None
+    return draft, None, ""
 
 
 def _agency_ids(ids):
@@ -148,7 +201,7 @@ def _create(parsed, accepted_tasks, *, user, file_bytes=None, filename="", sha25
         report = t.get("report_to_agency_id")
         task = Task.objects.create(
             directive=directive,
-            ref=t.get("ref", "")[:40],
+            ref=ref_label(t.get("ref", ""))[:40],
             position=position,
             text=t.get("text", ""),
             source_text=t.get("source", ""),
@@ -186,7 +239,12 @@ def publish_draft(draft, user, accepted_tasks):
     if draft.status == NoticeDraft.PUBLISHED and draft.directive_id:
         return draft.directive
     parsed = dict(draft.parsed)
-    existing = existing_directive(parsed, sha256=draft.sha256, content_sha=parsed.get("content_sha256", ""))
+    existing = existing_directive(
+        parsed,
+        sha256=draft.sha256,
+        content_sha=parsed.get("content_sha256", ""),
+        text=parsed.get("source_text", ""),
+    )
     if existing is None:
         existing = _create(
             parsed,
@@ -210,7 +268,9 @@ def publish_parsed(parsed, *, file_bytes, filename, user=None):
         parsed["source_text"] = read_notice_bytes(file_bytes, filename)
     parsed.setdefault("content_sha256", content_sha256(parsed["source_text"]))
     sha = file_sha256(file_bytes)
-    existing = existing_directive(parsed, sha256=sha, content_sha=parsed["content_sha256"])
+    existing = existing_directive(
+        parsed, sha256=sha, content_sha=parsed["content_sha256"], text=parsed["source_text"]
+    )
     if existing is not None:
         return existing
     return _create(

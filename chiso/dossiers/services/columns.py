@@ -26,6 +26,11 @@ FIELDS = {
     "rating": ("Đánh giá", False),
     "apology_date": ("Ngày xin lỗi", False),
     "new_due": ("Ngày hẹn lại", False),
+    "e_result": ("Kết quả điện tử", False),
+    "digitized": ("Số hóa hồ sơ", False),
+    "reused": ("Tái sử dụng dữ liệu số hóa", False),
+    "from_store": ("Lấy từ kho dữ liệu cá nhân", False),
+    "complaint": ("Phản ánh, kiến nghị", False),
 }
 
 # The column dictionary: how the provincial one-stop systems write each column (recognised without a saved

@@ -68,6 +68,11 @@ STAGE_COLUMNS = [
     "supplement_days",
     "ended",
     "deadline",
+    "e_result",
+    "digitized",
+    "reused",
+    "from_store",
+    "complaint",
     "online_payment",
     "rating",
     "apology_date",
@@ -257,34 +262,55 @@ class AgencyResolver:
         self.bounds = sorted(bounds)
         self.cache = {}
 
-    def __call__(self, text, day):
+    def __call__(self, text, day, field=""):
         key = (text, bisect_right(self.bounds, day))
         found = self.cache.get(key)
         if found is None:
             found = self.cache[key] = self._resolve(text, date.fromordinal(day))
+        if found.__class__ is int:
+            return found
         if found.__class__ is ValueError:
             raise found
-        return found
+        return self._split(found, field)
+
+    @staticmethod
+    def _split(successors, field):
+        """A unit split between successors (each with its share, e.g. "bảo trợ xã hội"): the one whose share
+        names the procedure's field, else the one with no share written (the remainder)."""
+        from chiso.registry.names import strip_diacritics
+
+        wanted = strip_diacritics(field.lower()) if field else ""
+        rest = None
+        for share, main, agency_id in successors:
+            words = strip_diacritics((share or "").lower())
+            if wanted and words and (wanted in words or words in wanted):
+                return agency_id
+            if rest is None and (main or not words):
+                rest = agency_id  # the main successor keeps what no share names
+        if rest is not None:
+            return rest
+        raise ValueError(
+            f"đơn vị đã chia tách cho nhiều đơn vị kế thừa; lĩnh vực “{field}” không khớp phần giao nào"
+        )
 
     def _valid(self, agency, on):
         return agency.valid_on(on)
 
-    def _successor(self, agency, on, seen=()):
-        """The unit valid on `on` that carries on `agency`'s work (following chains of successions)."""
+    def _successors(self, agency, on, share="", main=True, seen=()):
+        """[(share, main, unit)] valid on `on` that carry on `agency`'s work (following chains)."""
         if self._valid(agency, on):
-            return agency
-        links = [link for link in self.links.get(agency.pk, []) if link.date <= on]
+            return [(share, main, agency)]
         found = []
-        for link in links:
+        for link in self.links.get(agency.pk, []):
             nxt = self.agencies.get(link.successor_id)
-            if nxt is not None and nxt.pk not in seen:
-                got = self._successor(nxt, on, (*seen, agency.pk))
-                if got is not None and got not in found:
-                    found.append((getattr(link, "share", None) or 0, got))
-        if not found:
-            return None
-        found.sort(key=lambda pair: -pair[0])  # a split: the successor with the largest share
-        return found[0][1]
+            if link.date <= on and nxt is not None and nxt.pk not in seen:
+                further = self._successors(
+                    nxt, on, link.share or share, main and link.main, (*seen, agency.pk)
+                )
+                for triple in further:
+                    if triple[2] not in [a for _s, _m, a in found]:
+                        found.append(triple)
+        return found
 
     def _resolve(self, text, on):
         from chiso.registry.services import lookup
@@ -301,6 +327,12 @@ class AgencyResolver:
                 for agency in agencies[:1]
                 if not c.is_group
             ]
+            # A unit's own full name (or alias) as written beats a namesake matched with the province dropped.
+            wanted = name.lower()
+            candidates = [
+                (conf + (0.3 if wanted in [n.lower() for n in (agency.name, *agency.aliases)] else 0), agency)
+                for conf, agency in candidates
+            ]
             if len(parts) > 1:
                 candidates = [
                     (conf + (0.2 if self._under(agency, parts[1:]) else 0), agency)
@@ -312,9 +344,11 @@ class AgencyResolver:
                 named = confidence if self._valid(agency, on) else 2 * confidence
                 if named < 0.75:
                     continue
-                current = self._successor(agency, on)
-                if current is not None:
-                    return current.pk
+                current = self._successors(agency, on)
+                if len(current) == 1:
+                    return current[0][2].pk
+                if current:
+                    return tuple((share, main, a.pk) for share, main, a in current)
                 return ValueError(
                     f"“{text}”: {agency.name} không còn hoạt động ngày {on:%d/%m/%Y} và chưa có đơn vị kế thừa"
                 )
@@ -357,6 +391,7 @@ class ProcedureResolver:
 
     def __init__(self):
         rows = list(Procedure.objects.values_list("code", "id", "name", "days"))
+        self.field = dict(Procedure.objects.values_list("id", "field"))
         self.cache = {code: pk for code, pk, _n, _d in rows}
         self.by_name = {}
         for _code, pk, name, _d in rows:
@@ -402,8 +437,6 @@ def add_procedures(names, user=None):
     them); each gets a provisional code to be replaced by the national code later. Returns how many."""
     import hashlib
 
-    from chiso.core.audit import record as audit
-
     known = {procedure_key(n) for n in Procedure.objects.values_list("name", flat=True)}
     added = 0
     for name in names:
@@ -411,11 +444,10 @@ def add_procedures(names, user=None):
         if not name or procedure_key(name) in known:
             continue
         code = "CHUA-MA-" + hashlib.sha1(procedure_key(name).encode()).hexdigest()[:10].upper()
-        proc, created = Procedure.objects.get_or_create(code=code, defaults={"name": name})
+        _proc, created = Procedure.objects.get_or_create(code=code, defaults={"name": name})  # audited
         if created:
             added += 1
             known.add(procedure_key(name))
-            audit(proc, "create", {"tên": name}, note="Thêm thủ tục từ tệp hồ sơ (chưa có mã)")
     return added
 
 
@@ -427,7 +459,8 @@ def _stage_table(cursor, vendor):
     cursor.execute(f"""CREATE TEMP TABLE dossier_stage (rownum INTEGER, {key}, procedure_id BIGINT, agency_id BIGINT,
         receiving_agency_id BIGINT, applicant VARCHAR(300), channel SMALLINT, received DATE, due DATE,
         completed DATE, returned DATE, received_min SMALLINT, due_min SMALLINT, completed_min SMALLINT,
-        supplements SMALLINT, supplement_days INTEGER, ended SMALLINT, deadline DATE,
+        supplements SMALLINT, supplement_days INTEGER, ended SMALLINT, deadline DATE, e_result BOOLEAN,
+        digitized BOOLEAN, reused BOOLEAN, from_store BOOLEAN, complaint BOOLEAN,
         online_payment BOOLEAN, rating SMALLINT, apology_date DATE, new_due DATE, outcome SMALLINT,
         apology_state SMALLINT, work_days INTEGER, stat_day DATE, stat_month INTEGER{dup}){tail}""")
 
@@ -602,7 +635,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
     cal = calendar_index()
     lo, hi = date(FIRST_YEAR, 1, 1).toordinal(), date(LAST_YEAR, 12, 31).toordinal()
     dates, agency_of, procedure_of = DateReader(), AgencyResolver(), ProcedureResolver()
-    same_day = procedure_of.same_day
+    same_day, field_of = procedure_of.same_day, procedure_of.field.get
     channel_words, yes, endings = CHANNEL_WORDS, YES, STATUS_ENDINGS
     rule_deadline, rule_outcome, rule_apology = classify.deadline, classify.outcome, classify.apology_state
     errors, n_errors = [], 0
@@ -624,6 +657,9 @@ def _import(path, file_name, mapping, today, progress, vendor):
     )
     i_pay, i_rate, i_apo, i_new = idx["online_payment"], idx["rating"], idx["apology_date"], idx["new_due"]
     i_sup, i_sfrom, i_sto = idx["supplements"], idx["supplement_from"], idx["supplement_to"]
+    flag_columns = [(name, idx[name]) for name in ("e_result", "digitized", "reused", "from_store")]
+    any_flag = any(i is not None for _n, i in flag_columns)
+    i_pakn = idx["complaint"]
     label = {name: (header[i] if i is not None else FIELDS[name][0]) for name, i in idx.items()}
 
     seen = {}  # full cell text -> (ordinal, minute): exports repeat the same date-times over and over
@@ -700,7 +736,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
                         str(row[i_pn]).strip() if i_pn is not None else "",
                     )
                     col = "agency"
-                    agency_id = agency_of(row[i_ag], received)
+                    agency_id = agency_of(row[i_ag], received, field_of(procedure_id, ""))
                     col = "receiving_agency"
                     receiving_id = (
                         agency_of(row[i_ra], received)
@@ -766,6 +802,20 @@ def _import(path, file_name, mapping, today, progress, vendor):
                     rating = None
                     if i_rate is not None and str(row[i_rate]).strip():
                         rating = int(float(str(row[i_rate]).strip()))
+                    flags = [None, None, None, None]
+                    if any_flag:
+                        for k, (name, i) in enumerate(flag_columns):
+                            if i is not None:
+                                col = name
+                                flags[k] = yes.get(str(row[i]).strip().lower())
+                                if flags[k] is None:
+                                    raise ValueError(f"“{row[i]}” không hợp lệ (Có/Không)")
+                    complaint = False
+                    if i_pakn is not None:
+                        col = "complaint"
+                        complaint = yes.get(str(row[i_pakn]).strip().lower())
+                        if complaint is None:
+                            complaint = True  # the complaint's text or number itself
                     col = "apology_date"
                     apology, _m = moment(i_apo)
                     col = "new_due"
@@ -806,6 +856,8 @@ def _import(path, file_name, mapping, today, progress, vendor):
                         waited,
                         ended,
                         text_of(limit),
+                        *flags,
+                        complaint,
                         paid,
                         rating,
                         text_of(apology),

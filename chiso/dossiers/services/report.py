@@ -8,7 +8,7 @@ from chiso.registry import permissions
 from chiso.registry.models import Agency
 
 from ..models import STAT_FIELDS, Procedure, StatDay, StatMonth
-from .stats import ratio
+from .figures import figures
 
 SUMS = {f: Sum(f) for f in STAT_FIELDS}
 
@@ -35,23 +35,7 @@ def years(agency_ids):
 
 
 def enrich(row):
-    row = {k: (v or 0) if k in STAT_FIELDS else v for k, v in row.items()}
-    completed = row["early"] + row["on_time"] + row["late"]
-    offered = row["offered_full"] + row["offered_partial"]
-    late_total = row["late"]
-    row.update(
-        completed=completed,
-        on_time_rate=ratio(row["early"] + row["on_time"], completed),
-        online_rate=ratio(row["online_full"] + row["online_partial"], offered),
-        online_full_rate=ratio(row["online_full"], row["offered_full"]),
-        online_partial_rate=ratio(row["online_partial"], row["offered_partial"]),
-        payment_rate=ratio(row["paid_online"], row["with_fee"]),
-        apology_rate=ratio(late_total - row["late_no_apology"] - row["apology_improper"], late_total)
-        if late_total
-        else None,
-        avg_days=round(row["work_days"] / completed, 1) if completed else None,
-    )
-    return row
+    return figures(row)
 
 
 def year_filter(year, agency_ids, agency=None):

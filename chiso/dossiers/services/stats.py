@@ -9,11 +9,12 @@ from datetime import date
 
 from django.db import connection, transaction
 
-from chiso.registry.models import Agency
-
 from ..models import AP_IMPROPER, EARLY, LATE, ON_TIME, ONLINE, OPEN, STAT_FIELDS
+from .figures import public
 
 FULL = "('4', 'toan_trinh')"
+# Ratings of 1–5 where the portal's "không hài lòng" is the lowest two (an assumption: exports differ).
+DISLIKE_MAX = 2
 PARTIAL = "('3', 'mot_phan')"
 
 
@@ -40,6 +41,15 @@ def _aggregates():
         "SUM(COALESCE(d.work_days, 0))",
         flag("d.rating IS NOT NULL"),
         "SUM(COALESCE(d.rating, 0))",
+        flag("d.in_system"),
+        flag(
+            "d.e_result IS NOT NULL OR d.digitized IS NOT NULL OR d.reused IS NOT NULL OR d.from_store IS NOT NULL"
+        ),
+        flag("d.e_result"),
+        flag("d.digitized AND d.e_result"),
+        flag("d.reused"),
+        flag("d.from_store"),
+        flag(f"d.complaint OR d.rating <= {DISLIKE_MAX}"),
     ]
 
 
@@ -82,34 +92,6 @@ def rebuild_all():
     rebuild_stats(months)
 
 
-def ratio(a, b):
-    return round(a / b, 4) if b else None
-
-
-def _figures(row):
-    """The command line's figures from summed counters (dict with STAT_FIELDS + open_overdue + open_overdue_apology)."""
-    completed = row["early"] + row["on_time"] + row["late"]
-    offered = row["offered_full"] + row["offered_partial"]
-    return {
-        "total": row["total"],
-        "completed": completed,
-        "early": row["early"],
-        "on_time": row["on_time"],
-        "late": row["late"],
-        "open_in_time": row["open"] - row["open_overdue"],
-        "open_overdue": row["open_overdue"],
-        "on_time_rate": ratio(row["early"] + row["on_time"], completed),
-        "late_without_apology": row["late_no_apology"] + row["open_overdue"] - row["open_overdue_apology"],
-        "apology_improper": row["apology_improper"],
-        "online_share": ratio(row["online_full"] + row["online_partial"], offered),
-        "online_share_full": ratio(row["online_full"], row["offered_full"]),
-        "online_share_partial": ratio(row["online_partial"], row["offered_partial"]),
-        "online_share_all": ratio(row["online"], row["total"]),
-        "online_payment_share": ratio(row["paid_online"], row["with_fee"]),
-        "avg_work_days": round(row["work_days"] / completed, 2) if completed else None,
-    }
-
-
 def _sums():
     return ", ".join(f"COALESCE(SUM({f}), 0)" for f in STAT_FIELDS)
 
@@ -140,18 +122,19 @@ def period_stats(start, end, agency_ids=None, today=None):
             ]
 
     total = dict(zip(names, query("")[0]))
-    result = _figures(total)
+    result = public(total)
+    from chiso.registry.models import Agency
 
     names_by_id = dict(Agency.objects.values_list("id", "name"))
     result["by_agency"] = []
     for row in query("agency_id"):
-        figures = _figures(dict(zip(names, row[1:])))
+        figures = public(dict(zip(names, row[1:])))
         result["by_agency"].append(
             {"agency_id": row[0], "agency": names_by_id.get(row[0], str(row[0])), **figures}
         )
     result["by_agency"].sort(key=lambda r: (-(r["total"]), r["agency"]))
     result["by_month"] = []
     for row in query("month"):
-        figures = _figures(dict(zip(names, row[1:])))
+        figures = public(dict(zip(names, row[1:])))
         result["by_month"].append({"month": f"{row[0] // 100:04d}-{row[0] % 100:02d}", **figures})
     return result

@@ -37,6 +37,31 @@ def test_dashboard_drill_down_to_late_dossier_and_apology_letter(
     page.click("#dossiers a:text('HS-05')")
     page.wait_for_selector("#apology-state")
     assert "Chưa xin lỗi" in page.inner_text("#apology-state")
+    # Long past its deadline: simply late, the page says why no letter can be made now.
+    assert "Đã quá hạn giải quyết" in page.inner_text("#apology-refusal")
+    page.screenshot(path=os.path.join(artifacts_dir, "dossiers-detail-overdue.png"), full_page=True)
+    # A dossier still before its deadline: the letter needs the new date the agency sets.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from chiso.dossiers.models import Procedure
+    from chiso.registry.models import Agency
+
+    today = timezone.localdate()
+    Dossier.objects.create(
+        code="H56-TEST-0001",
+        procedure=Procedure.objects.get(code="1.000105"),
+        agency=Agency.objects.filter(kind="so", valid_to__isnull=True).first(),
+        applicant="Trần Thị Bình",
+        received=today - timedelta(days=2),
+        due=today + timedelta(days=7),
+        deadline=today + timedelta(days=7),
+        stat_day=today + timedelta(days=7),
+        stat_month=(today + timedelta(days=7)).year * 100 + (today + timedelta(days=7)).month,
+    )
+    page.goto(f"{live_server.url}/ho-so/hs/H56-TEST-0001/")
+    page.fill("input[name=hen_lai]", f"{today + timedelta(days=14):%d/%m/%Y} 15:00")
     page.fill("input[name=ly_do]", "Chờ kết quả xác minh của cơ quan phối hợp.")
     page.screenshot(path=os.path.join(artifacts_dir, "dossiers-detail.png"), full_page=True)
     with page.expect_download() as info:
@@ -44,10 +69,11 @@ def test_dashboard_drill_down_to_late_dossier_and_apology_letter(
     path = tmp_path / "phieu.docx"
     info.value.save_as(path)
     text = "\n".join(p.text for p in Document(path).paragraphs)
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "HS-05" in text
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "H56-TEST-0001" in text
+    assert "Trần Thị Bình" in text
     page.reload()
     assert "đã in" in page.inner_text("body")
-    assert Dossier.objects.get(code="HS-05").letter_issued_at is not None
+    assert Dossier.objects.get(code="H56-TEST-0001").letter_issued_at is not None
     # Render the letter to look at it as the applicant would.
     _letter_png(path, artifacts_dir)
 

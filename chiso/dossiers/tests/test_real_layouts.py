@@ -293,3 +293,57 @@ def test_missing_columns_name_the_header_row_found(thanh_hoa, tmp_path):
         import_dossiers(_xlsx(tmp_path / "x.xlsx", rows), today=TODAY)
     text = "\n".join(failed.value.lines())
     assert "dòng 2" in text and "Ngày tiếp nhận" in text and "Ngày nhận" in text
+
+
+def test_split_succession_follows_the_procedure_field(thanh_hoa, tmp_path):
+    """Sở LĐTBXH ended 28/2/2025: social protection went to Sở Y tế, the rest to Sở Nội vụ."""
+    tinh = Agency.objects.get(code="th")
+    old = Agency.objects.create(
+        code="th-sldtbxh",
+        name="Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa",
+        kind="so",
+        parent=tinh,
+        aliases=["Sở LĐTBXH"],
+        valid_to=date(2025, 2, 28),
+    )
+    health = Agency.objects.create(code="th-syt", name="Sở Y tế tỉnh Thanh Hóa", kind="so", parent=tinh)
+    home = Agency.objects.create(code="th-snv", name="Sở Nội vụ tỉnh Thanh Hóa", kind="so", parent=tinh)
+    Succession.objects.create(
+        predecessor=old,
+        successor=health,
+        date=date(2025, 3, 1),
+        kind="split",
+        share="Bảo trợ xã hội",
+        main=False,
+    )
+    Succession.objects.create(predecessor=old, successor=home, date=date(2025, 3, 1), kind="split")
+    Procedure.objects.create(code="BTXH-1", name="Trợ cấp xã hội hằng tháng", field="Bảo trợ xã hội", days=10)
+    Procedure.objects.create(code="LD-1", name="Cấp giấy phép lao động", field="Việc làm", days=5)
+    header = ["Mã hồ sơ", "Mã thủ tục", "Cơ quan giải quyết", "Ngày tiếp nhận", "Ngày hẹn trả"]
+    rows = [
+        header,
+        [
+            "S-1",
+            "BTXH-1",
+            "Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa",
+            "10/02/2025 08:00:00",
+            "24/02/2025 17:00:00",
+        ],
+        [
+            "S-2",
+            "BTXH-1",
+            "Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa",
+            "10/03/2025 08:00:00",
+            "24/03/2025 17:00:00",
+        ],
+        [
+            "S-3",
+            "LD-1",
+            "Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa",
+            "10/03/2025 08:00:00",
+            "17/03/2025 17:00:00",
+        ],
+    ]
+    import_dossiers(_xlsx(tmp_path / "s.xlsx", rows), today=TODAY)
+    got = dict(Dossier.objects.values_list("code", "agency_id"))
+    assert got == {"S-1": old.pk, "S-2": health.pk, "S-3": home.pk}

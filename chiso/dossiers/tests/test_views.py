@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from chiso.core.models import AuditEntry
 from chiso.dossiers.models import LATE, Dossier, ImportRun, IndicatorValue
 from chiso.dossiers.services.importer import import_dossiers
 from chiso.registry.permissions import MONITOR, OFFICER
@@ -63,42 +62,115 @@ def test_agency_officer_sees_only_own_dossiers(client, user_factory, loaded):
     assert client.get("/ho-so/nhap/").status_code == 403
 
 
-def test_apology_letter_docx_and_batch_zip_are_recorded(client, user_factory, loaded):
+def _docx_text(content):
+    doc = Document(io.BytesIO(content))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    for table in doc.tables:
+        text += "\n".join(c.text for r in table.rows for c in r.cells)
+    return text
+
+
+def _open_dossier(code, received, due, **kw):
+    from chiso.dossiers.models import Procedure
+    from chiso.registry.models import Agency
+
+    return Dossier.objects.create(
+        code=code,
+        procedure=Procedure.objects.get(code="1.000105"),
+        agency=kw.pop("agency", None) or Agency.objects.get(code="bt-stp"),
+        received=received,
+        due=due,
+        deadline=due,
+        stat_day=due,
+        stat_month=due.year * 100 + due.month,
+        **kw,
+    )
+
+
+def test_apology_letter_needs_the_agency_new_date_and_is_recorded(client, user_factory, loaded):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from chiso.dossiers.models import AP_PROPER
+    from chiso.registry.models import Agency
+
+    today = timezone.localdate()
+    # Open, due in ten days: the letter is allowed now; it needs the new date the agency sets.
+    agency = Agency.objects.filter(valid_to__isnull=True, kind="so").first()
+    d = _open_dossier(
+        "H56.1-TEST-0001",
+        today - timedelta(days=3),
+        today + timedelta(days=10),
+        agency=agency,
+        applicant="Nguyễn Văn An",
+        received_min=8 * 60 + 5,
+        due_min=16 * 60 + 30,
+    )
     user = user_factory(MONITOR)
     client.force_login(user)
-    response = client.post("/ho-so/hs/HS-05/phieu-xin-loi/", {"ly_do": "Chờ ý kiến của cơ quan phối hợp."})
-    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
-    content = b"".join(response.streaming_content)
-    text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
-    for table in Document(io.BytesIO(content)).tables:
-        text += "\n".join(c.text for r in table.rows for c in r.cells)
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
-    assert "HS-05" in text and "19/02/2024" in text and "Chờ ý kiến của cơ quan phối hợp." in text
-    assert "Thông tư số 03/2025/TT-VPCP" in text  # dated today: the form in force now
-    assert Dossier.objects.get(code="HS-05").letter_issued_at is not None
-    assert AuditEntry.objects.filter(note__contains="phiếu xin lỗi").count() == 1
-    response = client.post("/ho-so/xin-loi/in-loat/", {"ma": ["HS-03", "HS-04"]})
-    names = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist()
-    assert sorted(names) == ["phieu-xin-loi-HS-03.docx", "phieu-xin-loi-HS-04.docx"]
+    page = client.get(f"/ho-so/hs/{d.code}/").content.decode()
+    assert 'name="hen_lai"' in page and "Nguyễn Văn An" in page
+    response = client.post(f"/ho-so/hs/{d.code}/phieu-xin-loi/", {"ly_do": "Chờ ý kiến."})
+    assert response.status_code == 302  # no new date: no letter (none is invented)
+    assert Dossier.objects.get(code=d.code).letter_issued_at is None
+    new = today + timedelta(days=20)
+    response = client.post(
+        f"/ho-so/hs/{d.code}/phieu-xin-loi/", {"ly_do": "Chờ ý kiến.", "hen_lai": f"{new:%d/%m/%Y} 15:00"}
+    )
+    assert response.status_code == 200
+    text = _docx_text(response.content)
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "Kính gửi: Nguyễn Văn An" in text
+    assert "Số định danh hồ sơ: H56.1-TEST-0001" in text and "08 giờ 05 phút" in text
+    assert f"15 giờ 00 phút, ngày {new:%d/%m/%Y}" in text and "Bộ phận Một cửa" in text
+    assert "Thông tư số 03/2025/TT-VPCP" in text and agency.name.upper() in text
+    d.refresh_from_db()
+    assert (d.apology_date, d.new_due, d.apology_state) == (today, new, AP_PROPER)
+    assert d.letter_issued_at is not None
+    # The appointment may be moved only once.
+    later = new + timedelta(days=5)
+    response = client.post(f"/ho-so/hs/{d.code}/phieu-xin-loi/", {"hen_lai": f"{later:%d/%m/%Y}"})
+    assert response.status_code == 302 and Dossier.objects.get(code=d.code).new_due == new
 
 
-def test_letter_after_15_september_2025_uses_the_new_form(loaded):
-    from chiso.dossiers.services.apology import render_letter
+def test_no_letter_on_time_overdue_or_batch_without_date(client, user_factory, loaded):
+    client.force_login(user_factory(MONITOR))
+    # HS-01 was settled on time: the page offers no letter and a post is refused.
+    page = client.get("/ho-so/hs/HS-01/").content.decode()
+    assert "đúng hạn: không có phiếu xin lỗi" in page and 'name="hen_lai"' not in page
+    assert client.post("/ho-so/hs/HS-01/phieu-xin-loi/", {"hen_lai": "01/03/2024"}).status_code == 302
+    # HS-05 has been open past its deadline since 2024: simply late, no letter now.
+    page = client.get("/ho-so/hs/HS-05/").content.decode()
+    assert "Đã quá hạn giải quyết (19/02/2024)" in page
+    response = client.post("/ho-so/xin-loi/in-loat/", {"ma": ["HS-01", "HS-05"]})
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert archive.namelist() == ["khong-tao-phieu.txt"]
+    assert "HS-05: Đã quá hạn" in archive.read("khong-tao-phieu.txt").decode()
 
-    dossier = Dossier.objects.get(code="HS-05")
-    text = "\n".join(
-        p.text for p in Document(io.BytesIO(render_letter(dossier, issued_on=date(2025, 9, 15)))).paragraphs
+
+def test_letter_form_and_issuer_follow_the_letter_date(demo_registry, catalogue):
+    from chiso.dossiers.services.apology import ApologyRefused, render_letter
+    from chiso.registry.models import Agency
+
+    old = Agency.objects.get(code="bt-stp")  # ended 30/6/2025; Sở Tư pháp tỉnh Lâm Đồng from 1/7/2025
+    d = _open_dossier("L-1", date(2025, 6, 25), date(2025, 7, 10), agency=old, new_due=date(2025, 7, 17))
+    text = _docx_text(render_letter(d, issued_on=date(2025, 7, 2)))
+    assert "SỞ TƯ PHÁP TỈNH LÂM ĐỒNG" in text and "Mẫu số 04" in text
+    text = _docx_text(render_letter(d, issued_on=date(2025, 6, 30)))
+    assert "SỞ TƯ PHÁP TỈNH LÂM ĐỒNG" not in text and "SỞ TƯ PHÁP" in text
+    e = _open_dossier(
+        "L-2",
+        date(2025, 9, 8),
+        date(2025, 9, 22),
+        agency=Agency.objects.get(code="ld-stp"),
+        new_due=date(2025, 9, 29),
     )
-    assert "03/2025/TT-VPCP" in text
-    text = "\n".join(
-        p.text for p in Document(io.BytesIO(render_letter(dossier, issued_on=date(2025, 9, 14)))).paragraphs
-    )
-    assert "Mẫu số 04" in text and "01/2018/TT-VPCP" in text
-    # A letter already issued keeps its date and so the form of its period.
-    text = "\n".join(
-        p.text for p in Document(io.BytesIO(render_letter(Dossier.objects.get(code="HS-03")))).paragraphs
-    )
-    assert "01/2018/TT-VPCP" in text and "23/02/2024" in text
+    assert "03/2025/TT-VPCP" in _docx_text(render_letter(e, issued_on=date(2025, 9, 15)))
+    assert "01/2018/TT-VPCP" in _docx_text(render_letter(e, issued_on=date(2025, 9, 14)))
+    with pytest.raises(ApologyRefused, match="trước ngày tiếp nhận"):
+        render_letter(e, issued_on=date(2025, 9, 5))
+    with pytest.raises(ApologyRefused, match="quá hạn"):
+        render_letter(e, issued_on=date(2025, 9, 23))
 
 
 def test_export_xlsx_sync_gaps_and_766(client, user_factory, loaded):
@@ -194,3 +266,65 @@ def test_open_dossier_without_apology_counts_once_it_is_overdue(client, user_fac
     # ...but today it is long past due with no apology: listed and shown as such.
     assert "MO-1" in client.get("/ho-so/danh-sach/?loai=chua-xin-loi").content.decode()
     assert "Chưa xin lỗi" in client.get("/ho-so/hs/MO-1/").content.decode()
+
+
+def test_period_report_page_xlsx_and_docx_scoped(client, user_factory, loaded):
+    from openpyxl import load_workbook
+
+    client.force_login(user_factory(MONITOR))
+    page = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024").content.decode()
+    assert "Tồn kỳ trước" in page and "Sở Tư pháp" in page
+    xlsx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=xlsx")
+    assert xlsx.status_code == 200
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert "BÁO CÁO TÌNH HÌNH" in values[1][0] and values[3][2] == "Số hồ sơ nhận giải quyết"
+    assert values[4][2] == "Tồn kỳ trước"
+    total = values[-1]
+    assert total[1] == "Tổng cộng" and total[5] == total[2] + total[3] + total[4]
+    docx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "BÁO CÁO" in text and "Từ ngày 01/02/2024 đến ngày 29/02/2024" in text
+    # An officer of Phan Thiết sees only Phan Thiết's row.
+    client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
+    page = client.get("/ho-so/bao-cao-ky/?tu=01/01/2024&den=31/03/2024").content.decode()
+    assert PHAN_THIET in page and "Sở Tư pháp" not in page
+
+
+def test_upload_lists_unknown_procedure_names_and_adds_them_in_one_step(
+    client, user_factory, catalogue, tmp_path
+):
+    import csv
+
+    from chiso.dossiers.models import Procedure
+
+    path = tmp_path / "ten-thu-tuc.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Mã hồ sơ", "Tên thủ tục hành chính", "Cơ quan giải quyết", "Ngày nhận", "Ngày hẹn trả"])
+        w.writerow(["N-1", "Cấp phép thử nghiệm", "Sở Tư pháp", "05/03/2024 08:00:00", "08/03/2024 17:00:00"])
+        w.writerow(
+            [
+                "N-2",
+                "Cấp lý lịch tư pháp cho công dân Việt Nam",
+                "Sở Tư pháp",
+                "05/03/2024 08:00:00",
+                "15/03/2024 17:00:00",
+            ]
+        )
+    client.force_login(user_factory(MONITOR))
+    with open(path, "rb") as f:
+        response = client.post("/ho-so/nhap/", {"tep": f})
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and run.unmatched == ["Cấp phép thử nghiệm"]
+    page = client.get(response.url).content.decode()
+    assert "Thêm 1 thủ tục vào danh mục" in page
+    # An officer may not change the catalogue; the monitor may, in one click.
+    client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
+    assert client.post(f"/ho-so/nhap/{run.pk}/them-thu-tuc/").status_code == 403
+    client.force_login(user_factory(MONITOR))
+    client.post(f"/ho-so/nhap/{run.pk}/them-thu-tuc/")
+    assert Procedure.objects.filter(name="Cấp phép thử nghiệm").exists()
+    with open(path, "rb") as f:
+        client.post("/ho-so/nhap/", {"tep": f})
+    assert Dossier.objects.filter(code__in=["N-1", "N-2"]).count() == 2

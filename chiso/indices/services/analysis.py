@@ -3,8 +3,6 @@ tiers, component changes, comparison with the nation and the region, recoverable
 
 from collections import defaultdict
 
-from django.db.models import Count, Max, Sum
-
 from .. import ranking
 from ..models import Index, Province, Result
 from . import provinces as province_service
@@ -14,15 +12,6 @@ EPS = 1e-9
 
 class NotFound(Exception):
     pass
-
-
-def results_fingerprint(index):
-    """Cheap facts that change whenever the index's results do (an import, an edit, a deletion): part of
-    the cache key of everything computed from them (chiso.core.cards)."""
-    found = Result.objects.filter(index=index).aggregate(
-        n=Count("id"), last=Max("id"), scores=Sum("score"), ranks=Sum("rank")
-    )
-    return tuple(found.values())
 
 
 def year_table(index, year):

@@ -3,30 +3,12 @@ options travel through json_script because the CSP forbids inline scripts)."""
 
 from collections import defaultdict
 
-from chiso.core.cards import cached
-
 from .. import ranking
 from ..models import Result
-from .analysis import results_fingerprint
 
 
 def province_history(index, province):
-    """[{year, score, rank, computed_rank, ranked, tier, methodology, components: {code: score}}] oldest first.
-
-    Kept in the shared cache (the home card and the index page ask for it on every view; it costs
-    ~0.1 s): the key carries a fingerprint of the index's results, so an import or an edit shows at once;
-    methodology edits show within the cache timeout (5 minutes)."""
-    return cached(
-        "province-history",
-        index.pk,
-        province.pk,
-        *results_fingerprint(index),
-        build=lambda: _province_history(index, province),
-        timeout=300,
-    )
-
-
-def _province_history(index, province):
+    """[{year, score, rank, computed_rank, ranked, tier, methodology, components: {code: score}}] oldest first."""
     rows = Result.objects.filter(index=index).values_list(
         "province_id", "year", "component_code", "score", "rank", "tier", "methodology__code"
     )

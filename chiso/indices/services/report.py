@@ -4,13 +4,15 @@ import io
 from datetime import timedelta
 from pathlib import Path
 
-from django.utils import timezone
+from docxtpl import Listing
 
+from chiso.directives.models import OfficialSettings
+from chiso.directives.services import life, official, signing
 from chiso.registry import admin_units
 
-from ..models import Index, Province, TaskComponent
+from ..models import Index, Province
 from ..templatetags.indices_format import vn_number
-from . import analysis, charts, responsibility
+from . import analysis, charts, component_tasks, responsibility
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "report_templates" / "bao-cao-phan-tich-chi-so.docx"
 FONT = "DejaVu Sans"  # has every Vietnamese letter; ships with matplotlib
@@ -146,16 +148,18 @@ def context(index_code, year, province_name, now=None):
         if Province.objects.filter(code=province_name).exists()
         else analysis.find_province(province_name, year)
     )
-    now = now or timezone.localtime()
+    # The report is dated the follow-up's "today" (a demo or training may freeze it), like the other reports.
+    now = now or life.today()
+    if hasattr(now, "hour"):
+        now = now.date()
     owners = responsibility.owners(index, year)
-    tags = {}
-    for tag in TaskComponent.objects.filter(index=index).select_related("task"):
-        tags.setdefault(tag.component_code, []).append(tag.task)
+    # A task of a notice once, with how far its shares are, never one line per share.
+    tags = component_tasks.by_component(index, codes=result["declined"])
     prev = result["previous"] or {}
     rank = result["rank"] or result["computed_rank"]
     rank_change = None if not prev.get("rank") or not rank else prev["rank"] - rank
-    declined_rows, proposals = [], []
-    deadline = now.date() + timedelta(days=30)
+    declined_rows, proposals, task_rows = [], [], []
+    deadline = now + timedelta(days=30)
     for c in result["components"]:
         if c["code"] not in result["declined"]:
             continue
@@ -163,6 +167,17 @@ def context(index_code, year, province_name, now=None):
         lead = _agency_name(owner.lead) if owner else "Chưa phân công"
         supporting = "; ".join(a.name for a in owner.supporting.all()) if owner else ""
         tasks = tags.get(c["code"], [])
+        for item in tasks:
+            task_rows.append(
+                {
+                    "code": c["code"],
+                    "ref": item["task"].ref,
+                    "text": official.clip(item["task"].text, 260),
+                    "progress": item["summary"]
+                    if item["group"]
+                    else (item["status"].label if item["status"] else ""),
+                }
+            )
         declined_rows.append(
             {
                 "code": c["code"],
@@ -170,7 +185,7 @@ def context(index_code, year, province_name, now=None):
                 "delta": vn_number(c["delta"], 3, signed=True),
                 "lead": lead,
                 "supporting": supporting,
-                "tasks": "; ".join(f"{t.text[:80]} ({t.get_state_display()})" for t in tasks) or "Chưa có",
+                "tasks": len(tasks),
             }
         )
         who = (
@@ -211,12 +226,15 @@ def context(index_code, year, province_name, now=None):
     )
     fmt = lambda v: vn_number(v, 3)  # noqa: E731
     province_title = f"{admin_units.kind_of(province.name)} {province.name}"
+    # The issuer is the province this installation serves as of the report date (after a merger, the new one).
+    head = signing.issuer(now)
+    conf = OfficialSettings.current()
     return {
-        "parent_agency": f"UBND {province_title.upper()}",
-        "agency": "SỞ NỘI VỤ",
-        "agency_title": "Sở Nội vụ",
-        "number": "      /BC-SNV",
-        "place": province.name,
+        "parent_agency": head.parent or f"UBND {province_title.upper()}",
+        "agency": head.name,
+        "agency_title": conf.reporter,
+        "number": head.number,
+        "place": head.place or province.name,
         "date_text": f"ngày {now.day:02d} tháng {now.month:02d} năm {now.year}",
         "index_code": result["index"],
         "index_name": index.name,
@@ -261,14 +279,15 @@ def context(index_code, year, province_name, now=None):
             for c in result["components"]
         ],
         "declined": declined_rows,
+        "task_rows": task_rows,
         "declined_names": "; ".join(f"{d['name']} ({d['code']}, {d['delta']} điểm)" for d in declined_rows),
         "recoverable_text": "; ".join(
             f"{r['name']} ({r['code']}, kém {vn_number(r['gap_to_best'], 3)} điểm)"
             for r in result["recoverable"][:3]
         ),
         "proposals": proposals,
-        "signer_title": "GIÁM ĐỐC",
-        "signer_name": "",
+        "signer_title": Listing("\n".join(head.signer_lines)),
+        "signer_name": head.signer_name,
         "_result": result,
         "_province": province,
         "_index": index,

@@ -12,6 +12,8 @@ def suggest_for_tasks(tasks):
     indices = {i.code: i for i in Index.objects.all()}
     created = 0
     for task in tasks:
+        if task.parent_id:
+            continue  # shares and periods work on what their task works on: it is tagged once
         seen = set()
         for s in suggest_components(task.text):
             index = indices.get(s["index"])
@@ -29,8 +31,26 @@ def suggest_for_tasks(tasks):
 
 
 def confirm(tag, keep=True):
+    """Confirm or drop a component for the task as a whole: one decision for a task and all its shares."""
+    from django.db.models import Q
+
+    from .component_tasks import root_of
+
+    root = root_of(tag.task)
+    family = TaskComponent.objects.filter(index=tag.index, component_code=tag.component_code).filter(
+        Q(task=root) | Q(task__parent=root) | Q(task__parent__parent=root)
+    )
     if keep:
-        tag.confirmed = True
-        tag.save()
+        own, _ = TaskComponent.objects.get_or_create(
+            task=root,
+            index=tag.index,
+            component_code=tag.component_code,
+            defaults={"suggested": tag.suggested, "reason": tag.reason},
+        )
+        own.confirmed = True
+        own.save()
+        for other in family.exclude(pk=own.pk):
+            other.delete()
     else:
-        tag.delete()
+        for other in family:
+            other.delete()

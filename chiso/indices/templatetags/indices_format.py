@@ -1,30 +1,19 @@
-"""Vietnamese number formatting whatever language the browser asks for: decimal comma."""
+"""Index page filters; numbers follow the one Vietnamese rule of chiso.core.numbers."""
 
 from django import template
+
+from chiso.core import numbers
 
 register = template.Library()
 
 
 def vn_number(value, digits=2, signed=False):
-    if value is None or value == "":
-        return ""
+    """The one Vietnamese number rule (chiso.core.numbers); empty for a missing value."""
     try:
-        value = float(value)
+        value = None if value in (None, "") else float(value)
     except (TypeError, ValueError):
         return str(value)
-    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
-    if digits and "." in text:
-        whole, frac = text.split(".")
-    else:
-        whole, frac = text, ""
-    sign = whole[0] if whole[0] in "+-" else ""
-    whole = whole.lstrip("+-")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + frac if frac else "")
+    return numbers.number(value, digits, signed=signed, empty="")
 
 
 @register.filter

@@ -43,6 +43,14 @@ EXPECTED = {
     ("report", "change"): ("NYNNY", "NYNNY"),
     ("publication", "view"): ("YYNNY", "YYNNY"),
     ("publication", "change"): ("NNNNY", "NNNNY"),
+    ("plan", "view"): ("YYYYY", "YYNNY"),
+    ("plan", "change"): ("NNYYN", "NNNNN"),
+    ("plan", "request"): ("NYNNY", "NYNNY"),
+    ("inspection", "view"): ("YYYYY", "YYNNY"),
+    ("inspection", "change"): ("NYYYY", "NYNNY"),
+    ("contact", "view"): ("YYYYY", "YYNNY"),
+    ("contact", "change"): ("NNYYN", "NNNNN"),
+    ("contact", "request"): ("NYNNY", "NYNNY"),
 }
 
 

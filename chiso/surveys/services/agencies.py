@@ -1,6 +1,6 @@
 """A wave's agencies as of its dates, and results across a merger (the registry knows successions)."""
 
-from chiso.registry.models import Agency, Succession
+from chiso.registry import resolve
 
 from .compute import OVERALL, _public, element_items, estimate, respondent_scores
 from .distribution import today
@@ -29,21 +29,10 @@ def not_valid_in_period(wave):
 
 
 def current_successor(agency, day):
-    """The agency that carries `agency`'s work on `day` (itself when it still exists), following
-    the main successor of each succession (a split's minor shares stay with their history)."""
-    current, seen = agency, set()
-    while not current.valid_on(day) and current.pk not in seen:
-        seen.add(current.pk)
-        link = (
-            Succession.objects.filter(predecessor=current, date__lte=day)
-            .select_related("successor")
-            .order_by("-main", "date")
-            .first()
-        )
-        if link is None:
-            break
-        current = link.successor
-    return current
+    """The agency that carries `agency`'s work on `day` (itself when it still exists): the registry's
+    succession step (main successor of a split); an agency split with no main successor stays itself."""
+    successor, _ = resolve.successor_on(agency, day)
+    return successor or agency
 
 
 def by_successor(wave, day=None):
@@ -54,6 +43,7 @@ def by_successor(wave, day=None):
     day = day or today()
     items = element_items(wave.questionnaire)
     rows = list(wave.responses.values_list("agency_id", "answers"))
+    from chiso.registry.models import Agency
 
     agencies = Agency.objects.in_bulk({a for a, _ in rows if a})
     groups = {}
