@@ -1,5 +1,5 @@
 """Apps depend one way (docs/architecture.md): core ← registry ← notices ← directives ← indices ← surveys
-← publication, dossiers beside directives. An import from a later app into an earlier one (or between
+← publication, dossiers beside directives, programme beside surveys. An import from a later app into an earlier one (or between
 the two apps that sit beside each other) fails here, wherever it is written — at module level or inside
 a function — and so does a cycle of module-level imports inside the package."""
 
@@ -18,6 +18,7 @@ LAYERS = {
     "dossiers": 3,  # beside directives: neither imports the other
     "indices": 4,
     "surveys": 5,
+    "programme": 5,  # remediation plans, inspections, contacts: beside surveys
     "publication": 6,
 }
 SHELL = 99  # the project's web shell: URL configuration, API mount, home page, commands over all apps
@@ -32,6 +33,7 @@ def _layer(path):
     app = parts[0]
     if app == "core" and (parts[1] in CORE_SHELL or parts[1] == "management"):
         return "core (shell)", SHELL
+    assert app in LAYERS, f"app {app!r}: give it a layer here and in docs/architecture.md"
     return app, LAYERS[app]
 
 
