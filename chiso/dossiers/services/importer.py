@@ -499,8 +499,12 @@ class _Writer:
                 append(line % row)
             append("")
             self.copy.write("\n".join(lines).encode())
-        else:
+        elif connection.in_atomic_block:
             self.cursor.executemany(self.sql, self.batch)
+        else:  # staging outside the move's transaction: one TEMP-only transaction per batch (no database lock)
+            self.cursor.execute("BEGIN")
+            self.cursor.executemany(self.sql, self.batch)
+            self.cursor.execute("COMMIT")
         self.batch.clear()
 
     def close(self):
@@ -588,27 +592,39 @@ def import_dossiers(path, file_name=None, mapping=None, user=None, today=None, p
     file_name = file_name or os.path.basename(str(path))
     today = (today or timezone.localdate()).toordinal()
     vendor = connection.vendor
+
+    def finish(result):
+        """Inside the move's transaction: the run is done exactly when its rows become visible."""
+        nonlocal run
+        run = run or ImportRun(file_name=file_name, mapping=mapping or "", user=user)
+        run.status, run.finished_at = ImportRun.DONE, timezone.now()
+        run.rows_done = run.rows_total = result.rows
+        run.created, run.updated = result.created, result.updated
+        run.save()
+        result.run_id = run.pk
+        record(
+            run,
+            "action",
+            {
+                "tệp": file_name,
+                "số dòng": result.rows,
+                "thêm mới": result.created,
+                "cập nhật": result.updated,
+                "thủ tục mới": result.procedures_created,
+            },
+            note=f"Nhập hồ sơ từ {file_name}",
+        )
+
     try:
-        with transaction.atomic():
-            result = _import(path, file_name, mapping, today, progress, vendor)
-            run = run or ImportRun(file_name=file_name, mapping=mapping or "", user=user)
-            run.status, run.finished_at = ImportRun.DONE, timezone.now()
-            run.rows_done = run.rows_total = result.rows
-            run.created, run.updated = result.created, result.updated
-            run.save()
-            result.run_id = run.pk
-            record(
-                run,
-                "action",
-                {
-                    "tệp": file_name,
-                    "số dòng": result.rows,
-                    "thêm mới": result.created,
-                    "cập nhật": result.updated,
-                    "thủ tục mới": result.procedures_created,
-                },
-                note=f"Nhập hồ sơ từ {file_name}",
-            )
+        if vendor == "sqlite" and not connection.in_atomic_block:
+            # SQLite has one writer at a time: reading, checking and staging the file (most of the time)
+            # write only to this connection's TEMP table and take no lock on the database, so logins and
+            # report submissions go on; the move into the dossier table, the summaries and the run's
+            # "done" are one short transaction, so readers see all of the file or none of it.
+            result = _import(path, file_name, mapping, today, progress, vendor, finish)
+        else:  # PostgreSQL (MVCC: other writers are not blocked) keeps the whole import in one transaction
+            with transaction.atomic():
+                result = _import(path, file_name, mapping, today, progress, vendor, finish)
     except UnicodeDecodeError as exc:
         raise ImportFailed(
             [
@@ -627,7 +643,7 @@ def import_dossiers(path, file_name=None, mapping=None, user=None, today=None, p
     return result
 
 
-def _import(path, file_name, mapping, today, progress, vendor):
+def _import(path, file_name, mapping, today, progress, vendor, finish=None):
     rows = open_rows(path, file_name)
     layout = read_layout(rows, mapping, file_name)
     idx, header = layout.index, layout.names
@@ -897,67 +913,71 @@ def _import(path, file_name, mapping, today, progress, vendor):
         dup_errors, n_dup = _duplicates(cursor, vendor, file_name)
         if dup_errors:
             raise ImportFailed(dup_errors, n_dup)
-        procedure_of.create(cursor, "?" if vendor == "sqlite" else "%s")
-        cursor.execute("SELECT COUNT(*) FROM dossier_stage")
-        total = cursor.fetchone()[0]
-        cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
-        updated = cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT DISTINCT stat_month FROM dossier_stage UNION "
-            "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
-        )
-        months = sorted(r[0] for r in cursor.fetchall())
-        cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
-        existing = cursor.fetchone()[0]
-        rebuild = total >= BULK_ROWS and total >= existing // 2
-        foreign_keys, indexes = (
-            [],
-            [
-                (name, f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
-                for name, columns in SECONDARY_INDEXES.items()
-            ],
-        )
-        if rebuild:  # inside the transaction: a failure restores them with everything else
+        with transaction.atomic():
+            procedure_of.create(cursor, "?" if vendor == "sqlite" else "%s")
+            cursor.execute("SELECT COUNT(*) FROM dossier_stage")
+            total = cursor.fetchone()[0]
+            cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
+            updated = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT DISTINCT stat_month FROM dossier_stage UNION "
+                "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
+            )
+            months = sorted(r[0] for r in cursor.fetchall())
+            cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
+            existing = cursor.fetchone()[0]
+            rebuild = total >= BULK_ROWS and total >= existing // 2
+            foreign_keys, indexes = (
+                [],
+                [
+                    (name, f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
+                    for name, columns in SECONDARY_INDEXES.items()
+                ],
+            )
+            if rebuild:  # inside the transaction: a failure restores them with everything else
+                if vendor == "postgresql":
+                    # Pending deferred checks (of rows written earlier in this transaction) would block dropping
+                    # indexes and constraints: run them now; the re-added constraints validate the moved rows.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    # Every index that backs no constraint, as PostgreSQL has it (Django's code "_like" index too).
+                    cursor.execute(
+                        "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                        "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'dossiers_dossier'::regclass "
+                        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
+                        "AND c.conrelid = x.indrelid) ORDER BY i.relname"
+                    )
+                    indexes = cursor.fetchall()
+                for name, _definition in indexes:
+                    cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+                if vendor == "postgresql":
+                    # Deferred FK checks fire one trigger query per inserted row and reference (≈ a quarter of
+                    # the import time); dropped and re-added, each is validated by one anti-join instead.
+                    cursor.execute(
+                        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                        "WHERE conrelid = 'dossiers_dossier'::regclass AND contype = 'f'"
+                    )
+                    foreign_keys = cursor.fetchall()
+                    for name, _definition in foreign_keys:
+                        cursor.execute(f'ALTER TABLE dossiers_dossier DROP CONSTRAINT "{name}"')
             if vendor == "postgresql":
-                # Pending deferred checks (of rows written earlier in this transaction) would block dropping
-                # indexes and constraints: run them now; the re-added constraints validate the moved rows.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                # Every index that backs no constraint, as PostgreSQL has it (Django's code "_like" index too).
-                cursor.execute(
-                    "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
-                    "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'dossiers_dossier'::regclass "
-                    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
-                    "AND c.conrelid = x.indrelid) ORDER BY i.relname"
-                )
-                indexes = cursor.fetchall()
-            for name, _definition in indexes:
-                cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
-            if vendor == "postgresql":
-                # Deferred FK checks fire one trigger query per inserted row and reference (≈ a quarter of
-                # the import time); dropped and re-added, each is validated by one anti-join instead.
-                cursor.execute(
-                    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                    "WHERE conrelid = 'dossiers_dossier'::regclass AND contype = 'f'"
-                )
-                foreign_keys = cursor.fetchall()
-                for name, _definition in foreign_keys:
-                    cursor.execute(f'ALTER TABLE dossiers_dossier DROP CONSTRAINT "{name}"')
-        if vendor == "postgresql":
-            _upsert_postgresql(cursor, updated)
-        else:
-            _upsert(cursor)
-        if rebuild:
-            if vendor == "postgresql":
-                for name, definition in foreign_keys:
-                    cursor.execute(f'ALTER TABLE dossiers_dossier ADD CONSTRAINT "{name}" {definition}')
-            for _name, definition in indexes:
-                cursor.execute(definition)
-    rebuild_stats(months)
-    indicators.refresh(months, date.fromordinal(today))
-    return ImportResult(
-        rows=total,
-        created=total - updated,
-        updated=updated,
-        procedures_created=procedure_of.created,
-        months=months,
-    )
+                _upsert_postgresql(cursor, updated)
+            else:
+                _upsert(cursor)
+            if rebuild:
+                if vendor == "postgresql":
+                    for name, definition in foreign_keys:
+                        cursor.execute(f'ALTER TABLE dossiers_dossier ADD CONSTRAINT "{name}" {definition}')
+                for _name, definition in indexes:
+                    cursor.execute(definition)
+            rebuild_stats(months)
+            indicators.refresh(months, date.fromordinal(today))
+            result = ImportResult(
+                rows=total,
+                created=total - updated,
+                updated=updated,
+                procedures_created=procedure_of.created,
+                months=months,
+            )
+            if finish:
+                finish(result)
+    return result
