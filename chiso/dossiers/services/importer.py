@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -238,7 +239,7 @@ def _location_parts(text):
 class AgencyResolver:
     """The handling unit named by an export (a name or a location path) as it was on the receipt date.
 
-    Uses the registry's lookup(name, on=day) (validity dates), the parent named further along a location
+    Uses the registry's gazetteer as lookup(name, on=day) does (validity dates), the parent named further along a location
     path to choose between namesakes, and the registry's successions: a unit that had ended by the day is
     replaced by the successor valid then. Results are cached per name and per stretch of days between the
     candidates' validity changes, so a million rows make a handful of look-ups.
@@ -246,8 +247,10 @@ class AgencyResolver:
 
     def __init__(self):
         from chiso.registry.models import Agency, Succession
+        from chiso.registry.services import gazetteer_from_db
 
         self.agencies = {a.pk: a for a in Agency.objects.all()}
+        self.gazetteer = gazetteer_from_db()
         self.links = {}
         for link in Succession.objects.all():
             self.links.setdefault(link.predecessor_id, []).append(link)
@@ -312,9 +315,15 @@ class AgencyResolver:
                         found.append(triple)
         return found
 
-    def _resolve(self, text, on):
-        from chiso.registry.services import lookup
+    def _lookup(self, name, on, limit=8):
+        """registry.services.lookup(name, on=day) without its database query: no other query may run on
+        the connection while PostgreSQL's COPY is open, and the agencies are loaded already."""
+        return [
+            (c, [self.agencies[i] for i in c.agency_ids if i in self.agencies])
+            for c in self.gazetteer.find(name, on=on, limit=limit)
+        ]
 
+    def _resolve(self, text, on):
         text = " ".join(str(text).split())
         if not text:
             return ValueError("thiếu cơ quan giải quyết")
@@ -323,7 +332,7 @@ class AgencyResolver:
         for name in attempts:
             candidates = [
                 (c.confidence * (1 if c.is_group is False else 0), agency)
-                for c, agencies in lookup(name, on=on, limit=8)
+                for c, agencies in self._lookup(name, on)
                 for agency in agencies[:1]
                 if not c.is_group
             ]
@@ -678,25 +687,27 @@ def _import(path, file_name, mapping, today, progress, vendor, finish=None):
     i_pakn = idx["complaint"]
     label = {name: (header[i] if i is not None else FIELDS[name][0]) for name, i in idx.items()}
 
-    seen = {}  # full cell text -> (ordinal, minute): exports repeat the same date-times over and over
+    # Full cell text -> (ordinal, minute): exports repeat the same date-times over and over (and "" often).
+    seen = {"": (None, None)}
+
+    nothing = (None, None)
+    seen_get = seen.get
 
     def moment(i):
         if i is None:
-            return None, None
+            return nothing
         value = row[i]
-        found = seen.get(value) if value.__class__ is str else None
+        found = seen_get(value)  # text, datetime and empty cells are all hashable
         if found is None:
-            if value == "" or value is None:
-                return None, None
+            if value is None:
+                return nothing
             found = dates(value)
-            if found[0] is None:
-                return found
-            if not lo <= found[0] <= hi:
+            if found[0] is not None and not lo <= found[0] <= hi:
                 raise ValueError(f"ngày ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
-            if value.__class__ is str:
-                if len(seen) > 2_000_000:
-                    seen.clear()
-                seen[value] = found
+            if len(seen) > 2_000_000:
+                seen.clear()
+                seen[""] = nothing
+            seen[value] = found
         return found
 
     # Every day the importer accepts, as ISO text and as yyyymm: plain dict look-ups in the hot loop.
@@ -706,10 +717,6 @@ def _import(path, file_name, mapping, today, progress, vendor, finish=None):
         iso_of[o] = d.isoformat()
         month_of[o] = d.year * 100 + d.month
     text_of = iso_of.get
-
-    def all_rows():
-        yield from layout.leading
-        yield from rows
 
     with connection.cursor() as django_cursor:
         cursor = django_cursor.connection.cursor() if vendor == "sqlite" else django_cursor.cursor
@@ -723,7 +730,7 @@ def _import(path, file_name, mapping, today, progress, vendor, finish=None):
         batch, flush = writer.batch, writer.flush
         try:
             n = layout.first_row - 1
-            for row in all_rows():
+            for row in chain(layout.leading, rows):
                 n += 1
                 if n % 20000 == 0 and progress:
                     progress(n - layout.first_row)
