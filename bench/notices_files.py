@@ -125,6 +125,25 @@ def main(argv=None):
         f"parse median {med:.2f} s (best {best:.2f} s)"
     )
 
+    # Adversarial text: the reader must stay linear (issue 12 asks for each under 2 s).
+    adversarial = {
+        "1 MB on one line": "THÔNG BÁO\n1. "
+        + ("Sở Nội vụ chủ trì, phối hợp với các sở, ngành rà soát thủ tục trước ngày 31/8/2022, " * 12000)[
+            :1_000_000
+        ],
+        "100k bullets (each a task)": "THÔNG BÁO\n1. Sở Nội vụ\n"
+        + "".join(f"- Rà soát thủ tục số {i} trong tháng 8/2022;\n" for i in range(100_000)),
+        "100k bullets of plain text": "THÔNG BÁO\n" + "".join(f"- dòng {i}\n" for i in range(100_000)),
+        "deep nesting (20k levels of points)": "THÔNG BÁO\n"
+        + "".join(
+            ["I. ", "1. ", "1.1. ", "a) ", "(1) ", "- "][d % 6] + f"Sở Y tế chủ trì mục {d}:\n"
+            for d in range(20_000)
+        ),
+    }
+    for name, text in adversarial.items():
+        med, best = timed(lambda text=text: parse_notice(text), 1)
+        print(f"{name}: {len(text) // 1024} KiB parsed in {med:.2f} s ({'under' if med < 2 else 'OVER'} 2 s)")
+
     bomb = docx_bomb()
 
     def refuse():

@@ -157,12 +157,15 @@ def joint(found):
     return len(found) > 1
 
 
+_HEADING_START_RE = re.compile(r"[A-ZĐÀ-Ỹ]|các\s|tỉnh\s|thành\s+phố\s")
+
+
 def heading_names(text):
     """The addressees of a heading that is only a name or a list of names ("1. Sở Nội vụ",
     "b) Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua:", "Giao Sở Tư pháp:",
     "Trách nhiệm của các sở, ban, ngành"), else None."""
     t = text.strip().rstrip(":.;").strip()
-    if not t or len(t) > 300:
+    if not t or len(t) > 300 or not _HEADING_START_RE.match(t):
         return None
     t2 = re.sub(
         r"^(?:(?i:nhiệm\s+vụ)(?:\s+(?i:chung|cụ\s+thể|trọng\s+tâm|chủ\s+yếu))?(?:\s+(?:của|đối\s+với|cho))?"

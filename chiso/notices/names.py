@@ -296,6 +296,8 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
             pe = _place_end(text, s)
             if pe > 0:
                 return pe
+        if end >= 0 and _CAP_VERB_RE.match(text, s):
+            break  # "… Công nghệ cao Chủ trì, phối hợp …": a capitalised verb starts the sentence's rest
         if _CAP_RE.match(tok) and (end < 0 or not _HEAD_RE.match(text, s) or in_name_head(tok)):
             if end >= 0 and _TITLE_RE.match(text, s):
                 break
@@ -306,7 +308,7 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
             continue
         low = tok[:1].islower()
         if low and not cap_only and end >= 0 and tok not in _VERBISH:
-            if (caps_run == 1 and lowers == 0 and tok in _SECOND) or (caps_run == 1 and tok in _NAME_WORDS):
+            if (caps_run == 1 and lowers == 0 and tok in _SECOND) or tok in _NAME_WORDS:
                 end = last = e
                 lowers += 1
                 i += 1
@@ -336,6 +338,9 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
                 continue
         break
     return end
+
+
+_CAP_VERB_RE = re.compile(r"(?:Chủ\s+trì|Phối\s+hợp|Tham\s+mưu|Thực\s+hiện|Triển\s+khai|Hướng\s+dẫn)\b")
 
 
 def in_name_head(tok):
@@ -479,9 +484,21 @@ def agency_list(text, pos, *, place=False, stop_at_and=False):
                 end = e2
             break
         e = _descriptive_tail(text, sm.end(), e)
-        names.append(text[sm.end() : e].strip())
+        if (
+            _ELLIPTIC_RE.match(text, sm.end())
+            and re.match(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s", names[-1])
+            and "và" in sm.group()
+        ):
+            # "Ủy ban nhân dân thành phố Thủ Đức và các quận - huyện": the head noun is left out of the
+            # second part, so both are one kind of body, one addressee.
+            names[-1] = text[pos if len(names) == 1 else end - len(names[-1]) : e].strip()
+        else:
+            names.append(text[sm.end() : e].strip())
         end = e
     return names, end
+
+
+_ELLIPTIC_RE = re.compile(r"các\s+(?:quận|huyện|xã|phường|thị\s+xã|thành\s+phố)\b")
 
 
 _TAIL_STOP_RE = re.compile(r"\s*,\s*(?=(?:các|Các)\s|UBND|Ủy\s+ban|Bộ\s|Sở\s)")

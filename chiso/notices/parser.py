@@ -322,6 +322,13 @@ class _Emitter:
     def _leaf(self, node, ctx):
         if _NOT_TASK_RE.match(node.text):
             return
+        if (
+            not ctx.addressees
+            and not ctx.assigning
+            and not node.paras
+            and not _MAY_ADDRESS_RE.search(node.text)
+        ):
+            return  # no addressee above and no word that could start one here: nothing is assigned
         if node.paras and (_LABEL_RE.match(node.text) or node.text.rstrip().endswith(":") or _is_title(node)):
             # "1. Về kiến nghị …:", "Điều 2. Trách nhiệm thực hiện của các đơn vị:" then the directive
             # paragraphs: the label is not part of the task.
@@ -332,7 +339,26 @@ class _Emitter:
         self._emit_parts(node.ref, node.units(), text, ctx, head=None)
 
     def _emit_parts(self, ref, units, text, ctx, *, head, checklist=(), tail=""):
-        """One task per addressee inside the text (split where a sentence names a new one)."""
+        """One task per addressee inside the text (split where a sentence names a new one); items
+        enumerated inside the paragraph ("…; (ii) Chủ trì …; (iii) Xây dựng …") are tasks of their own."""
+        marks = list(_INLINE_ENUM_RE.finditer(text))
+        if len(marks) >= 2 and not checklist:
+            base = re.sub(r"\.\((?:[ivx]+|\d+)\)$", "", ref)
+            first = text[: marks[0].start()].strip()
+            chunks = []
+            if first:
+                chunks.append((ref, first))
+            for k, m in enumerate(marks):
+                stop = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+                label = m.group(1)
+                item_ref = ref if (not first and k == 0) else f"{base}.({label})"
+                chunks.append((item_ref, text[m.end() : stop].strip(" ;")))
+            for item_ref, chunk in chunks:
+                self._emit_parts_one(item_ref, units, chunk, ctx, tail=tail)
+            return
+        self._emit_parts_one(ref, units, text, ctx, checklist=checklist, tail=tail)
+
+    def _emit_parts_one(self, ref, units, text, ctx, *, checklist=(), tail=""):
         _label, body = ad.strip_topic(squash(text))
         parts = _split_by_addressee(body)
         out = []
@@ -537,6 +563,9 @@ def _split_by_addressee(text):
 
 # "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
 _CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
+_MAY_ADDRESS_RE = re.compile(r"[A-ZĐÀ-Ỹ]|\b(?:các|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|tỉnh|thành\s+phố)\b")
+# "(ii)", "(3)" opening a clause inside a paragraph, after ";" ":" or "."
+_INLINE_ENUM_RE = re.compile(r"(?:(?<=[;:.])\s+|^)\((i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)\s+(?=\S)")
 _LABEL_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s.{2,400}:\s*$", re.S)
 _ISSUING_RE = re.compile(
     r"\b(?:ban\s+hành|kết\s+luận|thông\s+báo|hướng\s+dẫn\s+(?:như\s+sau|một\s+số))\b", re.I
@@ -764,20 +793,27 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
             "Văn bản không ghi ngày ban hành: hạn không ghi năm chưa tính được, hãy nhập ngày văn bản (--date)."
         )
     on = ref_date
+    resolved = {}  # names repeat from task to task: each is looked up once
+
+    def _resolve_once(name):
+        if name not in resolved:
+            resolved[name] = _resolve(name, gazetteer, on=on)
+        return resolved[name]
+
     for t in em.tasks:
         if not t["lead"]:
             warnings.append(f"Nhiệm vụ {t['ref']}: chưa xác định được cơ quan chủ trì.")
         if gazetteer is None:
             continue
         if t["lead"]:
-            ids = _resolve(t["lead"], gazetteer, on=on)
+            ids = _resolve_once(t["lead"])
             if ids is None:
                 t["unresolved"].append(t["lead"])
                 warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan.")
             else:
                 t["lead_agency_ids"] = ids
         for c in t["coordinators"]:
-            ids = _resolve(c, gazetteer, on=on)
+            ids = _resolve_once(c)
             if ids is None:
                 t["unresolved"].append(c)
                 warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục.")
@@ -796,28 +832,50 @@ _WORDS_RE = re.compile(r"[^\W_]+")
 def _locate(tasks, text):
     """Each task's span in the text it was read from: {"start", "end", "line"} (characters and the
     line number of the start), found by the task's first and last words whatever the line wraps and
-    markup in between; None when its words cannot be found. Searches move forward through the text,
-    so the whole pass stays linear."""
+    markup in between; None when its words cannot be found. Searches move forward through the text
+    with plain string search, so the whole pass stays linear."""
     pos = 0
     line_starts = None
     for t in tasks:
         t["span"] = None
-        words = _WORDS_RE.findall(t["text"])
+        words = _WORDS_RE.findall(t["text"][:200])
         if not words:
             continue
-        head = r"\W+".join(re.escape(w) for w in words[:6])
-        rx = re.compile(head)
-        m = rx.search(text, pos) or rx.search(text, 0, pos)
-        if not m:
+        start = _find_words(text, words[:4], pos, len(text))
+        if start < 0 and pos:
+            start = _find_words(text, words[:4], 0, pos)
+        if start < 0:
             continue
-        tail = r"\W+".join(re.escape(w) for w in words[-4:])
-        m2 = re.compile(tail).search(text, m.start(), m.start() + 4 * len(t["text"]) + 2000)
-        end = m2.end() if m2 else m.end()
+        last = _WORDS_RE.findall(t["text"][-120:])[-3:]
+        limit = min(len(text), start + 2 * len(t["text"]) + 500)
+        end = _find_words(text, last, start, limit, end=True)
         if line_starts is None:
-            line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        line = bisect.bisect_right(line_starts, m.start())
-        t["span"] = {"start": m.start(), "end": end, "line": line}
-        pos = m.start() + 1
+            line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        line = bisect.bisect_right(line_starts, start)
+        t["span"] = {"start": start, "end": end if end > start else start + len(t["text"]), "line": line}
+        pos = start + 1
+
+
+def _find_words(text, words, lo, hi, end=False):
+    """Where the words occur in order in text[lo:hi], separated by anything that is not a word
+    (spaces, line breaks, markup); the start, or the end when end=True; -1 when absent."""
+    first = words[0]
+    p = text.find(first, lo, hi)
+    tries = 0
+    while p >= 0 and tries < 200:
+        window = text[p : p + 40 * len(words) + 40]
+        got = _WORDS_RE.findall(window)[: len(words)]
+        if got == words:
+            if not end:
+                return p
+            m = None
+            for m in _WORDS_RE.finditer(window):
+                if m.group() == words[-1]:
+                    break
+            return p + m.end() if m else p
+        p = text.find(first, p + 1, hi)
+        tries += 1
+    return -1
 
 
 def _scope_year(doc):

@@ -173,10 +173,17 @@ def _ends_open(text):
     return bool(t) and t[-1] not in _TERMINAL and not t.endswith("./.")
 
 
-def _mid_name(text):
-    """A line broken inside a proper name ("Ủy ban nhân dân tỉnh Tiền" + "Giang"): it ends on a
-    capitalised word that is not an abbreviation."""
+_PLACE_END_RE = re.compile(r"(?:tỉnh|phố|huyện|xã|phường|quận|Tỉnh|Phố)$")
+_PROPER_START_RE = re.compile(rf"^[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*)*(?:[;,.:)]|$)")
+
+
+def _mid_name(text, line=""):
+    """A line broken inside a proper name ("Ủy ban nhân dân tỉnh Tiền" + "Giang", "… thành phố" +
+    "Hà Nội;"): it ends on a capitalised word that is not an abbreviation, or on a place noun whose
+    name is the next line."""
     last = text.rstrip(" :").rsplit(" ", 1)[-1]
+    if _PLACE_END_RE.search(last) and _PROPER_START_RE.match(line.strip()):
+        return True
     return len(last) > 1 and last[0].isupper() and not last.isupper()
 
 
@@ -271,7 +278,7 @@ def build_units(text):
                     and (marked[-1] or last.endswith(":"))
                     and sum(len(x) for x in parts[-1]) <= 160
                     and _name_only(joined(-1))
-                    and not _mid_name(last)
+                    and not _mid_name(last, line)
                 ):
                     new = True  # "- Trung tâm chuyển đổi số và TKNN" heads the paragraphs below it
         if new:

@@ -69,3 +69,88 @@ def plan_detail(request, pk: int, agency_pk: int):
             for i in (plan.items.all() if plan else [])
         ],
     }
+
+
+# ---- inspections ------------------------------------------------------------------------------------
+
+
+@router.get("/inspections/", summary="Các tổ kiểm tra người dùng được xem")
+def inspection_teams(request):
+    from .services import inspections
+
+    if permissions.scope(request.user, "view", "inspection") is None:
+        raise PermissionDenied("Bạn không có quyền xem các tổ kiểm tra.")
+    return [
+        {
+            "id": t.pk,
+            "name": t.name,
+            "lead_agency": t.lead_agency.name,
+            "starts_on": t.starts_on.isoformat(),
+            "ends_on": t.ends_on.isoformat(),
+            "remediation_due": t.remediation_due.isoformat(),
+            **inspections.held_vs_planned(t),
+        }
+        for t in inspections.visible_teams(request.user).select_related("lead_agency")
+    ]
+
+
+@router.get("/inspections/visits/{pk}", summary="Một lần kiểm tra: số liệu, danh mục, phát hiện")
+def inspection_visit(request, pk: int):
+    from .models import InspectionVisit
+    from .services import inspections
+
+    visit = get_object_or_404(InspectionVisit.objects.select_related("team", "agency"), pk=pk)
+    if not inspections.may_view_visit(request.user, visit):
+        raise PermissionDenied("Bạn không có quyền xem lần kiểm tra này.")
+    return {
+        "team": visit.team.name,
+        "agency": visit.agency.name,
+        "scheduled_on": visit.scheduled_on.isoformat(),
+        "held_on": visit.held_on.isoformat() if visit.held_on else None,
+        "status": visit.status,
+        "figures": visit.figures,
+        "checklist": visit.checklist,
+        "findings": [
+            {
+                "text": f.text,
+                "recommendation": f.recommendation,
+                "due_date": f.due_date.isoformat(),
+                "task_id": f.task_id,
+                "task_state": f.task.state if f.task_id else None,
+            }
+            for f in visit.findings.select_related("task")
+        ],
+    }
+
+
+# ---- monthly contact --------------------------------------------------------------------------------
+
+
+@router.get("/contact/{pk}", summary="Lưới tháng × đơn vị của việc tiếp xúc người dân, doanh nghiệp")
+def contact_grid(request, pk: int):
+    from .models import ContactRequirement
+    from .services import contact
+
+    req = get_object_or_404(ContactRequirement, pk=pk)
+    found = permissions.scope(request.user, "view", "contact")
+    if found is None:
+        raise PermissionDenied("Bạn không có quyền xem việc tiếp xúc người dân, doanh nghiệp.")
+    mine = None if found == permissions.ALL else permissions.own_agency_ids(request.user)
+    cols, rows = contact.grid(req, agency_ids=mine)
+    return {
+        "task": req.task.ref,
+        "months": [f"{m:02d}/{y}" for y, m in cols],
+        "agencies": [
+            {
+                "agency": r.agency.name,
+                "agency_code": r.agency.code,
+                "months": {
+                    f"{m:02d}/{y}": {"state": state, "sessions": n}
+                    for (y, m), (state, n) in zip(cols, r.cells)
+                },
+                "held": r.held,
+                "missed": r.missed,
+            }
+            for r in rows
+        ],
+    }

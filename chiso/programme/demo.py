@@ -5,6 +5,7 @@ plan read but not yet sent; the others (Sở TT&TT among them, whose demo office
 """
 
 import random
+from datetime import date
 
 from django.db import transaction
 
@@ -13,8 +14,8 @@ from chiso.directives.models import Directive, Task
 from chiso.registry.models import User
 from chiso.registry.permissions import HEAD, OFFICER
 
-from .models import PlanRequest, RemediationPlan
-from .services import plans
+from .models import ContactSession, InspectionTeam, PlanRequest, RemediationPlan
+from .services import contact, inspections, plans
 
 # Items an agency might write; the wording is what real plans say, the tagging finds the components.
 POOL = [
@@ -59,6 +60,12 @@ def _author(agency):
 
 @transaction.atomic
 def load(stdout=None):
+    load_plans(stdout)
+    load_inspection(stdout)
+    load_contact(stdout)
+
+
+def load_plans(stdout=None):
     directive = Directive.objects.filter(status=Directive.PUBLISHED).order_by("issued_on", "pk").first()
     if directive is None:
         return
@@ -98,3 +105,177 @@ def load(stdout=None):
     if stdout:
         sent = req.plans.filter(status=RemediationPlan.SUBMITTED).count()
         stdout.write(f"Kế hoạch khắc phục: {req.plans.count()} kế hoạch ({sent} đã gửi, {made} mới).")
+
+
+# The seed's II.1.3: Sở TT&TT leads teams checking online services and paper ↔ system sync in 8/2022,
+# remediation in 9/2022. Three districts visited, one still planned on the demo day.
+VISITS = [
+    (
+        "bt-phanthiet",
+        date(2022, 8, 15),
+        [
+            (
+                "Có 37 hồ sơ đã có kết quả trên giấy nhưng chưa cập nhật trên Hệ thống (lĩnh vực đất đai).",
+                "Cập nhật dứt điểm kết quả của các hồ sơ tồn đọng; phân công công chức theo dõi đồng bộ hằng ngày.",
+                None,
+            ),
+            (
+                "Chưa lập văn bản xin lỗi đối với 12 hồ sơ giải quyết trễ hạn trong quý II/2022.",
+                "Thực hiện xin lỗi theo Quyết định 766/QĐ-TTg và Nghị định 61/2018/NĐ-CP; báo cáo kết quả.",
+                None,
+            ),
+        ],
+        "done_first",
+    ),
+    (
+        "bt-lagi",
+        date(2022, 8, 22),
+        [
+            (
+                "Bộ phận Một cửa chưa có máy tính, máy quét hỗ trợ người dân nộp hồ sơ trực tuyến.",
+                "Bố trí thiết bị và công chức hướng dẫn người dân nộp hồ sơ, thanh toán trực tuyến.",
+                date(2022, 9, 30),
+            ),
+        ],
+        "",
+    ),
+    ("bt-tuyphong", date(2022, 8, 29), [], "planned"),
+]
+
+
+def load_inspection(stdout=None):
+    from chiso.directives.models import ReminderSchedule
+    from chiso.directives.services import life
+    from chiso.registry.models import Agency
+
+    task = Task.objects.filter(
+        ref="II.1.3", parent__isnull=True, directive__status=Directive.PUBLISHED
+    ).first()
+    if task is None or task.lead_id is None or InspectionTeam.objects.filter(task=task).exists():
+        return
+    head = _author(task.lead)
+    monitor = User.objects.filter(role_grants__role="monitor", is_active=True).order_by("pk").first()
+    if head is None or monitor is None:
+        return
+    members = list(Agency.objects.filter(code__in=["bt-snv", "bt-vp-ubnd"]))
+    year = task.directive.issued_on.year
+    with acting_as(head):
+        team = inspections.create_team(
+            head,
+            name="Tổ kiểm tra dịch vụ công trực tuyến và đồng bộ kết quả hồ sơ năm " + str(year),
+            lead_agency=task.lead,
+            member_agencies=members,
+            members="Phạm Minh Quang, Giám đốc Sở Thông tin và Truyền thông – Tổ trưởng\n"
+            "Nguyễn Thị Hạnh, Chuyên viên Phòng CCHC, Sở Nội vụ\nTrần Văn Bình, Chuyên viên Văn phòng UBND tỉnh",
+            scope="Dịch vụ công trực tuyến mức độ 3, 4\nĐồng bộ kết quả giải quyết giữa hồ sơ giấy và Hệ thống",
+            starts_on=date(year, 8, 1),
+            ends_on=date(year, 8, 31),
+            remediation_due=date(year, 9, 30),
+            task=task,
+        )
+    schedule = ReminderSchedule.current()
+    approval, schedule.head_approval = schedule.head_approval, False
+    if schedule.pk:
+        schedule.save(update_fields=["head_approval"])
+    try:
+        for code, day, findings, how in VISITS:
+            agency = Agency.objects.get(code=code)
+            with acting_as(head):
+                visit = inspections.plan_visit(team, agency, day, head)
+                if how == "planned":
+                    continue
+                results = [("dat", "") for _ in visit.checklist]
+                results[2] = ("chua-dat", "Còn hồ sơ tồn đọng chưa cập nhật kết quả")
+                inspections.record_visit(visit, head, held_on=day, results=results)
+                for text, recommendation, due in findings:
+                    inspections.add_finding(
+                        visit, head, text=text, recommendation=recommendation, due_date=due
+                    )
+                tasks = inspections.issue_findings(visit, head)
+            if how == "done_first":
+                officer = _author(agency)
+                with acting_as(officer):
+                    life.submit_report(
+                        tasks[0],
+                        officer,
+                        text="Đã cập nhật kết quả 37 hồ sơ.",
+                        percent=100,
+                        final=True,
+                        on=date(year, 9, 20),
+                    )
+                with acting_as(monitor):
+                    life.transition(tasks[0], "accept", monitor, on=date(year, 9, 22))
+    finally:
+        if schedule.pk:
+            schedule.head_approval = approval
+            schedule.save(update_fields=["head_approval"])
+    if stdout:
+        c = inspections.held_vs_planned(team)
+        stdout.write(f"Kiểm tra: 1 tổ, {c['held']}/{c['planned']} lần kiểm tra, {c['findings']} phát hiện.")
+
+
+TOPICS = [
+    "thủ tục đất đai, cấp giấy chứng nhận quyền sử dụng đất",
+    "hồ sơ cấp phép xây dựng nhà ở riêng lẻ",
+    "nộp hồ sơ, thanh toán trực tuyến trên Cổng dịch vụ công",
+    "chứng thực, hộ tịch tại Bộ phận Một cửa cấp xã",
+    "thủ tục đăng ký kinh doanh hộ cá thể",
+]
+
+
+def load_contact(stdout=None):
+    """The seed's I.4 (monthly contact from 8/2022): a session for every agency month the follow-up
+    demo completed (the districts and the departments); the months it left overdue have none, so they
+    show as missed, exactly as accountability counts them."""
+    from datetime import timedelta
+
+    from chiso.registry.models import Agency
+
+    task = Task.objects.filter(
+        ref="I.4", parent__isnull=True, recurrence="month", directive__status=Directive.PUBLISHED
+    ).first()
+    if task is None or hasattr(task, "contact_requirement"):
+        return
+    monitor = User.objects.filter(role_grants__role="monitor", is_active=True).order_by("pk").first()
+    with acting_as(monitor):
+        req = contact.require_contact(task, monitor)
+    rng = random.Random(84)
+    made = 0
+    for agency, share in contact.expected(req):
+        author = _author(agency)
+        for instance in share.children.filter(child_kind=Task.INSTANCE, state=Task.DONE).order_by(
+            "start_date"
+        ):
+            held = min(instance.completed_on, instance.start_date + timedelta(days=rng.randint(8, 24)))
+            raised = rng.randint(3, 14)
+            with acting_as(author):
+                ContactSession.objects.create(
+                    requirement=req,
+                    agency=agency,
+                    held_on=held,
+                    chair=f"Chủ tịch {agency.name}",
+                    participants=rng.randint(15, 60),
+                    participants_text="Đại diện hộ kinh doanh, doanh nghiệp, người dân có hồ sơ đang giải quyết",
+                    issues_raised=raised,
+                    issues_resolved=rng.randint(raised // 2, raised),
+                    summary="Ý kiến tập trung về " + rng.choice(TOPICS) + ".",
+                    instance=instance,
+                    created_by=author,
+                )
+            made += 1
+    first = req.sessions.filter(agency__code__endswith="phanthiet").order_by("held_on").first()
+    tnmt = Agency.objects.filter(code__endswith="-stnmt").first()
+    if first is not None and tnmt is not None:
+        author = _author(first.agency)
+        with acting_as(author):
+            contact.forward_issue(
+                first,
+                author,
+                text="Hộ dân phường Phú Thủy đề nghị giải quyết hồ sơ cấp giấy chứng nhận quá hạn 2 tháng.",
+                to_agency=tnmt,
+                due_date=first.held_on + timedelta(days=30),
+            )
+    if stdout:
+        cols, rows = contact.grid(req)
+        missed = sum(r.missed for r in rows)
+        stdout.write(f"Tiếp xúc hằng tháng: {made} buổi, {missed} tháng bỏ lỡ.")

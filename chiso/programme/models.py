@@ -114,3 +114,214 @@ class PlanItem(AuditedModel):
 
     def agency_ids(self):
         return [self.plan.agency_id]
+
+
+# ---- inspection teams (seed II.1.3, II.2.4) -------------------------------------------------------
+
+
+class InspectionTeam(AuditedModel):
+    """A team (lead agency, members from several agencies) inspecting agencies on a scope."""
+
+    name = models.CharField("tên tổ kiểm tra", max_length=300)
+    task = models.ForeignKey(
+        Task,
+        verbose_name="nhiệm vụ giao lập tổ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspection_teams",
+    )
+    lead_agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan chủ trì", on_delete=models.PROTECT, related_name="led_inspections"
+    )
+    member_agencies = models.ManyToManyField(
+        Agency, verbose_name="cơ quan tham gia", blank=True, related_name="inspection_memberships"
+    )
+    members = models.TextField("thành viên (họ tên, chức vụ, cơ quan)", blank=True)
+    scope = models.TextField("nội dung kiểm tra")
+    checklist = models.JSONField("danh mục kiểm tra mỗi lần", default=list, blank=True)
+    starts_on = models.DateField("kiểm tra từ ngày")
+    ends_on = models.DateField("đến ngày")
+    remediation_due = models.DateField("thời hạn khắc phục")
+    conclusion = models.OneToOneField(
+        "directives.Directive",
+        verbose_name="kết luận kiểm tra (văn bản theo dõi)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspection_team",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = "tổ kiểm tra"
+        verbose_name_plural = "tổ kiểm tra"
+
+    def __str__(self):
+        return self.name
+
+    def agency_ids(self):
+        return [self.lead_agency_id, *self.member_agencies.values_list("pk", flat=True)]
+
+
+class InspectionVisit(AuditedModel):
+    PLANNED, HELD = "planned", "held"
+    STATUSES = [(PLANNED, "Theo kế hoạch"), (HELD, "Đã kiểm tra")]
+
+    team = models.ForeignKey(InspectionTeam, on_delete=models.CASCADE, related_name="visits")
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name="đơn vị được kiểm tra",
+        on_delete=models.PROTECT,
+        related_name="inspection_visits",
+    )
+    scheduled_on = models.DateField("ngày kiểm tra dự kiến")
+    held_on = models.DateField("ngày kiểm tra", null=True, blank=True)
+    status = models.CharField("tình trạng", max_length=20, choices=STATUSES, default=PLANNED)
+    checklist = models.JSONField("kết quả theo danh mục", default=list, blank=True)
+    figures = models.JSONField("số liệu của đơn vị trong chiso", default=dict, blank=True)
+    note = models.TextField("ghi nhận chung", blank=True)
+    place = models.CharField("địa điểm", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["team", "scheduled_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["team", "agency"], name="programme_visit_once")]
+        verbose_name = "lần kiểm tra"
+        verbose_name_plural = "lần kiểm tra"
+
+    def __str__(self):
+        return f"Kiểm tra {self.agency} ngày {self.scheduled_on:%d/%m/%Y}"
+
+    def agency_ids(self):
+        return [self.agency_id, *self.team.agency_ids()]
+
+
+def _finding_path(instance, filename):
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"inspections/{instance.visit_id}/{uuid.uuid4().hex}.{ext}"
+
+
+class Finding(AuditedModel):
+    """A shortcoming found at a visit; once the team issues its findings each becomes a task."""
+
+    visit = models.ForeignKey(InspectionVisit, on_delete=models.CASCADE, related_name="findings")
+    text = models.TextField("tồn tại, hạn chế")
+    recommendation = models.TextField("yêu cầu khắc phục", blank=True)
+    evidence = models.FileField("minh chứng", upload_to=_finding_path, blank=True)
+    evidence_name = models.CharField("tên tệp minh chứng", max_length=255, blank=True)
+    due_date = models.DateField("hạn khắc phục")
+    task = models.OneToOneField(
+        Task,
+        verbose_name="nhiệm vụ khắc phục",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="finding",
+    )
+
+    class Meta:
+        ordering = ["visit", "pk"]
+        verbose_name = "phát hiện qua kiểm tra"
+        verbose_name_plural = "phát hiện qua kiểm tra"
+
+    def __str__(self):
+        return self.text[:80]
+
+    def agency_ids(self):
+        return self.visit.agency_ids()
+
+
+# ---- monthly contact with citizens and businesses (seed I.4, II.4.2) ------------------------------
+
+
+class ContactRequirement(AuditedModel):
+    """A recurring task asking heads to meet citizens and businesses every month ("định kỳ hàng tháng …
+    tiếp xúc, làm việc người dân, doanh nghiệp … bắt đầu thực hiện từ tháng 8/2022")."""
+
+    task = models.OneToOneField(
+        Task,
+        verbose_name="nhiệm vụ yêu cầu tiếp xúc hằng tháng",
+        on_delete=models.CASCADE,
+        related_name="contact_requirement",
+    )
+    starts_on = models.DateField("bắt đầu từ tháng")
+    forwarded = models.OneToOneField(
+        "directives.Directive",
+        verbose_name="kiến nghị chuyển xử lý (văn bản theo dõi)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_requirement",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = "yêu cầu tiếp xúc người dân, doanh nghiệp hằng tháng"
+        verbose_name_plural = "yêu cầu tiếp xúc người dân, doanh nghiệp hằng tháng"
+
+    def __str__(self):
+        return f"Tiếp xúc hằng tháng theo {self.task.ref} – {self.task.directive}"
+
+
+class ContactSession(AuditedModel):
+    requirement = models.ForeignKey(ContactRequirement, on_delete=models.CASCADE, related_name="sessions")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan, đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField("ngày tiếp xúc")
+    chair = models.CharField("người chủ trì (họ tên, chức vụ)", max_length=300)
+    participants = models.PositiveIntegerField("số người dân, doanh nghiệp tham dự", default=0)
+    participants_text = models.TextField("thành phần tham dự", blank=True)
+    issues_raised = models.PositiveIntegerField("số ý kiến, vướng mắc nêu ra", default=0)
+    issues_resolved = models.PositiveIntegerField("số vướng mắc giải quyết tại buổi", default=0)
+    summary = models.TextField("nội dung chính, kết quả", blank=True)
+    instance = models.ForeignKey(
+        Task,
+        verbose_name="kỳ của nhiệm vụ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = "buổi tiếp xúc người dân, doanh nghiệp"
+        verbose_name_plural = "buổi tiếp xúc người dân, doanh nghiệp"
+
+    def __str__(self):
+        return f"Tiếp xúc {self.held_on:%d/%m/%Y} – {self.agency}"
+
+    def agency_ids(self):
+        return [self.agency_id]
+
+
+class ForwardedIssue(AuditedModel):
+    """A citizen's issue the session could not settle, sent as a task to the agency that can."""
+
+    session = models.ForeignKey(ContactSession, on_delete=models.CASCADE, related_name="forwarded")
+    text = models.TextField("kiến nghị, vướng mắc")
+    to_agency = models.ForeignKey(
+        Agency, verbose_name="chuyển đến", on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField("hạn xử lý")
+    task = models.OneToOneField(
+        Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="forwarded_issue"
+    )
+
+    class Meta:
+        ordering = ["session", "pk"]
+        verbose_name = "kiến nghị chuyển xử lý"
+        verbose_name_plural = "kiến nghị chuyển xử lý"
+
+    def agency_ids(self):
+        return [self.session.agency_id, self.to_agency_id]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_contact, views_inspections
 
 app_name = "programme"
 urlpatterns = [
@@ -14,4 +14,14 @@ urlpatterns = [
         views.plan_item_state,
         name="plan_item_state",
     ),
+    path("kiem-tra/", views_inspections.team_list, name="teams"),
+    path("kiem-tra/<int:pk>/", views_inspections.team_detail, name="team"),
+    path("kiem-tra/lan/<int:pk>/", views_inspections.visit_detail, name="visit"),
+    path("kiem-tra/lan/<int:pk>/bien-ban/", views_inspections.visit_minutes, name="visit_minutes"),
+    path(
+        "kiem-tra/phat-hien/<int:pk>/minh-chung/", views_inspections.finding_evidence, name="finding_evidence"
+    ),
+    path("tiep-xuc/", views_contact.contact_list, name="contacts"),
+    path("tiep-xuc/<int:pk>/", views_contact.contact_grid, name="contact"),
+    path("tiep-xuc/<int:pk>/don-vi/<int:agency_pk>/", views_contact.contact_agency, name="contact_agency"),
 ]

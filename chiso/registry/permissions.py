@@ -57,6 +57,19 @@ RULES = {
         "change": {HEAD: OWN, OFFICER: OWN},
         "request": {MONITOR: ALL, ADMIN: ALL},
     },
+    # Inspection teams (seed II.1.3, II.2.4): monitors and the lead agency run them; the inspected
+    # agency reads its own visit and findings (its remediation is a task like any other).
+    "inspection": {
+        "view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN},
+        "change": {MONITOR: ALL, ADMIN: ALL, HEAD: OWN, OFFICER: OWN},
+    },
+    # Monthly contact with citizens and businesses (seed I.4): each agency records its own sessions;
+    # monitors ask for them and read the month × agency grid.
+    "contact": {
+        "view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN},
+        "change": {HEAD: OWN, OFFICER: OWN},
+        "request": {MONITOR: ALL, ADMIN: ALL},
+    },
 }
 
 

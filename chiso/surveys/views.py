@@ -267,7 +267,11 @@ def wave_detail(request, pk):
 def open_answers(request, pk):
     wave = _wave(request, pk)
     codes = {
-        q.code: q.text for q in Question.objects.filter(section__questionnaire=wave.questionnaire, kind=TEXT)
+        q.code: q.text
+        # typed words only: an imported form's calculations and hidden values are text too
+        for q in Question.objects.filter(
+            section__questionnaire=wave.questionnaire, kind=TEXT, xls_type__in=["", "text"], repeat=""
+        )
     }
     needle = search_key(request.GET.get("q", "")).strip()
     found = []

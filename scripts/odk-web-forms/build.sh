@@ -13,5 +13,6 @@ cp "$tmp"/node_modules/@getodk/web-forms/dist/*.js "$out/"
 cp "$tmp"/node_modules/vue/dist/vue.runtime.esm-browser.prod.js "$out/vue.js"
 sed -i 's#from "vue"#from "./vue.js"#' "$out"/index*.js "$out"/MapBlock-*.js
 cp "$here/LICENSES.txt" "$out/"
+python3 "$here/translate.py" "$out"
 rm -rf "$tmp"
 echo "ODK Web Forms vendored into $out"

@@ -176,8 +176,12 @@ def allowed_actions(user, task):
         for a, (perm, sources, _s, _r) in TRANSITIONS.items()
         if task.state in sources and may(user, perm, task)
     ]
-    if task.state in OPEN_STATES and may(user, "report", task):
-        found.append("report")
+    if (
+        task.state in OPEN_STATES
+        and may(user, "report", task)
+        and not task.reports.filter(status=ProgressReport.PENDING_HEAD).exists()
+    ):
+        found.append("report")  # not while a report waits for the head: it would be refused
     if (
         task.state in ACTIVE_STATES
         and task.due_date

@@ -132,19 +132,19 @@ def grouped(leaves_qs, on, soon):
     A share (or a period, or a period of a share) belongs to the top task above it. Returns an
     ordered queryset of dicts {root, n, done, active, new, overdue, reported} for pagination;
     `rows_for()` turns a page of it into rows with their tasks."""
+    # The leaves as a plain set (a permission or tag filter may join rows that repeat a task), so the
+    # counts below need no DISTINCT; "root" is the top task: the task itself, its parent or grandparent.
+    base = Task.objects.filter(pk__in=leaves_qs.order_by().values("pk"))
     return (
-        leaves_qs.order_by()
-        .annotate(root=Coalesce("parent__parent_id", "parent_id", "pk"))
+        base.annotate(root=Coalesce("parent__parent_id", "parent_id", "pk"))
         .values("root")
         .annotate(
-            n=Count("pk", distinct=True),
-            done=Count("pk", filter=Q(state=Task.DONE), distinct=True),
-            active=Count(
-                "pk", filter=Q(state__in=[Task.IN_PROGRESS, Task.REPORTED, Task.RETURNED]), distinct=True
-            ),
-            new=Count("pk", filter=Q(state=Task.NEW), distinct=True),
-            overdue=Count("pk", filter=life.overdue_q(on), distinct=True),
-            reported=Count("pk", filter=Q(state=Task.REPORTED), distinct=True),
+            n=Count("pk"),
+            done=Count("pk", filter=Q(state=Task.DONE)),
+            active=Count("pk", filter=Q(state__in=[Task.IN_PROGRESS, Task.REPORTED, Task.RETURNED])),
+            new=Count("pk", filter=Q(state=Task.NEW)),
+            overdue=Count("pk", filter=life.overdue_q(on)),
+            reported=Count("pk", filter=Q(state=Task.REPORTED)),
             first_due=Min("due_date"),
             first_pos=Min("position"),
             first_leaf=Min("pk"),

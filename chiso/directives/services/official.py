@@ -344,7 +344,7 @@ def accountability_docx(rows, start, end, on=None):
         "Đang thực hiện",
         "Điểm",
     ]
-    widths = [1.2, 5.6, 1.6, 1.5, 1.4, 1.4, 1.7, 1.6]
+    widths = [1.4, 5.4, 1.6, 1.5, 1.4, 1.4, 1.7, 1.6]  # "Hạng" must not break at 11 pt bold
     table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings):

@@ -1,6 +1,5 @@
 """The seed notice read exactly as the gold file says, scored the way the project's score_notice.py (tests/data) scores."""
 
-import importlib.util
 import json
 from datetime import date
 
@@ -9,56 +8,20 @@ import pytest
 from chiso.notices import parse_notice, read_notice_file
 from chiso.notices.cli import main as cli_main
 
-from .makers import SCORER, SEED
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_notice", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from .devset import match as match_tasks
+from .devset import score as score_tasks
+from .makers import SEED
 
 
 def score(gold_tasks, pred_tasks):
-    """score_notice.main() without argv and printing: same pairing and same per-field tests."""
-    sc = _scorer()
-    pairs = []
-    for gi, g in enumerate(gold_tasks):
-        gw = sc.words(g.get("task"))
-        for pi, p in enumerate(pred_tasks):
-            s = sc.overlap(gw, sc.text_of(p))
-            if s >= 0.6:
-                pairs.append((s, gi, pi))
-    pairs.sort(reverse=True)
-    used_g, used_p, match = set(), set(), {}
-    for _s, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        match[gi] = pi
-    n = len(match)
-    precision = n / len(pred_tasks) if pred_tasks else 0.0
-    recall = n / len(gold_tasks)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    lead = sum(
-        1 for gi, pi in match.items() if sc.same_agency(gold_tasks[gi]["lead"], pred_tasks[pi]["lead"])
-    )
-    coord = sum(
-        sc.agency_set_f1(gold_tasks[gi]["coordinators"], pred_tasks[pi]["coordinators"])
-        for gi, pi in match.items()
-    )
-    dl = sum(
-        1
-        for gi, pi in match.items()
-        if sc.deadline_ok(gold_tasks[gi]["deadline"], pred_tasks[pi]["deadline"])
-    )
+    """score_notice.main()'s figures and pairing (through devset.py, which loads the scorer itself)."""
+    s = score_tasks(gold_tasks, pred_tasks)
     return {
-        "f1": f1,
-        "lead": lead / n if n else 0,
-        "coordinators": coord / n if n else 0,
-        "deadline": dl / n if n else 0,
-        "match": match,
+        "f1": s.f1,
+        "lead": s.lead,
+        "coordinators": s.coordinators,
+        "deadline": s.deadline,
+        "match": match_tasks(gold_tasks, pred_tasks),
     }
 
 

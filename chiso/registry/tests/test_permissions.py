@@ -46,6 +46,11 @@ EXPECTED = {
     ("plan", "view"): ("YYYYY", "YYNNY"),
     ("plan", "change"): ("NNYYN", "NNNNN"),
     ("plan", "request"): ("NYNNY", "NYNNY"),
+    ("inspection", "view"): ("YYYYY", "YYNNY"),
+    ("inspection", "change"): ("NYYYY", "NYNNY"),
+    ("contact", "view"): ("YYYYY", "YYNNY"),
+    ("contact", "change"): ("NNYYN", "NNNNN"),
+    ("contact", "request"): ("NYNNY", "NYNNY"),
 }
 
 

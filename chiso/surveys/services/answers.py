@@ -4,7 +4,7 @@ Answers are stored flat as {code: value}: single → "value", multiple → ["v",
 matrix → one entry per row code (1..5), number → float, text → str.
 """
 
-from ..models import MATRIX, MULTIPLE, NUMBER, SCALE, SINGLE, TEXT
+from ..models import MATRIX, MULTIPLE, NUMBER, SCALE, SINGLE, SKIPPED, TEXT
 
 
 def is_relevant(question, answers):
@@ -46,6 +46,8 @@ def clean(questions, raw):
     """
     answers, errors = {}, {}
     for question in questions:
+        if question.kind == SKIPPED or question.repeat:
+            continue  # never asked on the web; repeats come only from an XForm instance
         if not is_relevant(question, answers):
             continue
         code = question.code

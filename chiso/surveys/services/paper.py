@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from chiso.core import audit, exports
 from chiso.registry.models import Agency
 
-from ..models import MATRIX, MULTIPLE, Response
+from ..models import MATRIX, MULTIPLE, SKIPPED, Response
 from .answers import clean
 from .distribution import SurveyClosed, today
 
@@ -28,7 +28,8 @@ class PaperImportError(Exception):
 
 def columns(questionnaire):
     cols = list(FIXED)
-    for q in questionnaire.questions():
+    # an imported form's skipped questions and repeats have no column on a one-row-per-sheet template
+    for q in questionnaire.questions().exclude(kind=SKIPPED).filter(repeat=""):
         if q.kind == MATRIX:
             cols += [(row["code"], f"{q.text} – {row['label']} (1–5)") for row in q.rows]
         elif q.kind == MULTIPLE:

@@ -315,7 +315,7 @@ def import_xlsform(path, code=None, name=None):
                     text=item["text"],
                     hint=item["hint"],
                     kind=item["kind"],
-                    required=item["required"],
+                    required=item["required"] and item["kind"] != SKIPPED,
                     choices=item.get("choices", []),
                     element=item["element"] if item["kind"] == SCALE else "",
                     path=item["path"][:500],

@@ -221,3 +221,34 @@ def test_not_a_workbook(tmp_path, db):
     (tmp_path / "x.xlsx").write_bytes(b"khong phai excel")
     with pytest.raises(CommandError, match="x.xlsx"):
         call_command("import-xlsform", str(tmp_path / "x.xlsx"))
+
+
+def test_invitation_link_runs_the_xform_and_uses_the_token_once(tmp_path, db, client):
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from chiso.surveys.models import Invitation, Response
+    from chiso.surveys.services import distribution, xlsform
+
+    path = make_form(tmp_path / "k.xlsx", GOOD_SURVEY, GOOD_CHOICES, [["form_id"], ["phieu_kobo"]])
+    wave = Wave.objects.create(
+        questionnaire=xlsform.import_xlsform(path),
+        name="Mời",
+        year=2026,
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2099, 1, 1),
+        target_group="x",
+        status=Wave.OPEN,
+    )
+    ((_, token),) = distribution.create_invitations(wave, [{"name": "A"}])
+    url = reverse("surveys:answer", args=[token])
+    page = client.get(url)
+    assert page.status_code == 200 and reverse("surveys:answer_xform", args=[token]) in page.content.decode()
+    assert client.get(reverse("surveys:answer_xform", args=[token])).content.startswith(b"<h:html")
+    xml = _instance({"danh_gia/thai_do": "3", "danh_gia/hai_long": "4"})
+    sent = client.post(url, {"xml_submission_file": SimpleUploadedFile("x.xml", xml, "text/xml")})
+    assert sent.status_code == 200 and Response.objects.get().answers == {"thai_do": 3, "hai_long": 4}
+    assert Invitation.objects.get().used
+    again = client.post(url, {"xml_submission_file": SimpleUploadedFile("x.xml", xml, "text/xml")})
+    assert again.status_code == 410 and Response.objects.count() == 1

@@ -146,6 +146,9 @@ def _household_repeat(page):
     assert shown(page, "Can (NAME) read and write?") and shown(page, "Is (NAME) currently pregnant?")
     fill(page, "How old is (NAME) in years?", "60")
     assert not shown(page, "Can (NAME) read and write?")
+    assert (
+        page.get_by_role("button", name="Thêm").count() == 1
+    )  # add a member: the engine's words in Vietnamese
 
 
 @path("energy-sample_pizza_questionnaire.xlsx")
@@ -177,9 +180,10 @@ def _consent_gate(page):
 @path("energy-constraint_example.xlsx")
 def _constraint(page):
     fill(page, "Integer", "12")  # constraint . < 10
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Gửi phiếu").click()
     page.wait_for_timeout(300)
-    assert _question(page, "Integer").locator(".validation-message").inner_text().strip() != ""
+    message = _question(page, "Integer").locator(".validation-message").inner_text().strip()
+    assert message == "Requires a number less than 10"  # the form's own constraint_message
     assert not Response.objects.exists()
 
 
@@ -231,7 +235,7 @@ def _spec(page):
     assert len(labels(page)) > 5
 
 
-def test_answer_paths_follow_the_form_logic(live_server, browser):
+def test_answer_paths_follow_the_form_logic(live_server, browser, artifacts_dir):
     # one test over all forms: a transactional live-server test costs seconds to set up, a page none
     failures = {}
     for filename in sorted(PATHS):
@@ -239,6 +243,10 @@ def test_answer_paths_follow_the_form_logic(live_server, browser):
         try:
             _, errors = _open(page, live_server, filename)
             PATHS[filename](page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 391, f"the page is {width}px wide on a 390px phone"
+            if filename.startswith("energy-household"):
+                page.screenshot(path=f"{artifacts_dir}/surveys-xlsform-phone.png", full_page=True)
             assert not [e for e in errors if "Content Security Policy" in e or "Error" in e], errors
         except AssertionError as exc:
             failures[filename] = f"{exc!r}"[:300]
@@ -247,7 +255,7 @@ def test_answer_paths_follow_the_form_logic(live_server, browser):
     assert len(PATHS) >= 15 and not failures, failures
 
 
-def test_submission_keeps_the_instance_and_repeats(live_server, browser):
+def test_submission_keeps_the_instance_and_repeats(live_server, browser, artifacts_dir):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     wave, _ = _open(page, live_server, "pyxform-tutorial.xls")
     fill(page, "What is this household member's name?", "Lan")
@@ -259,7 +267,8 @@ def test_submission_keeps_the_instance_and_repeats(live_server, browser):
     fill(page, "How old is (NAME) in years?", "34")
     choose(page, "Can (NAME) read and write?", "yes")
     choose(page, "Is (NAME) currently pregnant?", "no")
-    page.get_by_role("button", name="Send").click()
+    page.screenshot(path=f"{artifacts_dir}/surveys-xlsform-desktop.png", full_page=True)
+    page.get_by_role("button", name="Gửi phiếu").click()
     page.wait_for_url("**" + reverse("surveys:thanks"), timeout=15000)
     stored = Response.objects.get(wave=wave)
     member = stored.answers["member"][0]

@@ -153,3 +153,18 @@ def test_answers_export_in_kobo_columns(client, open_wave, user_factory):
     xlsx = client.get(reverse("surveys:export_kobo", args=[open_wave.pk, "xlsx"]))
     book = load_workbook(io.BytesIO(xlsx.getvalue()))
     assert book.sheetnames == ["tra_loi"]
+
+
+def test_paper_template_of_an_imported_form_has_no_skipped_or_repeated_columns(db):
+    from chiso.surveys.services import paper
+    from chiso.surveys.services.answers import clean
+
+    energy = xlsform.import_xlsform(DATA / "energy-household_energy_access_and_usage_survey.xlsx")
+    codes = [code for code, _ in paper.columns(energy)]
+    assert "household_gps" not in codes and "_deviceid" not in codes and "consent" in codes
+    assert not energy.questions().get(code="household_gps").required  # never asked, never missing
+    household = xlsform.import_xlsform(DATA / "pyxform-tutorial.xls", code="ho")
+    assert [c for c, _ in paper.columns(household)] == ["so_phieu", "co_quan"]  # all in the repeat
+    answers, errors = clean(list(energy.questions()), {"consent": "yes", "household_gps": "1 2 3 4"})
+    assert "household_gps" not in errors and "enum_id" in errors  # required ones still are
+    assert "household_gps" not in answers

@@ -5795,7 +5795,7 @@ const _hoisted_1$P = { class: "content" }, _hoisted_2$q = {
   },
   setup(eA) {
     const tA = {
-      DIALOG_TITLE: "An error occurred while loading this form",
+      DIALOG_TITLE: "Không tải được biểu mẫu",
       DETAILS_SUMMARY_LABEL: "Technical error details"
     }, AA = eA, nA = computed(() => {
       const { stack: rA = null, unknownCauseDetail: oA } = AA.error;
@@ -5912,8 +5912,8 @@ const _hoisted_1$O = ["d"], _sfc_main$S = /* @__PURE__ */ defineComponent({
     return MISSING_RESOURCE_BEHAVIOR.ERROR;
   }
 }, VALIDATION_TEXT = {
-  constraintMsg: "Condition not satisfied: constraint",
-  requiredMsg: "Condition not satisfied: required"
+  constraintMsg: "Câu trả lời chưa thỏa điều kiện của câu hỏi.",
+  requiredMsg: "Vui lòng trả lời câu hỏi này."
 }, INSTANCE_FILE_NAME = "xml_submission_file", INSTANCE_FILE_TYPE = "text/xml", blobDescription = (eA) => {
   const { name: tA } = eA;
   if (typeof tA == "string")
@@ -31250,7 +31250,7 @@ const _hoisted_1$K = { class: "language-dd-label" }, _sfc_main$R = /* @__PURE__ 
     const tA = eA, AA = ref(!1), nA = (aA) => !aA.isSyntheticDefault, rA = ref([]), oA = tA.form.languages.filter(nA);
     oA.length > 0 && rA.value.unshift({
       // TODO: translations
-      label: "Change language",
+      label: "Đổi ngôn ngữ",
       icon: "mdiWeb",
       command: () => AA.value = !0
     });
@@ -46833,7 +46833,7 @@ const IMAGE_QUALITY = 0.8, resize = async (eA, tA) => {
         default: withCtx(() => [
           createVNode(IconSVG, { name: "mdiPlus" }),
           createElementVNode("span", null, [
-            rA[1] || (rA[1] = createTextVNode(" Add ", -1)),
+            rA[1] || (rA[1] = createTextVNode(" Thêm ", -1)),
             (openBlock(!0), createElementBlock(Fragment, null, renderList(AA.value, (oA) => (openBlock(), createBlock(_sfc_main$O, {
               key: oA.id,
               elem: oA
@@ -47124,7 +47124,7 @@ const geolocationService = GeolocationService.getInstance(), _hoisted_1 = { clas
     provide(SUBMIT_PRESSED, dA);
     const DA = computed(() => {
       const QA = gA.value.root?.validationState.violations.length ?? 0;
-      return QA === 0 ? "" : QA === 1 ? "1 question with error." : `${QA} questions with errors.`;
+      return QA === 0 ? "" : QA === 1 ? "Còn 1 câu cần sửa." : `Còn ${QA} câu cần sửa.`;
     });
     return watchEffect(() => {
       IA.value && (DA.value?.length || pA.value?.length) ? CA.value = !0 : CA.value = !1;
@@ -47185,7 +47185,7 @@ const geolocationService = GeolocationService.getInstance(), _hoisted_1 = { clas
           }),
           createElementVNode("div", _hoisted_8, [
             createVNode(unref(script$H), {
-              label: "Send",
+              label: "Gửi phiếu",
               onClick: SA[1] || (SA[1] = (mA) => BA(unref(gA)))
             })
           ])
@@ -47196,7 +47196,7 @@ const geolocationService = GeolocationService.getInstance(), _hoisted_1 = { clas
             href: "https://getodk.org",
             target: "_blank"
           }, [
-            createElementVNode("span", { class: "caption" }, "Powered by"),
+            createElementVNode("span", { class: "caption" }, "Chạy bằng"),
             createElementVNode("img", {
               class: "logo",
               src: _imports_0,
