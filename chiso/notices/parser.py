@@ -809,14 +809,22 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
             ids = _resolve_once(t["lead"])
             if ids is None:
                 t["unresolved"].append(t["lead"])
-                warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan.")
+                if not names.is_class(t["lead"]):  # a class ("các cơ quan chức năng") is no registry entry
+                    warnings.append(
+                        f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan."
+                    )
             else:
                 t["lead_agency_ids"] = ids
         for c in t["coordinators"]:
             ids = _resolve_once(c)
             if ids is None:
                 t["unresolved"].append(c)
-                warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục.")
+                if not names.is_class(c) and not c.startswith(
+                    ("chính quyền", "cơ quan", "đơn vị", "địa phương")
+                ):
+                    warnings.append(
+                        f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục."
+                    )
                 continue
             for i in ids:
                 if i not in t["coordinator_agency_ids"]:
