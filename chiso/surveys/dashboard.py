@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from chiso.core import numbers
 from chiso.registry import permissions
 
 from .models import Wave
@@ -7,7 +8,7 @@ from .services import access, compute
 
 
 def _vn(number):
-    return "–" if number is None else f"{number:.1f}".replace(".", ",")
+    return numbers.number(number, 1)
 
 
 def home_cards(request):
@@ -33,8 +34,8 @@ def home_cards(request):
     return [
         {
             "title": f"Hài lòng (SIPAS tỉnh {wave.year})",
-            "value": f"{_vn(share)} %",
-            "detail": f"{result['responses']} phiếu; KTC 95 %: {_vn(result['overall']['ci_low'])}–{_vn(result['overall']['ci_high'])} %",
+            "value": numbers.percent(share),
+            "detail": f"{result['responses']} phiếu; KTC 95%: {_vn(result['overall']['ci_low'])}–{numbers.percent(result['overall']['ci_high'])}",
             "url": reverse("surveys:wave", args=[wave.pk]),
         }
     ]
