@@ -5,6 +5,8 @@ BIN = $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make run DEMO=lam-dong-2026 loads the other demo (give it its own CHISO_VAR_DIR, see README).
+DEMO ?=
 
 .PHONY: lint run test test-sqlite test-postgres install dev system-deps clean
 
@@ -27,7 +29,7 @@ system-deps:
 run: install
 	@sh scripts/system-deps.sh run
 	$(BIN)/chiso migrate --noinput -v0
-	$(BIN)/chiso load-demo --if-empty --logins
+	$(BIN)/chiso load-demo --if-empty --logins $(if $(DEMO),--province $(DEMO),)
 	@echo ""
 	@echo "chiso đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	$(BIN)/chiso serve --host $(HOST) --port $(PORT)

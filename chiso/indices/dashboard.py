@@ -57,7 +57,8 @@ def home_cards(request):
     }
     return [
         {
-            "title": f"PAPI {latest['year']} – {province.name}",
+            # "Bình Thuận (đến 30/06/2025)" when the results are those of a former province.
+            "title": f"PAPI {latest['year']} – {province}",
             "value": vn_number(latest["score"], 2),
             "detail": detail,
             "url": reverse("indices:detail", args=["PAPI"]) + f"?tinh={province.code}",

@@ -37,6 +37,12 @@ def _province(request):
     return province
 
 
+def _home_waiting(shown):
+    """The installation's province today when it has no results yet and another period is shown."""
+    current = province_service.home()
+    return current if current is not None and shown is not None and current != shown else None
+
+
 def _provinces_with_results():
     return Province.objects.filter(results__isnull=False).distinct().order_by("valid_from", "name")
 
@@ -80,6 +86,8 @@ def index(request):
             "provinces": _provinces_with_results(),
             "can_change": permissions.can(request.user, "change", "index"),
             "lineage": province_service.lineage(province) if province else [],
+            "merger_note": province_service.merger_note(province),
+            "home_waiting": None if request.GET.get("tinh") else _home_waiting(province),
         },
     )
 

@@ -284,7 +284,7 @@ GROUPS = STANDARD_GROUPS
 
 # (predecessor, successor) → (main successor?, its share) for the splits above (departments.py).
 SHARES = {
-    ("bt-sldtbxh", "bt-snv"): (True, "lao động, tiền lương, việc làm, bảo hiểm xã hội, người có công"),
+    ("bt-sldtbxh", "bt-snv"): (True, ""),  # the main successor takes the remainder (see its note)
     ("bt-sldtbxh", "bt-syt"): (False, "bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội"),
     ("bt-sldtbxh", "bt-sgddt"): (False, "giáo dục nghề nghiệp"),
     ("bt-stttt", "bt-svhttdl"): (False, "báo chí, xuất bản, thông tin đối ngoại"),

@@ -69,7 +69,7 @@ MERGERS_2025 = [
     ("so-giao-thong-van-tai", "so-xay-dung", "merge", True, ""),
     ("so-tai-nguyen-moi-truong", "so-nong-nghiep-moi-truong", "merge", True, ""),
     ("so-nong-nghiep-ptnt", "so-nong-nghiep-moi-truong", "merge", True, ""),
-    ("so-thong-tin-truyen-thong", "so-khoa-hoc-cong-nghe", "merge", True, ""),
+    ("so-thong-tin-truyen-thong", "so-khoa-hoc-cong-nghe", "split", True, ""),
     (
         "so-thong-tin-truyen-thong",
         "so-van-hoa-tt-dl",
@@ -77,18 +77,21 @@ MERGERS_2025 = [
         False,
         "báo chí, xuất bản, thông tin đối ngoại",
     ),
-    (
-        "so-lao-dong-tbxh",
-        "so-noi-vu",
-        "split",
-        True,
-        "lao động, tiền lương, việc làm, bảo hiểm xã hội, người có công",
-    ),
+    # The main successor of a split has no share written: it takes whatever no share names (for Sở
+    # Nội vụ: labour, wages, employment, social insurance, people with merit) — the convention the
+    # dossier importer relies on too.
+    ("so-lao-dong-tbxh", "so-noi-vu", "split", True, ""),
     ("so-lao-dong-tbxh", "so-y-te", "split", False, "bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội"),
     ("so-lao-dong-tbxh", "so-giao-duc-dao-tao", "split", False, "giáo dục nghề nghiệp"),
     ("ban-dan-toc", "so-dan-toc-ton-giao", "merge", True, ""),
 ]
 MERGER_NOTE = "Sắp xếp các cơ quan chuyên môn thuộc UBND tỉnh từ 01/3/2025 (NĐ 45/2025/NĐ-CP)"
+
+# NĐ 118/2025/NĐ-CP: the province's one-stop centre from 1/7/2025.
+SERVICE_CENTRE = (
+    "Trung tâm Phục vụ hành chính công tỉnh",
+    ["Trung tâm Phục vụ HCC tỉnh", "Bộ phận Một cửa tỉnh"],
+)
 
 # Central agencies usually on a province's territory (kind trung_uong) and the Fatherland Front.
 # From 1/3/2025 the tax, statistics and treasury offices were reorganised (Cục Thuế → Thuế tỉnh,

@@ -96,7 +96,8 @@ class Succession(AuditedModel):
     date = models.DateField("từ ngày")
     kind = models.CharField("hình thức", max_length=20, choices=KINDS, default="merge")
     # A split gives each successor its share: "bảo trợ xã hội" of Sở LĐTBXH went to Sở Y tế in 2025,
-    # "giáo dục nghề nghiệp" to Sở GD&ĐT, the rest to Sở Nội vụ (the main successor).
+    # "giáo dục nghề nghiệp" to Sở GD&ĐT, the rest to Sở Nội vụ (the main successor, share left blank:
+    # it takes whatever no share names).
     share = models.CharField("phần được giao", max_length=300, blank=True)
     main = models.BooleanField("đơn vị kế thừa chính", default=True)
     note = models.TextField("căn cứ, ghi chú", blank=True)

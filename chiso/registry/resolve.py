@@ -15,6 +15,7 @@ territory went to several communes) the result says so and lists them.
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .names import clean, search_key, strip_diacritics
 
@@ -132,16 +133,23 @@ def resolve_unit(text, on=None, topic="", kinds=None):
     queries = [f"Ủy ban nhân dân {kind} {bare}", f"{kind} {bare}"] if kind else [unit_text]
     gazetteer = gazetteer_from_db()
     found = {}
-    for query in queries:
-        for candidate in gazetteer.find(query, on=on, limit=50, judge_date=False):
-            if candidate.is_group:
-                continue
-            found.setdefault(candidate.agency_ids[0], candidate.confidence)
-    if kind:
-        # The same place under another kind: "Xã Quảng Tâm" of an export is now "phường Quảng Tâm".
-        for other in {k for _w, k in _KIND_WORDS} - {kind}:
-            for entry in gazetteer.exact(f"Ủy ban nhân dân {other} {bare}"):
-                found.setdefault(entry.id, 1.0)
+    # Exact names first, under the written kind and then under the others ("Xã Quảng Tâm" of an
+    # export is now "phường Quảng Tâm"); spelling-tolerant matching only when nothing is exact.
+    kinds_to_try = [kind] + sorted({k for _w, k in _KIND_WORDS} - {kind}) if kind else []
+    for other in kinds_to_try:
+        for entry in gazetteer.exact(f"Ủy ban nhân dân {other} {bare}") + gazetteer.exact(f"{other} {bare}"):
+            found.setdefault(entry.id, 1.0)
+    if not found:
+        wanted_bare = strip_diacritics(bare).lower()
+        for query in queries:
+            for candidate in gazetteer.find(query, on=on, limit=50, judge_date=False):
+                if candidate.is_group:
+                    continue
+                # "UBND xã …" is common to every commune: the place name itself must be close.
+                their_bare = _bare_key(re.sub(r"^ủy ban nhân dân\s+", "", clean(candidate.name)))
+                if kind and SequenceMatcher(None, their_bare, wanted_bare).ratio() < 0.8:
+                    continue
+                found.setdefault(candidate.agency_ids[0], candidate.confidence)
     if not found:
         return None
     agencies = Agency.objects.select_related("parent__parent").in_bulk(list(found))

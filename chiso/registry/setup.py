@@ -72,6 +72,11 @@ def _unit_names(unit):
     aliases = [f"UBND {kind} {bare}", f"{kind} {bare}"]
     if kind in _SHORT:
         aliases.append(f"{_SHORT[kind]} {bare}")
+    if " - " in bare:
+        # "Phường Xuân Hương - Đà Lạt": the official name tells namesakes apart; people and
+        # location paths write the first part alone.
+        short = bare.split(" - ", 1)[0]
+        aliases += [f"Ủy ban nhân dân {kind} {short}", f"UBND {kind} {short}", f"{kind} {short}"]
     return f"Ủy ban nhân dân {kind} {bare}", aliases
 
 
@@ -193,6 +198,20 @@ def _build_departments(w, prov, ubnd, prefix, as_of, until, extra, generic_alias
                 "rename",
                 "Tổ chức lại từ 01/3/2025",
             )
+    if until is None and as_of >= admin_units.REFORM_DAY and "vp-ubnd" in made:
+        # NĐ 118/2025/NĐ-CP (from 1/7/2025): one Trung tâm Phục vụ hành chính công per province,
+        # under the Văn phòng UBND, receives the province-level dossiers.
+        base, aliases = departments.SERVICE_CENTRE
+        names = [_in_province(base, prov), *([base, *aliases] if generic_aliases else [])]
+        made["tt-phuc-vu-hcc"] = w.agency(
+            f"{prefix}-tt-phuc-vu-hcc",
+            names[0],
+            "su_nghiep",
+            names[1:],
+            made["vp-ubnd"],
+            admin_units.REFORM_DAY,
+            None,
+        )
     made["mttq"] = w.agency(
         f"{prefix}-mttq",
         _in_province("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", prov),
@@ -205,9 +224,14 @@ def _build_departments(w, prov, ubnd, prefix, as_of, until, extra, generic_alias
     return made
 
 
-def _build_old(w, prov, as_of, extra, generic_aliases):
-    """An old province (one of the 63) with its districts and communes, as far as the date goes."""
-    until = admin_units.LAST_OLD_DAY if as_of >= admin_units.REFORM_DAY else None
+def _build_old(w, prov, as_of, extra, generic_aliases, continuing=False):
+    """An old province (one of the 63) with its districts and communes, as far as the date goes.
+
+    continuing: the province kept its territory on 1/7/2025 (only its communes changed), so its
+    UBND, departments and central agencies carry on; only the districts and communes end.
+    """
+    units_until = admin_units.LAST_OLD_DAY if as_of >= admin_units.REFORM_DAY else None
+    until = None if continuing else units_until
     prefix = _prefix(prov)
     names = [f"Ủy ban nhân dân {prov.kind} {prov.name}", f"UBND {prov.kind} {prov.name}"]
     if generic_aliases:
@@ -216,27 +240,40 @@ def _build_old(w, prov, as_of, extra, generic_aliases):
     made = {"ubnd": ubnd, "units": {}}
     made.update(
         _build_departments(
-            w, prov, ubnd, prefix, min(as_of, admin_units.LAST_OLD_DAY), until, extra, generic_aliases
+            w,
+            prov,
+            ubnd,
+            prefix,
+            as_of if continuing else min(as_of, admin_units.LAST_OLD_DAY),
+            until,
+            extra,
+            generic_aliases,
         )
     )
     for district in prov.units:
         name, aliases = _unit_names(district)
         d = w.agency(
-            f"{prefix}-h{district.code}", name, "ubnd_huyen", aliases, ubnd, None, until, district.code
+            f"{prefix}-h{district.code}", name, "ubnd_huyen", aliases, ubnd, None, units_until, district.code
         )
         made["units"]["h" + district.code] = d
         for commune in district.children:
             name, aliases = _unit_names(commune)
             aliases.append(f"{commune.name} - {district.name}")
-            c = w.agency(f"{prefix}-x{commune.code}", name, "ubnd_xa", aliases, d, None, until, commune.code)
+            c = w.agency(
+                f"{prefix}-x{commune.code}", name, "ubnd_xa", aliases, d, None, units_until, commune.code
+            )
             made["units"]["x" + commune.code] = c
         w.progress(1, prov.name)
     return made
 
 
-def _build_new(w, prov, extra, olds, as_of):
+def _build_new(w, prov, extra, olds, as_of, continuing=False):
     prefix = _prefix(prov)
     start = admin_units.REFORM_DAY
+    if continuing:
+        # Same province, same UBND and departments (built with the old one); new communes only.
+        _new_units(w, prov, prefix, olds[0]["ubnd"], olds[0]["units"])
+        return olds[0]
     ubnd = w.agency(
         f"{prefix}-ubnd",
         f"Ủy ban nhân dân {prov.kind} {prov.name}",
@@ -290,7 +327,8 @@ def _new_units(w, prov, prefix, ubnd, old_units):
                 "merge" if whole else "split",
                 "Sắp xếp đơn vị hành chính cấp xã từ 01/7/2025 (nghị quyết của UBTVQH về tỉnh)",
                 main=share != admin_units.PART,
-                share="" if whole else f"một phần địa bàn, vào {commune.name}",
+                # The part keeping the seat is the main successor and takes the rest (no share written).
+                share="" if share != admin_units.PART else f"một phần địa bàn, vào {commune.name}",
             )
             district = old if old.kind == "ubnd_huyen" else old.parent
             if district is not None and district.kind == "ubnd_huyen":
@@ -361,17 +399,21 @@ def setup_province(query, as_of=None, extra=(), progress=None):
         line = next((o for o in olds_data if o.code in previous_codes), None) or next(
             (o for o in olds_data if o.code == prov.code), olds_data[0]
         )
-        olds = [_build_old(w, o, as_of, extra, o is line) for o in olds_data]
-        made = _build_new(w, prov, extra, olds, as_of)
+        continuing = len(olds_data) == 1 and olds_data[0].code == prov.code
+        olds = [_build_old(w, o, as_of, extra, o is line, continuing) for o in olds_data]
+        made = _build_new(w, prov, extra, olds, as_of, continuing)
         if len(olds_data) > 1:
             report.predecessors = [f"{o.kind} {o.name}" for o in olds_data]
         old_ubnd = olds[olds_data.index(line)]["ubnd"]
-        home.set_history(
-            [
-                (line.code, line.name, line.kind, old_ubnd, None, admin_units.LAST_OLD_DAY),
-                (prov.code, prov.name, prov.kind, made["ubnd"], admin_units.REFORM_DAY, None),
-            ]
-        )
+        if continuing:
+            home.set_history([(prov.code, prov.name, prov.kind, made["ubnd"], None, None)])
+        else:
+            home.set_history(
+                [
+                    (line.code, line.name, line.kind, old_ubnd, None, admin_units.LAST_OLD_DAY),
+                    (prov.code, prov.name, prov.kind, made["ubnd"], admin_units.REFORM_DAY, None),
+                ]
+            )
     else:
         made = _build_old(w, prov, as_of, extra, True)
         home.set_history([(prov.code, prov.name, prov.kind, made["ubnd"], None, None)])

@@ -1,6 +1,7 @@
 from django.db.models import Count, Max
 from django.urls import reverse
 
+from chiso.core import numbers
 from chiso.core.cards import cached
 from chiso.registry import permissions
 
@@ -9,7 +10,7 @@ from .services import access, compute
 
 
 def _vn(number):
-    return "–" if number is None else f"{number:.1f}".replace(".", ",")
+    return numbers.number(number, 1)
 
 
 def home_cards(request):
@@ -45,8 +46,8 @@ def home_cards(request):
     return [
         {
             "title": f"Hài lòng (SIPAS tỉnh {wave.year})",
-            "value": f"{_vn(share)} %",
-            "detail": f"{result['responses']} phiếu; KTC 95 %: {_vn(result['overall']['ci_low'])}–{_vn(result['overall']['ci_high'])} %",
+            "value": numbers.percent(share),
+            "detail": f"{result['responses']} phiếu; KTC 95%: {_vn(result['overall']['ci_low'])}–{numbers.percent(result['overall']['ci_high'])}",
             "url": reverse("surveys:wave", args=[wave.pk]),
         }
     ]

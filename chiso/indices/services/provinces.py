@@ -122,3 +122,30 @@ def lineage(province):
     for old in province.predecessors.all():
         out.append((old, "đơn vị hợp thành (đến 30/6/2025)"))
     return out
+
+
+def merger_note(province):
+    """What a reader must know about comparing this unit's results across the 1/7/2025 merger, or ""."""
+    if province is None:
+        return ""
+    if province.valid_from and province.valid_from >= data.MERGER_OPERATIONAL:
+        olds = list(province.predecessors.order_by("name"))
+        if not olds or (len(olds) == 1 and olds[0].name == province.name):
+            return ""
+        names = ", ".join(o.name for o in olds)
+        return (
+            f"{province.name} (từ {province.valid_from:%d/%m/%Y}) được hợp nhất từ {names}: chuỗi số liệu của "
+            "đơn vị mới bắt đầu từ năm 2025, kết quả đến năm 2024 vẫn thuộc từng tỉnh cũ. Không so sánh qua "
+            "thời điểm hợp nhất bằng cách cộng hay lấy trung bình kết quả các tỉnh cũ; chỉ so sánh khi chính "
+            "chỉ số công bố số liệu tính lại cho đơn vị mới (khi đó số liệu được nhập với nguồn của nó)."
+        )
+    if province.successor_id and province.valid_to:
+        successor = province.successor
+        if successor.name == province.name and successor.predecessors.count() == 1:
+            return ""
+        return (
+            f"Kết quả của {province.name} đến năm {province.valid_to.year - 1} là của tỉnh cũ; từ "
+            f"{successor.valid_from:%d/%m/%Y} tỉnh thuộc {successor.name} (đơn vị mới), chuỗi số liệu mới bắt đầu "
+            "từ năm 2025 và không nối với chuỗi này."
+        )
+    return ""

@@ -42,7 +42,8 @@ def test_home_card_shows_binh_thuan_latest_papi(papi_loaded, demo_registry, user
     request.user = user_factory(HEAD, agency="bt-stttt")
     card = home_cards(request)[0]
     # 2024: 47.127, rank 3/61; 2023: 42.474, rank 29
-    assert card["title"] == "PAPI 2024 – Bình Thuận" and card["value"] == "47,13"
+    # The province merged on 1/7/2025: its results stay with the former unit, and the card says so.
+    assert card["title"] == "PAPI 2024 – Bình Thuận (đến 30/06/2025)" and card["value"] == "47,13"
     assert card["detail"] == "Hạng 3/61; so với 2023: +4,65 điểm, tăng 26 bậc"
     assert report_links(request)[0]["url"].endswith("?nam=2024&tinh=binh-thuan")
 

@@ -41,7 +41,7 @@ def test_dashboard_renders_with_charts(client, monitor, open_wave):
     html = page.content.decode()
     assert page.status_code == 200
     assert 'data-chart="chart-elements"' in html and 'id="chart-elements"' in html
-    assert "Sở Tư pháp" in html and "100,0 %" in html
+    assert "Sở Tư pháp" in html and "100,0%" in html
 
 
 def test_weights_form_saves_and_reports_bad_lines(client, monitor, open_wave):
