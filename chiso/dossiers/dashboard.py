@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from chiso.core import numbers
 from chiso.registry import permissions
 
 from .services import report
@@ -17,7 +18,7 @@ def home_cards(request):
     return [
         {
             "title": f"Hồ sơ TTHC đúng hạn {years[0]}",
-            "value": "–" if rate is None else f"{100 * rate:.1f}%".replace(".", ","),
+            "value": numbers.ratio(rate),
             "detail": f"{totals['late']} trễ hạn, {totals['late_no_apology']} chưa xin lỗi",
             "url": reverse("dossiers:index"),
         }

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chiso.core import exports, jobqueue
+from chiso.core import exports, jobqueue, numbers
 from chiso.core.audit import acting_as
 from chiso.core.exports import download
 from chiso.registry import permissions
@@ -25,7 +25,7 @@ MONTHS = [f"Th{m}" for m in range(1, 13)]
 
 
 def _pct(value):
-    return "–" if value is None else f"{100 * value:.1f}%".replace(".", ",")
+    return numbers.ratio(value)
 
 
 def _year(request, agency_ids):

@@ -29,7 +29,7 @@ from . import outline as ol
 from .deadlines import extract_deadline
 from .structure import INDICES, build_units, document_fields
 from .tables import extract_tables
-from .vietnamese import is_all_caps, squash
+from .vietnamese import UPPER, is_all_caps, squash
 
 _TARGET_HEAD_RE = re.compile(
     r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,?\s*(?:và\s+)?yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b",
@@ -47,7 +47,7 @@ _NOT_TASK_RE = re.compile(
     r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)[^,]{0,60},\s*(?:nếu|trường\s+hợp)|"
     r"Trường\s+hợp\s+chậm\s+trễ|Phê\s+duyệt\b|Ban\s+hành\s+kèm\s+theo|Quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
     r"(?:Văn\s+phòng\s+Chính\s+phủ|Văn\s+phòng\s+UBND)[^.]{0,40}thông\s+báo\s+để|Nơi\s+nhận|Kính\s+gửi|"
-    r"Thời\s+gian\s+qua\b|Số\s+ký\s+hiệu\s+\(chữ\s+ký\s+số\)|Ngày\s+ký\s+số)",
+    r"(?:Trong\s+)?[Qq]uá\s+trình[^,.;]{0,80}?\bnếu\b|Thời\s+gian\s+qua\b|Số\s+ký\s+hiệu\s+\(chữ\s+ký\s+số\)|Ngày\s+ký\s+số)",
     re.I,
 )
 _CLOSING_RE = re.compile(
@@ -339,7 +339,26 @@ class _Emitter:
         self._emit_parts(node.ref, node.units(), text, ctx, head=None)
 
     def _emit_parts(self, ref, units, text, ctx, *, head, checklist=(), tail=""):
-        """One task per addressee inside the text (split where a sentence names a new one)."""
+        """One task per addressee inside the text (split where a sentence names a new one); items
+        enumerated inside the paragraph ("…; (ii) Chủ trì …; (iii) Xây dựng …") are tasks of their own."""
+        marks = list(_INLINE_ENUM_RE.finditer(text))
+        if len(marks) >= 2 and not checklist:
+            base = re.sub(r"\.\((?:[ivx]+|\d+)\)$", "", ref)
+            first = text[: marks[0].start()].strip()
+            chunks = []
+            if first:
+                chunks.append((ref, first))
+            for k, m in enumerate(marks):
+                stop = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+                label = m.group(1)
+                item_ref = ref if (not first and k == 0) else f"{base}.({label})"
+                chunks.append((item_ref, text[m.end() : stop].strip(" ;")))
+            for item_ref, chunk in chunks:
+                self._emit_parts_one(item_ref, units, chunk, ctx, tail=tail)
+            return
+        self._emit_parts_one(ref, units, text, ctx, checklist=checklist, tail=tail)
+
+    def _emit_parts_one(self, ref, units, text, ctx, *, checklist=(), tail=""):
         _label, body = ad.strip_topic(squash(text))
         parts = _split_by_addressee(body)
         out = []
@@ -413,7 +432,7 @@ class _Emitter:
             t = u.text
             if not _CLOSING_RE.search(t) and not _EXECUTION_RE.search(t):
                 continue
-            for sentence in re.split(r"(?<=[.])\s+(?=[A-ZĐ])", t):
+            for sentence in re.split(rf"(?<=[.])\s+(?=[{UPPER}])", t):
                 if re.search(
                     r"(?:nếu|trường\s+hợp)\s+có\s+(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)",
                     sentence[:160],
@@ -545,6 +564,8 @@ def _split_by_addressee(text):
 # "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
 _CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
 _MAY_ADDRESS_RE = re.compile(r"[A-ZĐÀ-Ỹ]|\b(?:các|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|tỉnh|thành\s+phố)\b")
+# "(ii)", "(3)" opening a clause inside a paragraph, after ";" ":" or "."
+_INLINE_ENUM_RE = re.compile(r"(?:(?<=[;:.])\s+|^)\((i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)\s+(?=\S)")
 _LABEL_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s.{2,400}:\s*$", re.S)
 _ISSUING_RE = re.compile(
     r"\b(?:ban\s+hành|kết\s+luận|thông\s+báo|hướng\s+dẫn\s+(?:như\s+sau|một\s+số))\b", re.I
@@ -788,14 +809,22 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
             ids = _resolve_once(t["lead"])
             if ids is None:
                 t["unresolved"].append(t["lead"])
-                warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan.")
+                if not names.is_class(t["lead"]):  # a class ("các cơ quan chức năng") is no registry entry
+                    warnings.append(
+                        f"Nhiệm vụ {t['ref']}: không tìm thấy “{t['lead']}” trong danh mục cơ quan."
+                    )
             else:
                 t["lead_agency_ids"] = ids
         for c in t["coordinators"]:
             ids = _resolve_once(c)
             if ids is None:
                 t["unresolved"].append(c)
-                warnings.append(f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục.")
+                if not names.is_class(c) and not c.startswith(
+                    ("chính quyền", "cơ quan", "đơn vị", "địa phương")
+                ):
+                    warnings.append(
+                        f"Nhiệm vụ {t['ref']}: không tìm thấy cơ quan phối hợp “{c}” trong danh mục."
+                    )
                 continue
             for i in ids:
                 if i not in t["coordinator_agency_ids"]:

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.utils import timezone
 from docxtpl import DocxTemplate
 
+from chiso.core import numbers
 from chiso.registry import province
 
 from . import compute
@@ -14,7 +15,7 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "report_templates" / "bao-ca
 
 
 def _pct(value):
-    return "–" if value is None else f"{value:.1f}".replace(".", ",") + "%"
+    return numbers.percent(value)
 
 
 def context(wave):

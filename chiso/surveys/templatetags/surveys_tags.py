@@ -2,6 +2,8 @@ import json
 
 from django import template
 
+from chiso.core import numbers
+
 register = template.Library()
 
 
@@ -33,21 +35,15 @@ def relevant_json(question):
 
 @register.filter
 def pct(value):
-    if value is None:
-        return "–"
-    return f"{value:.1f}".replace(".", ",") + " %"
+    return numbers.percent(value)  # the one rule: "75,8%"
 
 
 @register.filter
 def signed(value):
-    if value is None:
-        return "–"
-    return ("+" if value > 0 else "") + f"{value:.1f}".replace(".", ",")
+    return numbers.number(value, 1, signed=True)
 
 
 @register.filter
 def vn2(value):
     """Two decimals with the Vietnamese decimal comma."""
-    if value is None:
-        return "–"
-    return f"{value:.2f}".replace(".", ",")
+    return numbers.number(value, 2)

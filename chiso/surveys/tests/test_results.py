@@ -172,7 +172,7 @@ def test_breakdown_by_channel(ranked_wave, client, user_factory):
 
     client.force_login(user_factory("monitor"))
     html = client.get(reverse("surveys:wave", args=[ranked_wave.pk]) + "?theo=kenh_nop").content.decode()
-    assert "Trực tuyến (Cổng dịch vụ công)</td><td>80,0 %" in html
+    assert "Trực tuyến (Cổng dịch vụ công)</td><td>80,0%" in html
 
 
 def test_api_results_and_permissions(ranked_wave, client, user_factory):

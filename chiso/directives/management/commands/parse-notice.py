@@ -12,6 +12,7 @@ from django.db import DatabaseError
 
 from chiso.notices import NoticeReadError
 from chiso.notices.cli import parse_file, to_json, to_table
+from chiso.notices.names import is_class
 
 
 def _day(iso):
@@ -87,7 +88,7 @@ def resolve_names(result, on=None):
                 result["warnings"].append(
                     f"Nhiệm vụ {t['ref']}: “{r['name']}” khớp nhiều cơ quan ({names}), cần chọn."
                 )
-            elif r and r["status"] == "outside":
+            elif r and r["status"] == "outside" and not is_class(r["name"]):
                 result["warnings"].append(
                     f"Nhiệm vụ {t['ref']}: “{r['name']}” chưa có trong danh mục cơ quan."
                 )
