@@ -160,6 +160,15 @@ def test_each_role_daily_job_without_403_and_phone_width(live_server, browser, d
     assert page.locator("form[action*='gan-nhan']").count() == 0  # no confirm buttons the leader can't use
     page.screenshot(path=os.path.join(shots, "leader-answer.png"), full_page=True)
 
+    # Chart numbers follow the same rule as the page ("6,48", "1.234,5")
+    page.goto(f"{base}/chi-so/PAPI/?nam=2021")
+    page.wait_for_selector("#trend[data-chart-ready='1'] canvas", timeout=10000)
+    shown = page.evaluate(
+        "() => { const o = echarts.getInstanceByDom(document.getElementById('trend')).getOption();"
+        " const axis = [].concat(o.yAxis)[0]; return [axis.axisLabel.formatter(6.48), o.tooltip[0].valueFormatter(1234.5)]; }"
+    )
+    assert shown == ["6,48", "1.234,5"]
+
     assert not [s for s in statuses if s[0] in (403, 500)], statuses
 
     # 390 px: board, inbox, task page, report form

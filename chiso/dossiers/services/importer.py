@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -239,7 +240,7 @@ def _location_parts(text):
 class AgencyResolver:
     """The handling unit named by an export (a name or a location path) as it was on the receipt date.
 
-    Uses the registry's lookup(name, on=day) (validity dates), the parent named further along a location
+    Uses the registry's gazetteer as lookup(name, on=day) does (validity dates), the parent named further along a location
     path to choose between namesakes, and the registry's successions: a unit that had ended by the day is
     replaced by the successor valid then. Results are cached per name and per stretch of days between the
     candidates' validity changes, so a million rows make a handful of look-ups.
@@ -247,8 +248,10 @@ class AgencyResolver:
 
     def __init__(self):
         from chiso.registry.models import Agency, Succession
+        from chiso.registry.services import gazetteer_from_db
 
         self.agencies = {a.pk: a for a in Agency.objects.all()}
+        self.gazetteer = gazetteer_from_db()
         self.links = {}
         for link in Succession.objects.all():
             self.links.setdefault(link.predecessor_id, []).append(link)
@@ -313,9 +316,15 @@ class AgencyResolver:
                         found.append(triple)
         return found
 
-    def _resolve(self, text, on):
-        from chiso.registry.services import lookup
+    def _lookup(self, name, on, limit=8):
+        """registry.services.lookup(name, on=day) without its database query: no other query may run on
+        the connection while PostgreSQL's COPY is open, and the agencies are loaded already."""
+        return [
+            (c, [self.agencies[i] for i in c.agency_ids if i in self.agencies])
+            for c in self.gazetteer.find(name, on=on, limit=limit)
+        ]
 
+    def _resolve(self, text, on):
         text = " ".join(str(text).split())
         if not text:
             return ValueError("thiếu cơ quan giải quyết")
@@ -324,7 +333,7 @@ class AgencyResolver:
         for name in attempts:
             candidates = [
                 (c.confidence * (1 if c.is_group is False else 0), agency)
-                for c, agencies in lookup(name, on=on, limit=8)
+                for c, agencies in self._lookup(name, on)
                 for agency in agencies[:1]
                 if not c.is_group
             ]
@@ -500,8 +509,12 @@ class _Writer:
                 append(line % row)
             append("")
             self.copy.write("\n".join(lines).encode())
-        else:
+        elif connection.in_atomic_block:
             self.cursor.executemany(self.sql, self.batch)
+        else:  # staging outside the move's transaction: one TEMP-only transaction per batch (no database lock)
+            self.cursor.execute("BEGIN")
+            self.cursor.executemany(self.sql, self.batch)
+            self.cursor.execute("COMMIT")
         self.batch.clear()
 
     def close(self):
@@ -589,27 +602,39 @@ def import_dossiers(path, file_name=None, mapping=None, user=None, today=None, p
     file_name = file_name or os.path.basename(str(path))
     today = (today or timezone.localdate()).toordinal()
     vendor = connection.vendor
+
+    def finish(result):
+        """Inside the move's transaction: the run is done exactly when its rows become visible."""
+        nonlocal run
+        run = run or ImportRun(file_name=file_name, mapping=mapping or "", user=user)
+        run.status, run.finished_at = ImportRun.DONE, timezone.now()
+        run.rows_done = run.rows_total = result.rows
+        run.created, run.updated = result.created, result.updated
+        run.save()
+        result.run_id = run.pk
+        record(
+            run,
+            "action",
+            {
+                "tệp": file_name,
+                "số dòng": result.rows,
+                "thêm mới": result.created,
+                "cập nhật": result.updated,
+                "thủ tục mới": result.procedures_created,
+            },
+            note=f"Nhập hồ sơ từ {file_name}",
+        )
+
     try:
-        with transaction.atomic():
-            result = _import(path, file_name, mapping, today, progress, vendor)
-            run = run or ImportRun(file_name=file_name, mapping=mapping or "", user=user)
-            run.status, run.finished_at = ImportRun.DONE, timezone.now()
-            run.rows_done = run.rows_total = result.rows
-            run.created, run.updated = result.created, result.updated
-            run.save()
-            result.run_id = run.pk
-            record(
-                run,
-                "action",
-                {
-                    "tệp": file_name,
-                    "số dòng": result.rows,
-                    "thêm mới": result.created,
-                    "cập nhật": result.updated,
-                    "thủ tục mới": result.procedures_created,
-                },
-                note=f"Nhập hồ sơ từ {file_name}",
-            )
+        if vendor == "sqlite" and not connection.in_atomic_block:
+            # SQLite has one writer at a time: reading, checking and staging the file (most of the time)
+            # write only to this connection's TEMP table and take no lock on the database, so logins and
+            # report submissions go on; the move into the dossier table, the summaries and the run's
+            # "done" are one short transaction, so readers see all of the file or none of it.
+            result = _import(path, file_name, mapping, today, progress, vendor, finish)
+        else:  # PostgreSQL (MVCC: other writers are not blocked) keeps the whole import in one transaction
+            with transaction.atomic():
+                result = _import(path, file_name, mapping, today, progress, vendor, finish)
     except UnicodeDecodeError as exc:
         raise ImportFailed(
             [
@@ -628,7 +653,7 @@ def import_dossiers(path, file_name=None, mapping=None, user=None, today=None, p
     return result
 
 
-def _import(path, file_name, mapping, today, progress, vendor):
+def _import(path, file_name, mapping, today, progress, vendor, finish=None):
     rows = open_rows(path, file_name)
     layout = read_layout(rows, mapping, file_name)
     idx, header = layout.index, layout.names
@@ -663,25 +688,27 @@ def _import(path, file_name, mapping, today, progress, vendor):
     i_pakn = idx["complaint"]
     label = {name: (header[i] if i is not None else FIELDS[name][0]) for name, i in idx.items()}
 
-    seen = {}  # full cell text -> (ordinal, minute): exports repeat the same date-times over and over
+    # Full cell text -> (ordinal, minute): exports repeat the same date-times over and over (and "" often).
+    seen = {"": (None, None)}
+
+    nothing = (None, None)
+    seen_get = seen.get
 
     def moment(i):
         if i is None:
-            return None, None
+            return nothing
         value = row[i]
-        found = seen.get(value) if value.__class__ is str else None
+        found = seen_get(value)  # text, datetime and empty cells are all hashable
         if found is None:
-            if value == "" or value is None:
-                return None, None
+            if value is None:
+                return nothing
             found = dates(value)
-            if found[0] is None:
-                return found
-            if not lo <= found[0] <= hi:
+            if found[0] is not None and not lo <= found[0] <= hi:
                 raise ValueError(f"ngày ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
-            if value.__class__ is str:
-                if len(seen) > 2_000_000:
-                    seen.clear()
-                seen[value] = found
+            if len(seen) > 2_000_000:
+                seen.clear()
+                seen[""] = nothing
+            seen[value] = found
         return found
 
     # Every day the importer accepts, as ISO text and as yyyymm: plain dict look-ups in the hot loop.
@@ -691,10 +718,6 @@ def _import(path, file_name, mapping, today, progress, vendor):
         iso_of[o] = d.isoformat()
         month_of[o] = d.year * 100 + d.month
     text_of = iso_of.get
-
-    def all_rows():
-        yield from layout.leading
-        yield from rows
 
     with connection.cursor() as django_cursor:
         cursor = django_cursor.connection.cursor() if vendor == "sqlite" else django_cursor.cursor
@@ -708,7 +731,7 @@ def _import(path, file_name, mapping, today, progress, vendor):
         batch, flush = writer.batch, writer.flush
         try:
             n = layout.first_row - 1
-            for row in all_rows():
+            for row in chain(layout.leading, rows):
                 n += 1
                 if n % 20000 == 0 and progress:
                     progress(n - layout.first_row)
@@ -905,67 +928,71 @@ def _import(path, file_name, mapping, today, progress, vendor):
         dup_errors, n_dup = _duplicates(cursor, vendor, file_name)
         if dup_errors:
             raise ImportFailed(dup_errors, n_dup)
-        procedure_of.create(cursor, "?" if vendor == "sqlite" else "%s")
-        cursor.execute("SELECT COUNT(*) FROM dossier_stage")
-        total = cursor.fetchone()[0]
-        cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
-        updated = cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT DISTINCT stat_month FROM dossier_stage UNION "
-            "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
-        )
-        months = sorted(r[0] for r in cursor.fetchall())
-        cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
-        existing = cursor.fetchone()[0]
-        rebuild = total >= BULK_ROWS and total >= existing // 2
-        foreign_keys, indexes = (
-            [],
-            [
-                (name, f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
-                for name, columns in SECONDARY_INDEXES.items()
-            ],
-        )
-        if rebuild:  # inside the transaction: a failure restores them with everything else
+        with transaction.atomic():
+            procedure_of.create(cursor, "?" if vendor == "sqlite" else "%s")
+            cursor.execute("SELECT COUNT(*) FROM dossier_stage")
+            total = cursor.fetchone()[0]
+            cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
+            updated = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT DISTINCT stat_month FROM dossier_stage UNION "
+                "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
+            )
+            months = sorted(r[0] for r in cursor.fetchall())
+            cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
+            existing = cursor.fetchone()[0]
+            rebuild = total >= BULK_ROWS and total >= existing // 2
+            foreign_keys, indexes = (
+                [],
+                [
+                    (name, f"CREATE INDEX IF NOT EXISTS {name} ON dossiers_dossier ({columns})")
+                    for name, columns in SECONDARY_INDEXES.items()
+                ],
+            )
+            if rebuild:  # inside the transaction: a failure restores them with everything else
+                if vendor == "postgresql":
+                    # Pending deferred checks (of rows written earlier in this transaction) would block dropping
+                    # indexes and constraints: run them now; the re-added constraints validate the moved rows.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    # Every index that backs no constraint, as PostgreSQL has it (Django's code "_like" index too).
+                    cursor.execute(
+                        "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                        "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'dossiers_dossier'::regclass "
+                        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
+                        "AND c.conrelid = x.indrelid) ORDER BY i.relname"
+                    )
+                    indexes = cursor.fetchall()
+                for name, _definition in indexes:
+                    cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+                if vendor == "postgresql":
+                    # Deferred FK checks fire one trigger query per inserted row and reference (≈ a quarter of
+                    # the import time); dropped and re-added, each is validated by one anti-join instead.
+                    cursor.execute(
+                        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                        "WHERE conrelid = 'dossiers_dossier'::regclass AND contype = 'f'"
+                    )
+                    foreign_keys = cursor.fetchall()
+                    for name, _definition in foreign_keys:
+                        cursor.execute(f'ALTER TABLE dossiers_dossier DROP CONSTRAINT "{name}"')
             if vendor == "postgresql":
-                # Pending deferred checks (of rows written earlier in this transaction) would block dropping
-                # indexes and constraints: run them now; the re-added constraints validate the moved rows.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                # Every index that backs no constraint, as PostgreSQL has it (Django's code "_like" index too).
-                cursor.execute(
-                    "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
-                    "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'dossiers_dossier'::regclass "
-                    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
-                    "AND c.conrelid = x.indrelid) ORDER BY i.relname"
-                )
-                indexes = cursor.fetchall()
-            for name, _definition in indexes:
-                cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
-            if vendor == "postgresql":
-                # Deferred FK checks fire one trigger query per inserted row and reference (≈ a quarter of
-                # the import time); dropped and re-added, each is validated by one anti-join instead.
-                cursor.execute(
-                    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                    "WHERE conrelid = 'dossiers_dossier'::regclass AND contype = 'f'"
-                )
-                foreign_keys = cursor.fetchall()
-                for name, _definition in foreign_keys:
-                    cursor.execute(f'ALTER TABLE dossiers_dossier DROP CONSTRAINT "{name}"')
-        if vendor == "postgresql":
-            _upsert_postgresql(cursor, updated)
-        else:
-            _upsert(cursor)
-        if rebuild:
-            if vendor == "postgresql":
-                for name, definition in foreign_keys:
-                    cursor.execute(f'ALTER TABLE dossiers_dossier ADD CONSTRAINT "{name}" {definition}')
-            for _name, definition in indexes:
-                cursor.execute(definition)
-    rebuild_stats(months)
-    indicators.refresh(months, date.fromordinal(today))
-    return ImportResult(
-        rows=total,
-        created=total - updated,
-        updated=updated,
-        procedures_created=procedure_of.created,
-        months=months,
-    )
+                _upsert_postgresql(cursor, updated)
+            else:
+                _upsert(cursor)
+            if rebuild:
+                if vendor == "postgresql":
+                    for name, definition in foreign_keys:
+                        cursor.execute(f'ALTER TABLE dossiers_dossier ADD CONSTRAINT "{name}" {definition}')
+                for _name, definition in indexes:
+                    cursor.execute(definition)
+            rebuild_stats(months)
+            indicators.refresh(months, date.fromordinal(today))
+            result = ImportResult(
+                rows=total,
+                created=total - updated,
+                updated=updated,
+                procedures_created=procedure_of.created,
+                months=months,
+            )
+            if finish:
+                finish(result)
+    return result
