@@ -160,6 +160,9 @@ EXPECTED = {
     "programme:team": ("GET", "missing", "LNNNNN", None),
     "programme:teams": ("GET", "none", "L22222", None),
     "programme:visit": ("GET", "missing", "LNNNNN", None),
+    "api:meeting_list": ("GET", "none", "L22222", None),
+    "programme:meeting": ("GET", "missing", "LNNNNN", None),
+    "programme:meetings": ("GET", "none", "L22222", None),
     "programme:visit_minutes": ("GET", "missing", "LNNNNN", None),
 }
 # fmt: on

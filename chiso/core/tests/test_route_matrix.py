@@ -196,7 +196,9 @@ def test_every_route_answers_every_role_as_declared(people, settings, tmp_path):
     found, wrong = {}, []
     for name in sorted(routes()):
         method, obj, own, other = EXPECTED[name]
-        if os.environ.get("CHISO_MATRIX_ONLY_NEW") and own:
+        # Developers filling in rows: CHISO_MATRIX_ONLY=prefix,… tests those rows and the undeclared ones.
+        only = tuple(p for p in os.environ.get("CHISO_MATRIX_ONLY", "").split(",") if p)
+        if only and own and not name.startswith(only):
             continue
         sides = [("own", objects[obj][0], own)] + (
             [("other", objects[obj][1], other)] if other is not None else []
