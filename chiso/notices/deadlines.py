@@ -17,6 +17,7 @@ import functools
 import re
 from datetime import date, timedelta
 
+from .memo import short_text_cache
 from .vietnamese import ROMAN
 
 KINDS = ("date", "month", "quarter", "year", "range", "recurring", "none")
@@ -491,6 +492,13 @@ def _as_sentence(cell):
 def extract_deadline(text, *, year=None, add_working_days=None, base_date=None, cell=False):
     """The deadline of one task's text (see the module docstring for the shape). cell=True reads a time
     cell or slot, where the phrase stands alone without "trong"/"trước ngày"."""
+    out = _extract_once(text or "", year, add_working_days, base_date, cell)
+    return {**out, "milestones": [dict(m) for m in out["milestones"]]}
+
+
+@short_text_cache(limit=4000)
+def _extract_once(text, year, add_working_days, base_date, cell):
+    """extract_deadline's reading, computed once per distinct text and settings (the caller copies it)."""
     out = empty()
     if not text:
         return out
