@@ -917,21 +917,28 @@ def _locate(tasks, text):
 
 def _find_words(text, words, lo, hi, end=False):
     """Where the words occur in order in text[lo:hi], separated by anything that is not a word
-    (spaces, line breaks, markup); the start, or the end when end=True; -1 when absent."""
+    (spaces, line breaks, markup), within a window of 40 characters a word; the start, or the end
+    when end=True; -1 when absent. A candidate is compared word by word and dropped at the first
+    difference, so the many false starts of a common word cost little."""
     first = words[0]
+    n = len(words)
     p = text.find(first, lo, hi)
     tries = 0
     while p >= 0 and tries < 200:
-        window = text[p : p + 40 * len(words) + 40]
-        got = _WORDS_RE.findall(window)[: len(words)]
-        if got == words:
+        stop = min(len(text), p + 40 * n + 40)
+        it = _WORDS_RE.finditer(text, p, stop)
+        for w in words:
+            m = next(it, None)
+            if m is None or m.group() != w:
+                break
+        else:
             if not end:
                 return p
             m = None
-            for m in _WORDS_RE.finditer(window):
+            for m in _WORDS_RE.finditer(text, p, stop):
                 if m.group() == words[-1]:
                     break
-            return p + m.end() if m else p
+            return m.end() if m else p
         p = text.find(first, p + 1, hi)
         tries += 1
     return -1
