@@ -73,6 +73,10 @@ _SCORE_RE = re.compile(r"điểm", re.I)
 _RANK_RE = re.compile(r"thứ\s+(?:bậc|hạng)|xếp\s+hạng|vị\s+trí|nhóm\s+\d+|bậc", re.I)
 _NEXT_DOC_RE = re.compile(r"^(?:KẾ\s+HOẠCH|PHỤ\s+LỤC|DANH\s+MỤC|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|ĐỀ\s+ÁN)\b")
 _NON_DIRECTIVE_KINDS = ("NGHỊ ĐỊNH", "NGHỊ QUYẾT", "THÔNG TƯ", "LUẬT")
+_SPACES_RE = re.compile(r"\s+")
+_TITLE_PREFIX_RE = re.compile(
+    r"^(?:Người\s+đứng\s+đầu|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Bộ\s+trưởng)\s+"
+)
 
 # Limits on pathological input, so that an upload never keeps the reader busy for long. Real notices
 # are far below both: the 200-page benchmark notice has 3,880 lines and 1,203 tasks, the dev set's
@@ -480,7 +484,7 @@ class _Emitter:
 
 
 def _strip(name):
-    return re.sub(r"\s+", " ", name).strip(" ,;.")
+    return _SPACES_RE.sub(" ", name).strip(" ,;.")
 
 
 def _slot_lead(slot, found):
@@ -642,9 +646,7 @@ def _is_title(node):
 
 
 def _untitled(name):
-    return re.sub(
-        r"^(?:Người\s+đứng\s+đầu|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Bộ\s+trưởng)\s+", "", name
-    )
+    return _TITLE_PREFIX_RE.sub("", name)
 
 
 def _starts_directive(sentence):
