@@ -29,7 +29,7 @@ from . import outline as ol
 from .deadlines import extract_deadline
 from .structure import INDICES, build_units, document_fields
 from .tables import extract_tables
-from .vietnamese import is_all_caps, squash
+from .vietnamese import UPPER, is_all_caps, squash
 
 _TARGET_HEAD_RE = re.compile(
     r"^(?:Yêu\s+cầu(?:\s+chung)?|Mục\s+tiêu|Mục\s+đích(?:,?\s*(?:và\s+)?yêu\s+cầu)?|Quan\s+điểm|Chỉ\s+tiêu)\b",
@@ -47,7 +47,7 @@ _NOT_TASK_RE = re.compile(
     r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện)[^,]{0,60},\s*(?:nếu|trường\s+hợp)|"
     r"Trường\s+hợp\s+chậm\s+trễ|Phê\s+duyệt\b|Ban\s+hành\s+kèm\s+theo|Quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
     r"(?:Văn\s+phòng\s+Chính\s+phủ|Văn\s+phòng\s+UBND)[^.]{0,40}thông\s+báo\s+để|Nơi\s+nhận|Kính\s+gửi|"
-    r"Thời\s+gian\s+qua\b|Số\s+ký\s+hiệu\s+\(chữ\s+ký\s+số\)|Ngày\s+ký\s+số)",
+    r"(?:Trong\s+)?[Qq]uá\s+trình[^,.;]{0,80}?\bnếu\b|Thời\s+gian\s+qua\b|Số\s+ký\s+hiệu\s+\(chữ\s+ký\s+số\)|Ngày\s+ký\s+số)",
     re.I,
 )
 _CLOSING_RE = re.compile(
@@ -432,7 +432,7 @@ class _Emitter:
             t = u.text
             if not _CLOSING_RE.search(t) and not _EXECUTION_RE.search(t):
                 continue
-            for sentence in re.split(r"(?<=[.])\s+(?=[A-ZĐ])", t):
+            for sentence in re.split(rf"(?<=[.])\s+(?=[{UPPER}])", t):
                 if re.search(
                     r"(?:nếu|trường\s+hợp)\s+có\s+(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)",
                     sentence[:160],
