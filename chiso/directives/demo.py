@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from chiso.core.audit import acting_as
-from chiso.registry.models import Agency, User
+from chiso.registry.models import Agency, AgencyGroup, RoleGrant, User
 from chiso.registry.services import lookup
 
 from .models import Directive, Notification, OfficialSettings, ReminderSchedule, Task
@@ -54,8 +54,6 @@ def expand(directive, on):
     """Fan out group tasks to their members and open recurring periods up to `on`."""
     for task in directive.tasks.filter(parent__isnull=True):
         if task.lead_id is None and task.lead_group:
-            from chiso.registry.models import AgencyGroup
-
             group = AgencyGroup.objects.filter(code=task.lead_group).first()
             members = list(group.agencies_on(DIRECTIVE_DATE)) if group else []
             if not members:
@@ -191,8 +189,6 @@ def _story(directive, on):
 
 def _follow_up_officers(tasks_agencies):
     """Each agency names an officer who reports on its tasks (no password: the demo acts for them)."""
-    from chiso.registry.models import RoleGrant
-
     have = set(User.objects.filter(role_grants__role="officer").values_list("agency_id", flat=True))
     for agency in Agency.objects.filter(pk__in=set(tasks_agencies) - have):
         user = User(

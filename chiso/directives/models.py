@@ -6,6 +6,10 @@ from django.db import models
 from chiso.core.models import AuditedModel
 from chiso.registry.models import Agency
 
+# A directive's full text and its reading are large; lists of tasks that join their directive never show
+# them: .defer(*HEAVY_DIRECTIVE_FIELDS) (read on access if ever needed).
+HEAVY_DIRECTIVE_FIELDS = ("directive__source_text", "directive__parsed")
+
 
 class Directive(AuditedModel):
     DRAFT, PUBLISHED, WITHDRAWN = "draft", "published", "withdrawn"

@@ -16,12 +16,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chiso.core import jobqueue
 from chiso.core.exports import download
+from chiso.core.forms import PeriodForm
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
 from . import tasks
-from .forms import OfficialReportForm
+from .forms import (
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    OfficialReportForm,
+    ProgressReportForm,
+    TaskActionForm,
+    TaskEditForm,
+)
 from .models import (
+    HEAVY_DIRECTIVE_FIELDS,
     Directive,
     Evidence,
     Extension,
@@ -186,9 +195,9 @@ def directive_detail(request, pk):
     if request.GET.get("format") == "xlsx":
         return download(
             lists.xlsx(
-                life.visible_tasks(
-                    request.user, directive.tasks.filter(children__isnull=True)
-                ).select_related("lead", "directive"),
+                life.visible_tasks(request.user, directive.tasks.filter(children__isnull=True))
+                .select_related("lead", "directive")
+                .defer(*HEAVY_DIRECTIVE_FIELDS),
                 on,
                 str(directive),
             ),
@@ -288,9 +297,8 @@ def task_action(request, pk, action):
     def work(task):
         if action not in life.TRANSITIONS:
             raise ValidationError("Thao tác không hợp lệ.")
-        life.transition(
-            task, action, request.user, version=request.POST.get("version"), note=request.POST.get("note", "")
-        )
+        data = TaskActionForm(request.POST).data_or_error()
+        life.transition(task, action, request.user, version=data["version"], note=data["note"])
         messages.success(request, f"Đã {life.ACTION_LABELS[action].lower()}.")
 
     return _act(request, pk, work)
@@ -300,15 +308,15 @@ def task_action(request, pk, action):
 @require_POST
 def task_edit(request, pk):
     def work(task):
-        due = request.POST.get("due_date", "").strip()
+        data = TaskEditForm(request.POST).data_or_error()
         life.edit(
             task,
             request.user,
-            version=request.POST.get("version"),
-            note=request.POST.get("note", ""),
-            text=request.POST.get("text", task.text).strip(),
-            due_date=_date(due, "Thời hạn") if due else None,
-            due_strict=request.POST.get("due_strict") == "1",
+            version=data["version"],
+            note=data["note"],
+            text=data["text"].strip() if "text" in request.POST else task.text,
+            due_date=data["due_date"],
+            due_strict=data["due_strict"],
         )
         messages.success(request, "Đã lưu thay đổi nhiệm vụ.")
 
@@ -319,14 +327,15 @@ def task_edit(request, pk):
 @require_POST
 def task_report(request, pk):
     def work(task):
+        data = ProgressReportForm(request.POST).data_or_error()
         life.submit_report(
             task,
             request.user,
-            text=request.POST.get("text", ""),
-            percent=request.POST.get("percent", 0),
-            final=request.POST.get("final") == "1",
+            text=data["text"],
+            percent=data["percent"] or 0,
+            final=data["final"],
             files=request.FILES.getlist("files"),
-            version=request.POST.get("version"),
+            version=data["version"],
         )
         messages.success(request, "Đã gửi báo cáo.")
 
@@ -338,7 +347,9 @@ def task_report(request, pk):
 def report_approve(request, pk, report_pk):
     def work(task):
         report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
-        life.approve_report(report, request.user, version=request.POST.get("version"))
+        life.approve_report(
+            report, request.user, version=TaskActionForm(request.POST).data_or_error()["version"]
+        )
         messages.success(request, "Đã duyệt báo cáo, gửi cơ quan theo dõi.")
 
     return _act(request, pk, work)
@@ -349,35 +360,20 @@ def report_approve(request, pk, report_pk):
 def report_return(request, pk, report_pk):
     def work(task):
         report = get_object_or_404(ProgressReport, pk=report_pk, task=task)
-        life.return_report(
-            report, request.user, note=request.POST.get("note", ""), version=request.POST.get("version")
-        )
+        data = TaskActionForm(request.POST).data_or_error()
+        life.return_report(report, request.user, note=data["note"], version=data["version"])
         messages.success(request, "Đã trả lại báo cáo cho chuyên viên kèm ý kiến.")
 
     return _act(request, pk, work)
-
-
-def _date(text, label):
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            from datetime import datetime
-
-            return datetime.strptime((text or "").strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError(f"{label}: “{text}” không phải ngày hợp lệ (dd/mm/yyyy).")
 
 
 @login_required
 @require_POST
 def extension_request(request, pk):
     def work(task):
+        data = ExtensionRequestForm(request.POST).data_or_error()
         life.request_extension(
-            task,
-            request.user,
-            new_due=_date(request.POST.get("new_due"), "Hạn đề nghị"),
-            reason=request.POST.get("reason", ""),
-            version=request.POST.get("version"),
+            task, request.user, new_due=data["new_due"], reason=data["reason"], version=data["version"]
         )
         messages.success(request, "Đã gửi đề nghị gia hạn.")
 
@@ -389,12 +385,13 @@ def extension_request(request, pk):
 def extension_decide(request, pk, ext_pk):
     def work(task):
         ext = get_object_or_404(Extension, pk=ext_pk, task=task)
+        data = ExtensionDecisionForm(request.POST).data_or_error()
         life.decide_extension(
             ext,
             request.user,
-            approve=request.POST.get("decision") == "approve",
-            note=request.POST.get("note", ""),
-            version=request.POST.get("version"),
+            approve=data["decision"] == "approve",
+            note=data["note"],
+            version=data["version"],
         )
         messages.success(request, "Đã quyết định đề nghị gia hạn.")
 
@@ -461,13 +458,10 @@ def task_shares(request, pk):
 
 def _period(request):
     on = life.today()
-    try:
-        start = _date(request.GET["from"], "Từ ngày") if request.GET.get("from") else date(on.year, 1, 1)
-        end = _date(request.GET["to"], "Đến ngày") if request.GET.get("to") else date(on.year, 12, 31)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        start, end = date(on.year, 1, 1), date(on.year, 12, 31)
-    return start, end
+    form = PeriodForm(request.GET, default=(date(on.year, 1, 1), date(on.year, 12, 31)))
+    for message in form.messages():
+        messages.error(request, message)
+    return form.period()
 
 
 @login_required

@@ -1,16 +1,17 @@
 """Web intake of a notice: upload, review the proposed tasks beside their source, publish ("Ban hành")."""
 
 import os
-from datetime import datetime
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from chiso.core.forms import parse_date
 from chiso.notices import NoticeReadError
 from chiso.notices.cli import fmt_date
 from chiso.registry import permissions
@@ -42,15 +43,11 @@ def _highlight(source, task):
 
 
 def _parse_ddmmyyyy(value):
-    value = (value or "").strip()
-    if not value:
-        return None
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
+    """A date from the review form (dd/mm/yyyy), None when empty; ValueError when not a date."""
+    try:
+        return parse_date(value, "Ngày")
+    except ValidationError:
+        raise ValueError(value)
 
 
 @login_required
@@ -157,7 +154,7 @@ def review(request, pk):
     doc = parsed.get("document") or {}
     # Offer the agencies that existed when the notice was issued, not today's structure.
     on_text = doc.get("date") or doc.get("meeting_date")
-    on = datetime.strptime(on_text, "%Y-%m-%d").date() if on_text else None
+    on = date.fromisoformat(on_text) if on_text else None
     choices = Agency.objects.valid_on(on) if on else Agency.objects.all()
     agencies = list(choices.order_by("name").only("pk", "name", "valid_to"))
     names = {a.pk: a.name for a in agencies}

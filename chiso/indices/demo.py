@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from chiso.directives.models import Target, Task
 from chiso.registry.models import Agency
 
 from .models import Index, Responsibility, Result
@@ -71,8 +72,6 @@ def load_responsibilities():
 
 def tag_and_evaluate():
     """Suggest component tags for the demo notices' tasks and judge their targets against the data."""
-    from chiso.directives.models import Target, Task
-
     from .services.tags import suggest_for_tasks
     from .services.targets import evaluate_targets
 

@@ -8,6 +8,8 @@ The 34-unit mapping is taken from NQ 202/2025/QH15 as widely reported; only the 
 
 from datetime import date
 
+from chiso.registry.names import clean, strip_diacritics
+
 MERGER_RESOLUTION = date(2025, 6, 12)
 MERGER_OPERATIONAL = date(2025, 7, 1)
 LAST_DAY_OLD = date(2025, 6, 30)
@@ -155,8 +157,6 @@ ALIASES = {
 
 def key(name):
     """Comparison key: case, tone placement, punctuation and diacritics ignored."""
-    from chiso.registry.names import clean, strip_diacritics
-
     text = clean(name)
     for prefix in ("tỉnh ", "thành phố ", "tp "):
         if text.startswith(prefix):

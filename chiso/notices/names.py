@@ -250,13 +250,37 @@ _COMPRESSED_RE = re.compile(
 )
 
 
+class _Tokens:
+    """The first _MAX_TOKENS tokens of text from pos, [(token, start, end)], read only as far as asked:
+    most names end after a few words, and most starts are not names at all."""
+
+    __slots__ = ("_it", "_got")
+
+    def __init__(self, text, pos):
+        self._it = _TOKEN_RE.finditer(text, pos)
+        self._got = []
+
+    def has(self, i):
+        """True when token i exists (reading up to it)."""
+        got = self._got
+        while len(got) <= i:
+            if len(got) >= _MAX_TOKENS:
+                return False
+            m = next(self._it, None)
+            if m is None:
+                return False
+            got.append((m.group(), m.start(), m.end()))
+        return True
+
+    def __getitem__(self, i):
+        return self._got[i]
+
+
 def _tokens(text, pos):
-    out = []
-    for m in _TOKEN_RE.finditer(text, pos):
-        out.append((m.group(), m.start(), m.end()))
-        if len(out) >= _MAX_TOKENS:
-            break
-    return out
+    for k, m in enumerate(_TOKEN_RE.finditer(text, pos)):
+        if k >= _MAX_TOKENS:
+            return
+        yield m.group(), m.start(), m.end()
 
 
 def _gap_ok(text, a, b):
@@ -280,15 +304,15 @@ def _place_end(text, pos):
 def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
     """End of the proper part of a name starting at pos ("Kế hoạch và Đầu tư", "Y tế tỉnh Đắk Lắk"),
     or -1 when none starts there. cap_only: a place name, capitalised words only ("Vĩnh Long")."""
-    toks = _tokens(text, pos)
-    if not toks or toks[0][1] - pos > 2:
+    toks = _Tokens(text, pos)
+    if not toks.has(0) or toks[0][1] - pos > 2:
         return -1
     end = -1
     last = pos  # end of the last token taken, connectors included
     caps_run = 0  # capitalised words in a row just before
     lowers = 0  # lower-case words since the last capitalised one
     i = 0
-    while i < len(toks):
+    while toks.has(i):
         tok, s, e = toks[i]
         if not _gap_ok(text, last, s):
             break
@@ -321,7 +345,7 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
         if (
             end >= 0
             and tok in ("và", "-", "–", "&", ",", "/")
-            and i + 1 < len(toks)
+            and toks.has(i + 1)
             and not ((cap_only or no_comma) and tok == ",")
         ):
             nxt, ns, _ne = toks[i + 1]

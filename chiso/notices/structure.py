@@ -182,8 +182,9 @@ def _mid_name(text, line=""):
     "Hà Nội;"): it ends on a capitalised word that is not an abbreviation, or on a place noun whose
     name is the next line."""
     last = text.rstrip(" :").rsplit(" ", 1)[-1]
-    if _PLACE_END_RE.search(last) and _PROPER_START_RE.match(line.strip()):
-        return True
+    rest = line.strip()
+    if _PROPER_START_RE.match(rest) and (_PLACE_END_RE.search(last) or len(rest.split()) <= 3):
+        return True  # the line is only the rest of the name ("Đông Nam", "Hà Nội;")
     return len(last) > 1 and last[0].isupper() and not last.isupper()
 
 

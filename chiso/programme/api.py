@@ -154,3 +154,31 @@ def contact_grid(request, pk: int):
             for r in rows
         ],
     }
+
+
+# ---- thematic meetings -------------------------------------------------------------------------------
+
+
+@router.get("/meetings/", summary="Các cuộc họp chuyên đề người dùng được xem")
+def meeting_list(request):
+    from .models import ThematicMeeting
+
+    found = permissions.scope(request.user, "view", "meeting")
+    if found is None:
+        raise PermissionDenied("Bạn không có quyền xem các cuộc họp chuyên đề.")
+    qs = ThematicMeeting.objects.all()
+    if found != permissions.ALL:
+        qs = qs.filter(invited__in=permissions.own_agency_ids(request.user)).distinct()
+    return [
+        {
+            "id": m.pk,
+            "title": m.title,
+            "planned_on": m.planned_on.isoformat(),
+            "held_on": m.held_on.isoformat() if m.held_on else None,
+            "status": m.status,
+            "components": m.components,
+            "conclusion_draft": m.draft_id,
+            "conclusion_directive": m.draft.directive_id if m.draft_id else None,
+        }
+        for m in qs.select_related("draft")
+    ]

@@ -14,8 +14,8 @@ from chiso.directives.models import Directive, Task
 from chiso.registry.models import User
 from chiso.registry.permissions import HEAD, OFFICER
 
-from .models import ContactSession, InspectionTeam, PlanRequest, RemediationPlan
-from .services import contact, inspections, plans
+from .models import ContactSession, InspectionTeam, PlanRequest, RemediationPlan, ThematicMeeting
+from .services import contact, inspections, meetings, plans
 
 # Items an agency might write; the wording is what real plans say, the tagging finds the components.
 POOL = [
@@ -63,6 +63,7 @@ def load(stdout=None):
     load_plans(stdout)
     load_inspection(stdout)
     load_contact(stdout)
+    load_meeting(stdout)
 
 
 def load_plans(stdout=None):
@@ -279,3 +280,56 @@ def load_contact(stdout=None):
         cols, rows = contact.grid(req)
         missed = sum(r.missed for r in rows)
         stdout.write(f"Tiếp xúc hằng tháng: {made} buổi, {missed} tháng bỏ lỡ.")
+
+
+CONCLUSIONS = """Sở Tài nguyên và Môi trường chủ trì, phối hợp UBND các huyện, thị xã, thành phố rà soát các điểm ô nhiễm môi trường, thu gom rác thải tại khu dân cư; báo cáo UBND tỉnh trước ngày 30/11/2022.
+Văn phòng UBND tỉnh hướng dẫn, kiểm tra việc xin lỗi người dân, doanh nghiệp khi giải quyết hồ sơ trễ hạn, hoàn thành trong tháng 10/2022.
+Sở Nội vụ theo dõi, tổng hợp kết quả thực hiện, báo cáo Chủ tịch UBND tỉnh trước ngày 15/12/2022."""
+
+
+def load_meeting(stdout=None):
+    """The seed's II.2.6: one thematic meeting on the components slowest to improve, held on 28/9/2022,
+    its conclusions waiting as a notice draft in the intake."""
+    from chiso.registry.models import Agency
+
+    task = Task.objects.filter(
+        ref="II.2.6", parent__isnull=True, directive__status=Directive.PUBLISHED
+    ).first()
+    if task is None or ThematicMeeting.objects.filter(task=task).exists():
+        return
+    monitor = (
+        User.objects.filter(role_grants__role="monitor", is_active=True, agency__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    province = meetings.province_for(monitor)
+    year = task.directive.issued_on.year
+    slow = meetings.stagnant(province, year - 1)[:2] if province else []
+    invited = list(Agency.objects.filter(code__in=["bt-stnmt", "bt-vp-ubnd", "bt-tthcc"]))
+    names = ", ".join(c["name"] for c in slow) or "các chỉ số thành phần chậm cải thiện"
+    with acting_as(monitor):
+        meeting = meetings.plan_meeting(
+            monitor,
+            title=f"các chỉ số thành phần chậm cải thiện ({names})",
+            planned_on=date(year, 9, 28),
+            components=[c["key"] for c in slow],
+            invited=invited,
+            chair="Chủ tịch UBND tỉnh",
+            agenda="1. Sở Nội vụ báo cáo diễn biến các chỉ số thành phần qua các năm\n"
+            "2. Các cơ quan chủ trì báo cáo nguyên nhân, đề xuất giải pháp\n3. Chủ tịch UBND tỉnh kết luận",
+            task=task,
+        )
+        meetings.record_meeting(
+            meeting,
+            monitor,
+            held_on=date(year, 9, 28),
+            attendees="Lãnh đạo UBND tỉnh; lãnh đạo Sở Nội vụ, Sở Tài nguyên và Môi trường, Văn phòng UBND tỉnh, "
+            "Trung tâm Phục vụ hành chính công tỉnh",
+            conclusions=CONCLUSIONS,
+        )
+        meetings.draft_conclusion(meeting, monitor)
+    if stdout:
+        c = meetings.held_vs_planned(year)
+        stdout.write(
+            f"Họp chuyên đề năm {year}: {c['held']}/{c['planned']} đã họp; dự thảo thông báo kết luận chờ rà soát."
+        )

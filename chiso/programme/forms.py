@@ -203,3 +203,42 @@ class ForwardForm(forms.Form):
         self.fields["session"].queryset = sessions
         self.fields["session"].label_from_instance = lambda s: f"{s.held_on:%d/%m/%Y} – {s.chair}"
         self.fields["to_agency"].queryset = Agency.objects.filter(valid_to__isnull=True).order_by("name")
+
+
+# ---- thematic meetings ---------------------------------------------------------------------------
+
+
+class MeetingForm(forms.Form):
+    title = forms.CharField(label="Chủ đề", max_length=300)
+    planned_on = forms.DateField(label="Ngày họp dự kiến (dd/mm/yyyy)")
+    components = forms.MultipleChoiceField(
+        label="Chỉ số thành phần chậm cải thiện", required=False, choices=()
+    )
+    invited = forms.ModelMultipleChoiceField(label="Cơ quan được mời", queryset=None, required=False)
+    chair = forms.CharField(label="Chủ trì", required=False, max_length=300, initial="Chủ tịch UBND tỉnh")
+    agenda = forms.CharField(
+        label="Chương trình họp", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    task = forms.ModelChoiceField(
+        label="Theo nhiệm vụ",
+        required=False,
+        queryset=Task.objects.filter(parent__isnull=True, directive__status="published"),
+    )
+
+    def __init__(self, *args, stagnant=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from chiso.registry.models import Agency
+
+        self.fields["components"].choices = [(c["key"], f"{c['key']} {c['name']}") for c in stagnant]
+        self.fields["invited"].queryset = Agency.objects.filter(valid_to__isnull=True).order_by("name")
+        self.fields["invited"].widget.attrs["size"] = 6
+
+
+class MeetingRecordForm(forms.Form):
+    held_on = forms.DateField(label="Ngày họp (dd/mm/yyyy)")
+    chair = forms.CharField(label="Chủ trì", required=False, max_length=300)
+    attendees = forms.CharField(label="Thành phần dự họp", widget=forms.Textarea(attrs={"rows": 3}))
+    conclusions = forms.CharField(
+        label="Kết luận (mỗi dòng một nội dung: cơ quan chủ trì, việc phải làm, thời hạn)",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -325,3 +325,50 @@ class ForwardedIssue(AuditedModel):
 
     def agency_ids(self):
         return [self.session.agency_id, self.to_agency_id]
+
+
+# ---- thematic meetings (seed II.2.5, II.2.6) ------------------------------------------------------
+
+
+class ThematicMeeting(AuditedModel):
+    """A thematic meeting or working session on components that have not improved for years."""
+
+    PLANNED, HELD, CANCELLED = "planned", "held", "cancelled"
+    STATUSES = [(PLANNED, "Dự kiến"), (HELD, "Đã họp"), (CANCELLED, "Không tổ chức")]
+
+    title = models.CharField("chủ đề", max_length=300)
+    task = models.ForeignKey(
+        Task, verbose_name="theo nhiệm vụ", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    components = models.JSONField("chỉ số thành phần chậm cải thiện", default=list, blank=True)
+    invited = models.ManyToManyField(Agency, verbose_name="cơ quan được mời", blank=True, related_name="+")
+    planned_on = models.DateField("ngày họp dự kiến")
+    held_on = models.DateField("ngày họp", null=True, blank=True)
+    status = models.CharField("tình trạng", max_length=20, choices=STATUSES, default=PLANNED)
+    chair = models.CharField("chủ trì", max_length=300, blank=True)
+    agenda = models.TextField("chương trình họp", blank=True)
+    attendees = models.TextField("thành phần dự họp", blank=True)
+    conclusions = models.TextField("kết luận (mỗi dòng một nội dung)", blank=True)
+    draft = models.ForeignKey(
+        "directives.NoticeDraft",
+        verbose_name="dự thảo thông báo kết luận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-planned_on", "-pk"]
+        verbose_name = "cuộc họp chuyên đề"
+        verbose_name_plural = "cuộc họp chuyên đề"
+
+    def __str__(self):
+        return self.title
+
+    def agency_ids(self):
+        return list(self.invited.values_list("pk", flat=True))

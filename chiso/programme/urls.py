@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_contact, views_inspections
+from . import views, views_contact, views_inspections, views_meetings
 
 app_name = "programme"
 urlpatterns = [
@@ -24,4 +24,6 @@ urlpatterns = [
     path("tiep-xuc/", views_contact.contact_list, name="contacts"),
     path("tiep-xuc/<int:pk>/", views_contact.contact_grid, name="contact"),
     path("tiep-xuc/<int:pk>/don-vi/<int:agency_pk>/", views_contact.contact_agency, name="contact_agency"),
+    path("hop-chuyen-de/", views_meetings.meeting_list, name="meetings"),
+    path("hop-chuyen-de/<int:pk>/", views_meetings.meeting_detail, name="meeting"),
 ]

@@ -70,6 +70,8 @@ RULES = {
         "change": {HEAD: OWN, OFFICER: OWN},
         "request": {MONITOR: ALL, ADMIN: ALL},
     },
+    # Thematic meetings (seed II.2.5, II.2.6): Sở Nội vụ prepares them; invited agencies read theirs.
+    "meeting": {"view": {**_OVERSEERS, HEAD: OWN, OFFICER: OWN}, "change": {MONITOR: ALL, ADMIN: ALL}},
 }
 
 

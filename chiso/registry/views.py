@@ -1,14 +1,16 @@
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from chiso.core.exports import download
+from chiso.core.forms import parse_date
 
 from . import permissions, services, spreadsheet
 from .models import KIND_CHOICES, Agency, AgencyGroup
@@ -16,13 +18,11 @@ from .workdays import decision
 
 
 def _as_of(request):
-    text = request.GET.get("ngay", "").strip()
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return timezone.localdate()
+    """?ngay=dd/mm/yyyy, else today (a mistyped date falls back to today too)."""
+    try:
+        return parse_date(request.GET.get("ngay"), "Ngày") or timezone.localdate()
+    except ValidationError:
+        return timezone.localdate()
 
 
 @login_required

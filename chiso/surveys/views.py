@@ -537,12 +537,12 @@ def report(request, pk):
     wave = _wave(request, pk)
     from .services import report as report_service
 
-    response = HttpResponse(
-        report_service.render_docx(wave),
+    return FileResponse(
+        io.BytesIO(report_service.render_docx(wave)),
+        as_attachment=True,
+        filename=f"bao-cao-khao-sat-{wave.pk}.docx",
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-khao-sat-{wave.pk}.docx"'
-    return response
 
 
 @login_required

@@ -16,6 +16,9 @@ from django.utils import timezone
 
 from chiso.notices import parse_notice, read_notice_bytes
 from chiso.registry import permissions
+from chiso.registry.demo_province import demo_gazetteer
+from chiso.registry.models import Agency
+from chiso.registry.services import gazetteer_from_db
 
 from ..models import Directive, NoticeDraft, Target, Task
 from . import life, notify
@@ -46,12 +49,8 @@ def content_sha256(text):
 
 
 def gazetteer():
-    from chiso.registry.models import Agency
-    from chiso.registry.services import gazetteer_from_db
-
     if Agency.objects.exists():
         return gazetteer_from_db()
-    from chiso.registry.demo_province import demo_gazetteer
 
     return demo_gazetteer()
 
@@ -154,8 +153,6 @@ def create_draft(file_bytes, filename, user, *, notice_date=None):
 
 
 def _agency_ids(ids):
-    from chiso.registry.models import Agency
-
     ids = [int(i) for i in ids or [] if str(i).isdigit()]
     found = Agency.objects.in_bulk(ids)
     return [found[i] for i in ids if i in found]

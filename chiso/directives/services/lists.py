@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from chiso.core import exports
 from chiso.registry import permissions
 
-from ..models import Task
+from ..models import HEAVY_DIRECTIVE_FIELDS, Task
 from . import life
 
 INBOX_TABS = [
@@ -64,7 +64,11 @@ def inbox(user, tab, on, soon):
         qs = qs.filter(state=Task.RETURNED)
     else:
         qs = qs.filter(state_q(tab, on, soon))
-    return qs.select_related("lead", "directive", "parent").order_by(F("due_date").asc(nulls_last=True), "pk")
+    return (
+        qs.select_related("lead", "directive", "parent")
+        .defer(*HEAVY_DIRECTIVE_FIELDS)
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
 
 
 def inbox_counts(user, on, soon):
@@ -107,8 +111,10 @@ def board(user, params, on, soon):
         ).distinct()
     if params.get("q"):
         qs = qs.filter(Q(text__icontains=params["q"]) | Q(ref__icontains=params["q"]))
-    return qs.select_related("lead", "directive", "parent").order_by(
-        F("due_date").asc(nulls_last=True), "directive_id", "position", "pk"
+    return (
+        qs.select_related("lead", "directive", "parent")
+        .defer(*HEAVY_DIRECTIVE_FIELDS)
+        .order_by(F("due_date").asc(nulls_last=True), "directive_id", "position", "pk")
     )
 
 
@@ -156,9 +162,15 @@ def grouped(leaves_qs, on, soon):
 def rows_for(groups, on, soon):
     """Rows for a page of `grouped()`: a single leaf shows itself; a group shows its summary."""
     groups = list(groups)
-    roots = Task.objects.select_related("lead", "directive").in_bulk([g["root"] for g in groups])
-    singles = Task.objects.select_related("lead", "directive", "parent").in_bulk(
-        [g["first_leaf"] for g in groups if g["n"] == 1]
+    roots = (
+        Task.objects.select_related("lead", "directive")
+        .defer(*HEAVY_DIRECTIVE_FIELDS)
+        .in_bulk([g["root"] for g in groups])
+    )
+    singles = (
+        Task.objects.select_related("lead", "directive", "parent")
+        .defer(*HEAVY_DIRECTIVE_FIELDS)
+        .in_bulk([g["first_leaf"] for g in groups if g["n"] == 1])
     )
     rows = []
     for g in groups:

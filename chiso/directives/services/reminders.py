@@ -14,7 +14,7 @@ from chiso.core import mail
 from chiso.registry.models import User
 from chiso.registry.permissions import HEAD, MONITOR, OFFICER
 
-from ..models import Notification, ReminderLog, ReminderSchedule, Task
+from ..models import HEAVY_DIRECTIVE_FIELDS, Notification, ReminderLog, ReminderSchedule, Task
 from . import life
 
 
@@ -46,6 +46,7 @@ def due_reminders(on, schedule=None):
         )
         .exclude(lead__isnull=True)
         .select_related("lead", "directive")
+        .defer(*HEAVY_DIRECTIVE_FIELDS)
     )
     before = sorted(set(int(d) for d in schedule.days_before or []))
     horizon = max(before + [0])

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from chiso.directives.models import Target
 from chiso.registry.names import clean, strip_diacritics
 
 from ..models import Index, Province, Result
@@ -47,8 +48,6 @@ def evaluate_target(target, now=None):
     even while the others' results are still to come; until then the indices known so far are
     kept in `evaluation` and the target stays pending.
     """
-    from chiso.directives.models import Target
-
     if not target.year or not target.indices:
         return False
     province = _province_for(target)
@@ -107,10 +106,6 @@ def evaluate_target(target, now=None):
 
 def evaluate_targets(year):
     """Evaluate every target of the year; returns {"met": n, "missed": n, "pending": n}."""
-    try:
-        from chiso.directives.models import Target
-    except ImportError:
-        return {}
     counts = {"met": 0, "missed": 0, "pending": 0}
     for target in Target.objects.filter(year=year).select_related("directive", "directive__issuer"):
         if evaluate_target(target):

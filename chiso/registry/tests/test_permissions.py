@@ -51,6 +51,8 @@ EXPECTED = {
     ("contact", "view"): ("YYYYY", "YYNNY"),
     ("contact", "change"): ("NNYYN", "NNNNN"),
     ("contact", "request"): ("NYNNY", "NYNNY"),
+    ("meeting", "view"): ("YYYYY", "YYNNY"),
+    ("meeting", "change"): ("NYNNY", "NYNNY"),
 }
 
 

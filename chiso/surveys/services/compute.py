@@ -18,6 +18,8 @@ Definitions (documented on the results page too):
 import math
 from collections import defaultdict
 
+from chiso.registry.models import Agency
+
 Z95 = 1.959963984540054
 OVERALL = "tong-the"
 
@@ -167,7 +169,6 @@ def results(wave, weighted=None):
     questionnaire = wave.questionnaire
     items = element_items(questionnaire)
     names = dict(questionnaire.elements or {})
-    from chiso.registry.models import Agency
 
     rows = list(wave.responses.values_list("agency_id", "answers"))
     agencies = Agency.objects.in_bulk({a for a, _ in rows if a})
@@ -298,8 +299,6 @@ def breakdown(wave, question, weighted=None):
     rows = list(wave.responses.values_list("agency_id", "answers"))
     has_targets = bool(wave.agency_shares) or bool(wave.stratum_shares)
     if has_targets if weighted is None else (weighted and has_targets):
-        from chiso.registry.models import Agency
-
         codes = dict(Agency.objects.filter(pk__in={a for a, _ in rows if a}).values_list("pk", "code"))
         keys = [
             (codes.get(a, ""), str(ans.get(wave.stratum_question, "")) if wave.stratum_question else "")

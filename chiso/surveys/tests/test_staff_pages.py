@@ -177,7 +177,8 @@ def test_docx_report_layout(client, monitor, open_wave):
 
     client.post(reverse("surveys:public", args=[open_wave.public_slug]) + "?dv=ld-sxd", full_answers("4"))
     response = client.get(reverse("surveys:report", args=[open_wave.pk]))
-    document = Document(io.BytesIO(response.content))
+    assert response["Content-Disposition"] == f'attachment; filename="bao-cao-khao-sat-{open_wave.pk}.docx"'
+    document = Document(io.BytesIO(b"".join(response.streaming_content)))
     text = "\n".join(p.text for p in document.paragraphs)
     header = "\n".join(c.text for c in document.tables[0].rows[0].cells)
     assert (
