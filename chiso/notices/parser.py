@@ -20,6 +20,7 @@ addressee each part inherits. The rules, each for one general phenomenon of Viet
 """
 
 import bisect
+import functools
 import re
 from datetime import date
 
@@ -686,7 +687,11 @@ def _as_date(value):
         return None
 
 
+@functools.lru_cache(maxsize=1)
 def _default_add_working_days():
+    # One calendar for every parse: the default one has no exceptions of its own (its tables are
+    # cached in workdays.py), and one stable function keeps the memoised deadline readings reusable
+    # from notice to notice instead of filling the cache with readings tied to a calendar per parse.
     try:
         from chiso.registry.workdays import WorkCalendar
     except Exception:
