@@ -163,6 +163,10 @@ EXPECTED = {
     "api:meeting_list": ("GET", "none", "L22222", None),
     "programme:meeting": ("GET", "missing", "LNNNNN", None),
     "programme:meetings": ("GET", "none", "L22222", None),
+    "api:effect_view": ("GET", "api_index", "", None),
+    "indices:effect": ("GET", "index", "", None),
+    "programme:evaluation_file": ("GET", "evaluation_file", "", ""),
+    "programme:evaluations": ("GET", "none", "", None),
     "programme:visit_minutes": ("GET", "missing", "LNNNNN", None),
 }
 # fmt: on

@@ -165,6 +165,10 @@ def _objects():
             {"pk": 987654, "agency_pk": own.pk, "item_pk": 987654},
             {"pk": 987654, "agency_pk": other.pk, "item_pk": 987654},
         ),
+        "evaluation_file": (
+            {"agency_pk": own.pk, "year": 2026, "ext": "docx"},
+            {"agency_pk": other.pk, "year": 2026, "ext": "docx"},
+        ),
         "api_missing": single({"pk": 987654}),
         "api_missing_plan": ({"pk": 987654, "agency_pk": own.pk}, {"pk": 987654, "agency_pk": other.pk}),
     }

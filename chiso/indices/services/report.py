@@ -13,7 +13,7 @@ from chiso.registry import admin_units
 
 from ..models import Index, Province
 from ..templatetags.indices_format import vn_number
-from . import analysis, charts, component_tasks, responsibility
+from . import analysis, charts, component_tasks, effect, responsibility
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "report_templates" / "bao-cao-phan-tich-chi-so.docx"
 FONT = "DejaVu Sans"  # has every Vietnamese letter; ships with matplotlib
@@ -287,6 +287,8 @@ def context(index_code, year, province_name, now=None):
             for r in result["recoverable"][:3]
         ),
         "proposals": proposals,
+        # did last year's work move this year's figures (association only, said in the text)
+        "effect_text": effect.paragraph(effect.effect(index, province, year - 1)),
         "signer_title": Listing("\n".join(head.signer_lines)),
         "signer_name": head.signer_name,
         "_result": result,
