@@ -163,10 +163,10 @@ EXPECTED = {
     "api:meeting_list": ("GET", "none", "L22222", None),
     "programme:meeting": ("GET", "missing", "LNNNNN", None),
     "programme:meetings": ("GET", "none", "L22222", None),
-    "api:effect_view": ("GET", "api_index", "", None),
-    "indices:effect": ("GET", "index", "", None),
-    "programme:evaluation_file": ("GET", "evaluation_file", "", ""),
-    "programme:evaluations": ("GET", "none", "", None),
+    "api:effect_view": ("GET", "api_index", "Lxxxxx", None),
+    "indices:effect": ("GET", "index", "L22222", None),
+    "programme:evaluation_file": ("GET", "evaluation_file", "L42222", "L44222"),
+    "programme:evaluations": ("GET", "none", "L42222", None),
     "programme:visit_minutes": ("GET", "missing", "LNNNNN", None),
 }
 # fmt: on
