@@ -51,12 +51,14 @@ def long_notice(seed, words=100_000):
 
 
 def timed(text, gazetteer, repeat):
-    runs = []
+    runs, cpu = [], []
     result = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = parse_notice(text, gazetteer=gazetteer)
         runs.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    timed.cpu = statistics.median(cpu)  # CPU time: other jobs on the shared machine stretch the wall clock
     return min(runs), statistics.median(runs), result
 
 
@@ -76,7 +78,7 @@ def main():
     best, median, result = timed(big, gaz, args.repeat)
     print(
         f"long: {words} words (~{words // 500} pages, {copies} copies of the seed body), {len(result['tasks'])} tasks: "
-        f"best {best:.3f} s, median {median:.3f} s -> {1 / median:.2f} notices/s"
+        f"best {best:.3f} s, median {median:.3f} s -> {1 / median:.2f} notices/s; median CPU {timed.cpu:.3f} s"
     )
     print("long notice under 1 s:", "yes" if median < 1.0 else "NO")
     return 0 if median < 1.0 else 1

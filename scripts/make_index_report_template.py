@@ -200,6 +200,9 @@ def build():
         "{{ recoverable_text }}.{% endif %}",
     )
 
+    para(doc, "{%p if effect_text %}")
+    para(doc, "{{ effect_text }}")
+    para(doc, "{%p endif %}")
     para(doc, "IV. ĐỀ XUẤT NHIỆM VỤ", 14, bold=True)
     para(doc, "{%p for t in proposals %}")
     para(doc, "{{ loop.index }}. {{ t }}")

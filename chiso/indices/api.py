@@ -78,6 +78,19 @@ def analysis_view(request, code: str, year: int, province: str = ""):
         raise Http404(str(exc))
 
 
+@router.get(
+    "/{code}/effect", summary="Nhiệm vụ năm N và biến động thành phần năm N+1 (tương quan, không nhân quả)"
+)
+def effect_view(request, code: str, year: int, province: str):
+    from .services import effect
+
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    prov = get_object_or_404(Province, code=province)
+    found = effect.effect(idx, prov, year)
+    return {**found, "paragraph": effect.paragraph(found)}
+
+
 @router.get("/{code}/ranking", summary="Bảng xếp hạng các tỉnh trong một năm")
 def ranking_view(request, code: str, year: int):
     permissions.require(request.user, "view", "index")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("gan-nhan/<int:pk>/", views.confirm_tag, name="confirm_tag"),
     path("dinh-nghia.xlsx", views.definitions_xlsx, name="definitions_xlsx"),
     path("<str:code>/phuong-phap/", views.methodologies, name="methodologies"),
+    path("<str:code>/tac-dong/", views.effect_view, name="effect"),
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/xlsx/", views.export_xlsx, name="export_xlsx"),
     path("<str:code>/bao-cao/", views.report_docx, name="report_docx"),

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from chiso.core.audit import acting_as
 from chiso.core.downloads import DOCX, attachment
 from chiso.core.exports import download
+from chiso.core.redirects import redirect_back
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
@@ -286,7 +287,7 @@ def confirm_tag(request, pk):
     with acting_as(request.user):
         confirm(tag, keep=request.POST.get("keep") == "1")
     messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
-    return redirect(request.POST.get("next") or "indices:index")
+    return redirect_back(request, request.POST.get("next"), "indices:index")
 
 
 @login_required
@@ -313,3 +314,45 @@ def definitions_xlsx(request):
     from .services.definitions_xlsx import export_workbook
 
     return download(export_workbook(), "dinh-nghia-chi-so.xlsx")
+
+
+@login_required
+def effect_view(request, code):
+    """Did the work move the index: year N's tagged tasks and the change N → N+1 (association only)."""
+    from chiso.directives.models import Directive
+
+    from .services import effect
+
+    permissions.require(request.user, "view", "index")
+    idx = get_object_or_404(Index, code=code)
+    province = _province(request)
+    if province is None:
+        raise Http404("Không có tỉnh, thành phố.")
+    years = sorted(
+        {d.year for d in Directive.objects.filter(status=Directive.PUBLISHED).dates("issued_on", "year")}
+    )
+    try:
+        year = int(request.GET.get("nam") or (years[-1] if years else 0))
+    except ValueError:
+        raise Http404("Năm không hợp lệ.")
+    found = effect.effect(idx, province, year)
+    if request.GET.get("format") == "json":
+        from django.http import JsonResponse
+
+        return JsonResponse(
+            {**found, "paragraph": effect.paragraph(found)}, json_dumps_params={"ensure_ascii": False}
+        )
+    return render(
+        request,
+        "indices/effect.html",
+        {
+            "title": f"Tác động của nhiệm vụ đến {idx.code}",
+            "index": idx,
+            "province": province,
+            "found": found,
+            "years": years,
+            "year": year,
+            "chart": effect.chart_option(found) if found["available"] else None,
+            "paragraph": effect.paragraph(found),
+        },
+    )

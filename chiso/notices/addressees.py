@@ -47,11 +47,30 @@ _FRAME_VERB_RE = re.compile(
     r"lưu\s+ý|bảo\s+đảm|đảm\s+bảo|nâng|phân\s+công|làm|được|có|là|[a-zđ]\w*)",
 )
 _PAREN_RE = re.compile(r"\s*\([^()]{0,200}\)")
+# Patterns used inside the functions below, compiled once (they run for every sentence read).
+_SPACES_RE = re.compile(r"\s+")
+_PREDICATE_START_RE = re.compile(rf"[a-zđà-ỹ]|[{UPPER}]\w*\s")
+_THEO_TRONG_RE = re.compile(r"(?:theo|trong)\s")
+_NARRATIVE_RE = re.compile(r"\s(?:đã|được|đang)\s")
+_LEAD_GAP_RE = re.compile(r"[\s,]*(?:là\s+(?:đơn\s+vị|cơ\s+quan)\s+)?")
+_CLAUSE_SPLIT_RE = re.compile(r"[;.]")
+_GIUA_RE = re.compile(r"giữa\b")
+_LIST_SEP_RE = re.compile(r"\s*(?:,|;|và)\s*")
+_HEADING_LEAD_RE = re.compile(
+    r"^(?:(?i:nhiệm\s+vụ)(?:\s+(?i:chung|cụ\s+thể|trọng\s+tâm|chủ\s+yếu))?(?:\s+(?:của|đối\s+với|cho))?"
+    r"|Đối\s+với|Trách\s+nhiệm(?:\s+của)?|Phân\s+công(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|Giao|Đề\s+nghị|Yêu\s+cầu)\s+"
+)
+_HEADING_TAIL_RE = re.compile(
+    r"^(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+(?:được\s+giao|quản\s+lý))*|thực\s+hiện(?:\s+các\s+nhiệm\s+vụ\s+sau)?|"
+    r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+tổ\s+chức|"
+    r"của\s+(?:[Bb]ộ|[Tt]ỉnh|Thành\s+phố|thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|Thành\s+phố)))$"
+)
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _clean(name):
     name = name.strip(" ,;:.-–")
-    return re.sub(r"\s+", " ", name)
+    return _SPACES_RE.sub(" ", name)
 
 
 def strip_topic(text):
@@ -76,9 +95,9 @@ def subject(text, *, place=True):
     # Trailing qualifiers after the names: "theo chức năng, nhiệm vụ", a parenthesis of examples.
     rest2 = _PAREN_RE.sub("", rest[:240], count=1) if rest.lstrip().startswith("(") else rest
     rest2 = rest2.lstrip(" ,")
-    if not rest2 or not re.match(rf"[a-zđà-ỹ]|[{UPPER}]\w*\s", rest2) and not _FRAME_VERB_RE.match(rest2):
+    if not rest2 or not _PREDICATE_START_RE.match(rest2) and not _FRAME_VERB_RE.match(rest2):
         return [], 0
-    if _SUBJECT_STOP_RE.match(" " + rest2) and not re.match(r"(?:theo|trong)\s", rest2):
+    if _SUBJECT_STOP_RE.match(" " + rest2) and not _THEO_TRONG_RE.match(rest2):
         return _qualified_subject(text, pos)
     return [_clean(g) for g in got], end
 
@@ -93,7 +112,7 @@ def _qualified_subject(text, pos):
     """A subject list whose names carry qualifiers ("Bộ Tư pháp, Tổ chức pháp chế thuộc bộ, cơ quan
     ngang bộ, Sở Tư pháp thuộc Ủy ban nhân dân tỉnh … tăng cường …"): every name before the predicate."""
     m = _PREDICATE_RE.search(text, pos, pos + 300)
-    if not m or re.search(r"\s(?:đã|được|đang)\s", text[pos : m.start() + 1]):
+    if not m or _NARRATIVE_RE.search(text[pos : m.start() + 1]):
         return [], 0
     found = [_clean(n) for _s, _e, n in names.find_all(text[pos : m.start()])]
     return (found, m.start()) if found else ([], 0)
@@ -116,7 +135,7 @@ def chu_tri(text):
         found = None
         for _s, e, name in names.find_all(text[window_start : m.start()]):
             tail = text[window_start + e : m.start()]
-            if re.fullmatch(r"[\s,]*(?:là\s+(?:đơn\s+vị|cơ\s+quan)\s+)?", tail):
+            if _LEAD_GAP_RE.fullmatch(tail):
                 found = name
         if found:
             return _clean(found)
@@ -128,10 +147,10 @@ def coordinators(text, lead=None):
     out = []
     for m in _COORD_RE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
-        clause = re.split(r"[;.]", before)[-1]
+        clause = _CLAUSE_SPLIT_RE.split(before)[-1]
         if _DIRECTING_RE.search(clause):
             continue  # "chỉ đạo các đơn vị chủ rừng phối hợp với …": their coordination, not the lead's
-        if re.match(r"giữa\b", text[m.end() : m.end() + 6]):
+        if _GIUA_RE.match(text[m.end() : m.end() + 6]):
             continue
         got, end = names.agency_list(text, m.end())
         if not got:
@@ -139,7 +158,7 @@ def coordinators(text, lead=None):
             got = [b.group()] if b else []
             end = b.end() if b else end
         while got:  # "… các cơ quan chức năng và chính quyền địa phương"
-            sep = re.match(r"\s*(?:,|;|và)\s*", text[end : end + 8])
+            sep = _LIST_SEP_RE.match(text[end : end + 8])
             b = _BARE_CLASS_RE.match(text, end + sep.end()) if sep else None
             if not b:
                 break
@@ -167,23 +186,12 @@ def heading_names(text):
     t = text.strip().rstrip(":.;").strip()
     if not t or len(t) > 300 or not _HEADING_START_RE.match(t):
         return None
-    t2 = re.sub(
-        r"^(?:(?i:nhiệm\s+vụ)(?:\s+(?i:chung|cụ\s+thể|trọng\s+tâm|chủ\s+yếu))?(?:\s+(?:của|đối\s+với|cho))?"
-        r"|Đối\s+với|Trách\s+nhiệm(?:\s+của)?|Phân\s+công(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|Giao|Đề\s+nghị|Yêu\s+cầu)\s+",
-        "",
-        t,
-    )
+    t2 = _HEADING_LEAD_RE.sub("", t)
     got, end = names.agency_list(t2, 0, place=True)
     if not got:
         return None
     rest = _PAREN_RE.sub("", t2[end:]).strip()
-    rest = re.sub(
-        r"^(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+(?:được\s+giao|quản\s+lý))*|thực\s+hiện(?:\s+các\s+nhiệm\s+vụ\s+sau)?|"
-        r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+tổ\s+chức|"
-        r"của\s+(?:[Bb]ộ|[Tt]ỉnh|Thành\s+phố|thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|Thành\s+phố)))$",
-        "",
-        rest,
-    ).strip(" ,:")
+    rest = _HEADING_TAIL_RE.sub("", rest).strip(" ,:")
     if rest:
         return None
     return [_clean(g) for g in got]
@@ -197,7 +205,7 @@ _MODAL_AFTER_RE = re.compile(
 def frame_addressees(text):
     """The addressees of a lead-in ending in ":" ("Để …, tỉnh Đắk Lắk cần tiếp tục thực hiện … sau:",
     "Dự báo … . Đề nghị Ban chỉ đạo …, các cơ quan, địa phương cần …:"), from its last sentence."""
-    last = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text.strip())[-1]
+    last = _SENTENCE_SPLIT_RE.split(text.strip())[-1]
     found, _at = assigned(last, limit=len(last))
     if found:
         return found

@@ -17,6 +17,7 @@ import functools
 import re
 from datetime import date, timedelta
 
+from .memo import short_text_cache
 from .vietnamese import ROMAN
 
 KINDS = ("date", "month", "quarter", "year", "range", "recurring", "none")
@@ -205,12 +206,17 @@ _CITED_RE = re.compile(
 )
 _INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,12}$", _F)
 _EVERY = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year", "tuần": "week"}
+_WINDOW_RE = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", _F)
+_YEAR_END_RE = re.compile(r"(\d{4})\s*$")
+_NUMBER_RE = re.compile(r"\d+")
+_QUARTER_NUM_RE = re.compile(r"\s*(IV|I{1,3}|[1-4])", _F)
+_YEAR4_RE = re.compile(r"\d{4}")
 
 
 def _window(m):
     """A month or quarter given as the time the work is carried out ("Thời gian thực hiện trong tháng
     8/2022") is a window with a start; "hoàn thành trong tháng 9" or "trong tháng 7" only bounds the end."""
-    return bool(re.match(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", m.group(0), _F))
+    return bool(_WINDOW_RE.match(m.group(0)))
 
 
 class _Found:
@@ -245,13 +251,13 @@ def _month_end(year, month):
 
 
 def _year_of(raw, default):
-    m = re.search(r"(\d{4})\s*$", raw)
+    m = _YEAR_END_RE.search(raw)
     return int(m.group(1)) if m else default
 
 
 def parse_day(raw, year):
     """ "31/8/2022", "31/8", "15 tháng 9 năm 2022" -> date (None when impossible or yearless without a default)."""
-    nums = [int(n) for n in re.findall(r"\d+", raw)]
+    nums = [int(n) for n in _NUMBER_RE.findall(raw)]
     if len(nums) < 2:
         return None
     d, m = nums[0], nums[1]
@@ -265,7 +271,7 @@ def parse_day(raw, year):
 
 
 def _parse_month(raw, year):
-    nums = [int(n) for n in re.findall(r"\d+", raw)]
+    nums = [int(n) for n in _NUMBER_RE.findall(raw)]
     y = nums[1] if len(nums) > 1 else year
     if y is None or not 1 <= nums[0] <= 12:
         return None
@@ -273,7 +279,7 @@ def _parse_month(raw, year):
 
 
 def _parse_quarter(raw, year):
-    m = re.match(r"\s*(IV|I{1,3}|[1-4])", raw, _F)
+    m = _QUARTER_NUM_RE.match(raw)
     token = m.group(1).upper()
     q = ROMAN.get(token) or int(token)
     y = _year_of(raw, year)
@@ -293,7 +299,7 @@ def _parse_when(raw, year):
         return (d, d) if d else None
     if word == "quý":
         return _parse_quarter(rest, year)
-    y = int(re.search(r"\d{4}", rest).group(0))
+    y = int(_YEAR4_RE.search(rest).group(0))
     return date(y, 1, 1), date(y, 12, 31)
 
 
@@ -491,6 +497,13 @@ def _as_sentence(cell):
 def extract_deadline(text, *, year=None, add_working_days=None, base_date=None, cell=False):
     """The deadline of one task's text (see the module docstring for the shape). cell=True reads a time
     cell or slot, where the phrase stands alone without "trong"/"trước ngày"."""
+    out = _extract_once(text or "", year, add_working_days, base_date, cell)
+    return {**out, "milestones": [dict(m) for m in out["milestones"]]}
+
+
+@short_text_cache(limit=4000)
+def _extract_once(text, year, add_working_days, base_date, cell):
+    """extract_deadline's reading, computed once per distinct text and settings (the caller copies it)."""
     out = empty()
     if not text:
         return out

@@ -21,6 +21,7 @@ _W = rf"[{UPPER}{LOWER}0-9&]"
 _TOKEN_RE = re.compile(rf"{_W}+(?:\.(?={_W}))?|[-–,;:()/]")
 _CAP_RE = re.compile(rf"^[{UPPER}0-9]")
 _MAX_TOKENS = 40
+_LEVEL_RE = re.compile(r"cấp\s+(?:tỉnh|huyện|xã)")
 
 # Head nouns of a specific body; the longest first where one starts another.
 _HEADS = [
@@ -250,13 +251,37 @@ _COMPRESSED_RE = re.compile(
 )
 
 
+class _Tokens:
+    """The first _MAX_TOKENS tokens of text from pos, [(token, start, end)], read only as far as asked:
+    most names end after a few words, and most starts are not names at all."""
+
+    __slots__ = ("_it", "_got")
+
+    def __init__(self, text, pos):
+        self._it = _TOKEN_RE.finditer(text, pos)
+        self._got = []
+
+    def has(self, i):
+        """True when token i exists (reading up to it)."""
+        got = self._got
+        while len(got) <= i:
+            if len(got) >= _MAX_TOKENS:
+                return False
+            m = next(self._it, None)
+            if m is None:
+                return False
+            got.append((m.group(), m.start(), m.end()))
+        return True
+
+    def __getitem__(self, i):
+        return self._got[i]
+
+
 def _tokens(text, pos):
-    out = []
-    for m in _TOKEN_RE.finditer(text, pos):
-        out.append((m.group(), m.start(), m.end()))
-        if len(out) >= _MAX_TOKENS:
-            break
-    return out
+    for k, m in enumerate(_TOKEN_RE.finditer(text, pos)):
+        if k >= _MAX_TOKENS:
+            return
+        yield m.group(), m.start(), m.end()
 
 
 def _gap_ok(text, a, b):
@@ -280,15 +305,15 @@ def _place_end(text, pos):
 def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
     """End of the proper part of a name starting at pos ("Kế hoạch và Đầu tư", "Y tế tỉnh Đắk Lắk"),
     or -1 when none starts there. cap_only: a place name, capitalised words only ("Vĩnh Long")."""
-    toks = _tokens(text, pos)
-    if not toks or toks[0][1] - pos > 2:
+    toks = _Tokens(text, pos)
+    if not toks.has(0) or toks[0][1] - pos > 2:
         return -1
     end = -1
     last = pos  # end of the last token taken, connectors included
     caps_run = 0  # capitalised words in a row just before
     lowers = 0  # lower-case words since the last capitalised one
     i = 0
-    while i < len(toks):
+    while toks.has(i):
         tok, s, e = toks[i]
         if not _gap_ok(text, last, s):
             break
@@ -321,7 +346,7 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
         if (
             end >= 0
             and tok in ("và", "-", "–", "&", ",", "/")
-            and i + 1 < len(toks)
+            and toks.has(i + 1)
             and not ((cap_only or no_comma) and tok == ",")
         ):
             nxt, ns, _ne = toks[i + 1]
@@ -407,7 +432,7 @@ def agency_end(text, pos, *, place=False):
             pm = _PLACE_RE.match(text, after + 1)
             if pm:
                 return _place_end(text, after + 1)
-            m2 = re.compile(r"cấp\s+(?:tỉnh|huyện|xã)").match(text, after + 1)
+            m2 = _LEVEL_RE.match(text, after + 1)
             if m2:
                 return m2.end()
             p = _proper_part(text, after + 1)
@@ -424,7 +449,7 @@ def agency_end(text, pos, *, place=False):
         return -1
     if place:
         pm = _PLACE_RE.match(text, start)
-        if pm and text[pm.end() : pm.end() + 1] == " " and _CAP_RE.match(text[pm.end() + 1 :]):
+        if pm and text[pm.end() : pm.end() + 1] == " " and _CAP_RE.match(text[pm.end() + 1 : pm.end() + 2]):
             return _place_end(text, start)
     return -1
 

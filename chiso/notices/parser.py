@@ -20,6 +20,7 @@ addressee each part inherits. The rules, each for one general phenomenon of Viet
 """
 
 import bisect
+import functools
 import re
 from datetime import date
 
@@ -27,6 +28,7 @@ from . import addressees as ad
 from . import names
 from . import outline as ol
 from .deadlines import extract_deadline
+from .memo import short_text_cache
 from .structure import INDICES, build_units, document_fields
 from .tables import extract_tables
 from .vietnamese import UPPER, is_all_caps, squash
@@ -72,6 +74,21 @@ _SCORE_RE = re.compile(r"điểm", re.I)
 _RANK_RE = re.compile(r"thứ\s+(?:bậc|hạng)|xếp\s+hạng|vị\s+trí|nhóm\s+\d+|bậc", re.I)
 _NEXT_DOC_RE = re.compile(r"^(?:KẾ\s+HOẠCH|PHỤ\s+LỤC|DANH\s+MỤC|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|ĐỀ\s+ÁN)\b")
 _NON_DIRECTIVE_KINDS = ("NGHỊ ĐỊNH", "NGHỊ QUYẾT", "THÔNG TƯ", "LUẬT")
+_SPACES_RE = re.compile(r"\s+")
+_TITLE_PREFIX_RE = re.compile(
+    r"^(?:Người\s+đứng\s+đầu|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Bộ\s+trưởng)\s+"
+)
+
+# Limits on pathological input, so that an upload never keeps the reader busy for long. Real notices
+# are far below both: the 200-page benchmark notice has 3,880 lines and 1,203 tasks; the dev set's 22
+# documents three times over (290 pages of hard-wrapped text) have 14,946 non-blank lines and 826
+# tasks. Past a limit the reader stops, keeps what it read and says so in a warning.
+MAX_LINES = 50_000  # non-blank lines: ~950 pages of hard-wrapped text, far more of one line a paragraph
+MAX_TASKS = 5_000
+
+
+class _TooManyTasks(Exception):
+    pass
 
 
 def _target(text):
@@ -105,6 +122,17 @@ class Ctx:
 
 def _own_addressees(text):
     """Addressees a text names for itself: chủ trì, subject, or the object of Giao/Đề nghị/Yêu cầu."""
+    found, named = _own_addressees_once(text)
+    return list(found), named
+
+
+@short_text_cache()
+def _own_addressees_once(text):
+    found, named = _own_addressees_read(text)
+    return tuple(found), named
+
+
+def _own_addressees_read(text):
     _label, body = ad.strip_topic(text)
     lead = ad.chu_tri(body[:400])
     if lead:
@@ -154,6 +182,8 @@ class _Emitter:
         fields=None,
         cell=False,
     ):
+        if len(self.tasks) >= MAX_TASKS:
+            raise _TooManyTasks
         label, body = ad.strip_topic(squash(text))
         body = body.rstrip(" ;")
         if body.endswith("./."):
@@ -456,7 +486,7 @@ class _Emitter:
 
 
 def _strip(name):
-    return re.sub(r"\s+", " ", name).strip(" ,;.")
+    return _SPACES_RE.sub(" ", name).strip(" ,;.")
 
 
 def _slot_lead(slot, found):
@@ -618,9 +648,7 @@ def _is_title(node):
 
 
 def _untitled(name):
-    return re.sub(
-        r"^(?:Người\s+đứng\s+đầu|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Bộ\s+trưởng)\s+", "", name
-    )
+    return _TITLE_PREFIX_RE.sub("", name)
 
 
 def _starts_directive(sentence):
@@ -659,7 +687,11 @@ def _as_date(value):
         return None
 
 
+@functools.lru_cache(maxsize=1)
 def _default_add_working_days():
+    # One calendar for every parse: the default one has no exceptions of its own (its tables are
+    # cached in workdays.py), and one stable function keeps the memoised deadline readings reusable
+    # from notice to notice instead of filling the cache with readings tied to a calendar per parse.
     try:
         from chiso.registry.workdays import WorkCalendar
     except Exception:
@@ -730,19 +762,9 @@ def _closing_split(body_units):
     return body_units[:start], body_units[start:]
 
 
-def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=None):
-    """The reading of one notice: {"document", "targets", "tasks", "warnings"} (see the CLI contract)."""
-    notice_date = _as_date(notice_date)
-    original = text or ""
-    tables, text = extract_tables(original)
-    units, notes = build_units(text)
-    doc, body_start, tail = document_fields(units, notes, notice_date=notice_date)
-    warnings = []
-    ref_date = notice_date or _as_date(doc["date"]) or _as_date(doc["meeting_date"])
-    year = ref_date.year if ref_date else _scope_year(doc)
-    if add_working_days is None:
-        add_working_days = _default_add_working_days()
-    em = _Emitter(year, add_working_days, notice_date or _as_date(doc["date"]), notes)
+def _read_body(em, doc, units, body_start, tail, tables):
+    """Every task of the body, of the documents attached after it, of their closings and of the task
+    tables, into em (stops with _TooManyTasks past MAX_TASKS)."""
     for seg_start, seg_end in _segments(units, body_start, tail):
         body, recipients = _letter_recipients(units[seg_start:seg_end])
         if recipients and not doc.get("addressed_to"):
@@ -772,6 +794,50 @@ def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=Non
         em.closing(closing)
     for tb in tables:
         _table_tasks(em, tb)
+
+
+def _line_limit(text, n):
+    """Where text must be cut to keep its first n non-blank lines, or None when it has no more."""
+    if text.count("\n") < n:
+        return None
+    at, kept = 0, 0
+    for line in text.split("\n"):
+        if line.strip():
+            kept += 1
+            if kept > n:
+                return at - 1  # the line break before the first line not kept
+        at += len(line) + 1
+    return None
+
+
+def parse_notice(text, *, notice_date=None, gazetteer=None, add_working_days=None):
+    """The reading of one notice: {"document", "targets", "tasks", "warnings"} (see the CLI contract)."""
+    notice_date = _as_date(notice_date)
+    original = text or ""
+    warnings = []
+    text = original
+    cut = _line_limit(text, MAX_LINES)
+    if cut is not None:
+        text = text[:cut]
+        warnings.append(
+            f"Văn bản dài hơn {MAX_LINES:,} dòng có chữ: chỉ đọc {MAX_LINES:,} dòng đầu; hãy tách văn bản thành "
+            "nhiều phần để đọc hết.".replace(",", ".")
+        )
+    tables, text = extract_tables(text)
+    units, notes = build_units(text)
+    doc, body_start, tail = document_fields(units, notes, notice_date=notice_date)
+    ref_date = notice_date or _as_date(doc["date"]) or _as_date(doc["meeting_date"])
+    year = ref_date.year if ref_date else _scope_year(doc)
+    if add_working_days is None:
+        add_working_days = _default_add_working_days()
+    em = _Emitter(year, add_working_days, notice_date or _as_date(doc["date"]), notes)
+    try:
+        _read_body(em, doc, units, body_start, tail, tables)
+    except _TooManyTasks:
+        warnings.append(
+            f"Văn bản có hơn {MAX_TASKS:,} nhiệm vụ: chỉ đọc {MAX_TASKS:,} nhiệm vụ đầu; hãy tách văn bản thành "
+            "nhiều phần để đọc hết.".replace(",", ".")
+        )
     doc["requirements"] = em.requirements
     warnings += em.warnings
     _locate(em.tasks, original)
@@ -866,21 +932,28 @@ def _locate(tasks, text):
 
 def _find_words(text, words, lo, hi, end=False):
     """Where the words occur in order in text[lo:hi], separated by anything that is not a word
-    (spaces, line breaks, markup); the start, or the end when end=True; -1 when absent."""
+    (spaces, line breaks, markup), within a window of 40 characters a word; the start, or the end
+    when end=True; -1 when absent. A candidate is compared word by word and dropped at the first
+    difference, so the many false starts of a common word cost little."""
     first = words[0]
+    n = len(words)
     p = text.find(first, lo, hi)
     tries = 0
     while p >= 0 and tries < 200:
-        window = text[p : p + 40 * len(words) + 40]
-        got = _WORDS_RE.findall(window)[: len(words)]
-        if got == words:
+        stop = min(len(text), p + 40 * n + 40)
+        it = _WORDS_RE.finditer(text, p, stop)
+        for w in words:
+            m = next(it, None)
+            if m is None or m.group() != w:
+                break
+        else:
             if not end:
                 return p
             m = None
-            for m in _WORDS_RE.finditer(window):
+            for m in _WORDS_RE.finditer(text, p, stop):
                 if m.group() == words[-1]:
                     break
-            return p + m.end() if m else p
+            return m.end() if m else p
         p = text.find(first, p + 1, hi)
         tries += 1
     return -1

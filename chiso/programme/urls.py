@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_contact, views_inspections, views_meetings
+from . import views, views_contact, views_evaluation, views_inspections, views_meetings
 
 app_name = "programme"
 urlpatterns = [
@@ -26,4 +26,10 @@ urlpatterns = [
     path("tiep-xuc/<int:pk>/don-vi/<int:agency_pk>/", views_contact.contact_agency, name="contact_agency"),
     path("hop-chuyen-de/", views_meetings.meeting_list, name="meetings"),
     path("hop-chuyen-de/<int:pk>/", views_meetings.meeting_detail, name="meeting"),
+    path("danh-gia/", views_evaluation.evaluation_list, name="evaluations"),
+    path(
+        "danh-gia/<int:agency_pk>/<int:year>.<str:ext>",
+        views_evaluation.evaluation_file,
+        name="evaluation_file",
+    ),
 ]

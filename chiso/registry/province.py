@@ -5,13 +5,17 @@ province. A date before the first row gets the first row (an installation set up
 dates a 2024 dossier to its province), a date after a row's end gets its successor.
 """
 
+from django.db.models import F
 from django.utils import timezone
 
 
 def _rows():
     from .models import HomeProvince
 
-    return list(HomeProvince.objects.select_related("agency").order_by("valid_from"))
+    # The first period may have no start: first on both databases (PostgreSQL sorts NULL last).
+    return list(
+        HomeProvince.objects.select_related("agency").order_by(F("valid_from").asc(nulls_first=True), "pk")
+    )
 
 
 def _today():

@@ -3,6 +3,8 @@ the lists, the command line and the API all use (one definition of each rate).""
 
 from ..models import STAT_FIELDS
 
+_COUNTERS = frozenset(STAT_FIELDS)
+
 
 def ratio(a, b):
     return round(a / b, 4) if b else None
@@ -11,9 +13,8 @@ def ratio(a, b):
 def figures(counters):
     """Counters (STAT_FIELDS, optionally open_overdue and open_overdue_apology: open dossiers past their
     deadline as of the day asked) -> the counters plus every derived figure."""
-    c = {k: (v or 0) if k in STAT_FIELDS else v for k, v in counters.items()}
-    for name in STAT_FIELDS:
-        c.setdefault(name, 0)
+    c = dict.fromkeys(STAT_FIELDS, 0)
+    c.update((k, (v or 0) if k in _COUNTERS else v) for k, v in counters.items())
     overdue = c.get("open_overdue") or 0
     overdue_apology = c.get("open_overdue_apology") or 0
     completed = c["early"] + c["on_time"] + c["late"]

@@ -7,10 +7,10 @@ from django.db.models import Q, Sum
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
-from ..models import STAT_FIELDS, Procedure, StatDay, StatMonth
+from ..models import INDICATOR_ONLY, STAT_FIELDS, Procedure, StatDay, StatMonth
 from .figures import figures
 
-SUMS = {f: Sum(f) for f in STAT_FIELDS}
+SUMS = {f: Sum(f) for f in STAT_FIELDS if f not in INDICATOR_ONLY}
 
 
 def visible_agency_ids(user):
@@ -116,8 +116,8 @@ def by_field(year, agency_ids):
     merged = {}
     for r in year_filter(year, agency_ids).values("procedure_id").annotate(**SUMS):
         key = fields.get(r["procedure_id"]) or "(chưa phân loại)"
-        acc = merged.setdefault(key, {f: 0 for f in STAT_FIELDS})
-        for f in STAT_FIELDS:
+        acc = merged.setdefault(key, dict.fromkeys(SUMS, 0))
+        for f in SUMS:
             acc[f] += r[f] or 0
     rows = [dict(enrich(v), field=k) for k, v in merged.items()]
     rows.sort(key=lambda r: -r["total"])

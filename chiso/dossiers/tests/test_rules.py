@@ -222,3 +222,34 @@ def test_python_and_sql_rules_agree(agency, cases):
             assert bool(sql_overdue) == classify.overdue(
                 base + c["deadline"], c["supplements"], base + c["as_of"]
             )
+
+
+def test_period_report_command_writes_xlsx_and_docx(agency, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from docx import Document
+
+    p = Procedure.objects.create(code="T-2", name="Thủ tục thử", days=5)
+    Dossier.objects.bulk_create(
+        [_dossier(1, agency, p, date(2024, 5, 27), date(2024, 6, 3), date(2024, 6, 4))]
+    )
+    out = StringIO()
+    call_command(
+        "dossier-report",
+        "--from",
+        "2024-06-01",
+        "--to",
+        "2024-06-30",
+        "--xlsx",
+        str(tmp_path / "r.xlsx"),
+        "--docx",
+        str(tmp_path / "r.docx"),
+        stdout=out,
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Đơn vị\tTồn kỳ trước") and lines[-1].startswith(
+        "Tổng cộng\t1\t0\t0\t1\t1\t0\t0\t1"
+    )
+    assert "BÁO CÁO" in "\n".join(p.text for p in Document(tmp_path / "r.docx").paragraphs)
+    assert (tmp_path / "r.xlsx").stat().st_size > 0

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from docxtpl import Listing
 
+from chiso.core import docx_templates
 from chiso.directives.models import OfficialSettings
 from chiso.directives.services import life, official, signing
 from chiso.registry import admin_units
 
 from ..models import Index, Province
 from ..templatetags.indices_format import vn_number
-from . import analysis, charts, component_tasks, responsibility
+from . import analysis, charts, component_tasks, effect, responsibility
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "report_templates" / "bao-cao-phan-tich-chi-so.docx"
 FONT = "DejaVu Sans"  # has every Vietnamese letter; ships with matplotlib
@@ -286,6 +287,8 @@ def context(index_code, year, province_name, now=None):
             for r in result["recoverable"][:3]
         ),
         "proposals": proposals,
+        # did last year's work move this year's figures (association only, said in the text)
+        "effect_text": effect.paragraph(effect.effect(index, province, year - 1)),
         "signer_title": Listing("\n".join(head.signer_lines)),
         "signer_name": head.signer_name,
         "_result": result,
@@ -303,7 +306,4 @@ def build_report(index_code, year, province_name, now=None):
     history = charts.province_history(ctx["_index"], ctx["_province"])
     ctx["chart_components"] = InlineImage(doc, components_chart(ctx["_result"]), width=Cm(15.5))
     ctx["chart_trend"] = InlineImage(doc, trend_chart(history, ctx["_province"].name), width=Cm(15.5))
-    doc.render({k: v for k, v in ctx.items() if not k.startswith("_")}, autoescape=True)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return docx_templates.render(doc, {k: v for k, v in ctx.items() if not k.startswith("_")})

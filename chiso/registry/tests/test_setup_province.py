@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chiso.registry import province
-from chiso.registry.models import Agency, HomeProvince, Succession
+from chiso.registry.models import Agency, Succession
 from chiso.registry.resolve import resolve_unit
 from chiso.registry.setup import setup_province
 
@@ -56,7 +56,7 @@ def test_a_province_merged_from_three():
         "Ủy ban nhân dân xã Thiện Nghiệp",
     ]
     # The province's history: the old Lâm Đồng (same code) until 30/6/2025, then the new one.
-    assert [(r.code, r.name, r.valid_to) for r in HomeProvince.objects.all()] == [
+    assert [(r.code, r.name, r.valid_to) for r in province.history()] == [
         ("68", "Lâm Đồng", LAST_OLD),
         ("68", "Lâm Đồng", None),
     ]
@@ -106,7 +106,7 @@ def test_an_unchanged_province():
     assert Agency.objects.filter(name="Sở Nội vụ tỉnh Cao Bằng").count() == 1
     assert _communes(date(2026, 3, 1), ubnd).count() == 56
     assert Agency.objects.filter(kind="ubnd_xa", valid_to=LAST_OLD).count() > 56
-    assert [(r.code, r.valid_from, r.valid_to) for r in HomeProvince.objects.all()] == [("04", None, None)]
+    assert [(r.code, r.valid_from, r.valid_to) for r in province.history()] == [("04", None, None)]
     # The district level ended: no district is valid in 2026, all were in 2024.
     assert not Agency.objects.valid_on(date(2026, 3, 1)).filter(kind="ubnd_huyen").exists()
     assert Agency.objects.valid_on(date(2024, 3, 1)).filter(kind="ubnd_huyen").count() == 10
