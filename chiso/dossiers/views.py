@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chiso.core import exports, jobqueue, numbers, uploads
 from chiso.core.audit import acting_as
+from chiso.core.downloads import DOCX, ZIP, attachment
 from chiso.core.exports import download
 from chiso.core.redirects import redirect_back
 from chiso.registry import permissions
@@ -367,11 +368,7 @@ def apology_letter(request, code):
             new_due_min=new_minute,
         )
         apology.mark_issued(dossier, request.user)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{apology.file_name(dossier)}"'
-    return response
+    return attachment(content, apology.file_name(dossier), DOCX)
 
 
 @login_required
@@ -386,9 +383,7 @@ def apology_batch(request):
     )
     for dossier in dossiers:
         permissions.require(request.user, "apologize", "dossier", dossier.agency_ids())
-    response = HttpResponse(apology.batch_zip(dossiers, request.user), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="phieu-xin-loi.zip"'
-    return response
+    return attachment(apology.batch_zip(dossiers, request.user), "phieu-xin-loi.zip", ZIP)
 
 
 @login_required
@@ -598,13 +593,8 @@ def period_view(request):
         name = f"bao-cao-tthc-{start:%Y%m%d}-{end:%Y%m%d}.{kind}"
         if kind == "xlsx":
             return download(period_xlsx(report, unit), name)
-        else:
-            place = unit.split(" tỉnh ")[-1] if " tỉnh " in unit else ""
-            body = period_docx(report, unit, parent, place or "……", issued=today)
-            ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        response = HttpResponse(body, content_type=ctype)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        place = unit.split(" tỉnh ")[-1] if " tỉnh " in unit else ""
+        return attachment(period_docx(report, unit, parent, place or "……", issued=today), name, DOCX)
     return render(
         request,
         "dossiers/period.html",
