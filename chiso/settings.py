@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chiso.core.middleware.ContentSecurityPolicyMiddleware",
+    "chiso.core.middleware.PrivateCacheMiddleware",
     "chiso.core.audit.AuditActorMiddleware",
 ]
 
@@ -179,6 +180,8 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 CHISO_MAX_UPLOAD_MB = int(os.environ.get("CHISO_MAX_UPLOAD_MB", 20))
+# All the evidence files of one progress report together (core.uploads checks each file by content).
+CHISO_REPORT_QUOTA_MB = int(os.environ.get("CHISO_REPORT_QUOTA_MB", 50))
 
 # HTTPS: cookies only travel over TLS when the site is served over it.
 HTTPS = env_bool("CHISO_HTTPS")

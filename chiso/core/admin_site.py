@@ -1,4 +1,5 @@
 from chiso.registry import permissions
+from chiso.registry.auth_forms import LockoutAdminAuthenticationForm
 
 
 def restrict_admin(site):
@@ -11,3 +12,5 @@ def restrict_admin(site):
         return request.user.is_active and permissions.ADMIN in permissions.roles(request.user)
 
     site.has_permission = has_permission
+    # One lockout for every login page: the admin's login form is the site's, with the admin's checks.
+    site.login_form = LockoutAdminAuthenticationForm

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -33,6 +33,19 @@ def reports(request):
     return render(request, "core/reports.html", {"links": _collect("report_links", request)})
 
 
+def _may_read_log(user, obj):
+    """A log says what the object said: its reader needs the audit permission AND the permission to see
+    the object itself (the model's audit_access()). Objects without one, or deleted, are for those who
+    may read every log (monitors, leaders, administrators)."""
+    access = getattr(obj, "audit_access", None) if obj is not None else None
+    if access is None:
+        return permissions.agency_scope(user, "view", "audit") is None
+    kind, action, agency_ids = access()
+    return permissions.can(user, "view", "audit", agency_ids) and permissions.can(
+        user, action, kind, agency_ids
+    )
+
+
 @login_required
 def audit_log(request, content_type_id, object_id):
     try:
@@ -40,16 +53,13 @@ def audit_log(request, content_type_id, object_id):
     except ContentType.DoesNotExist:
         raise Http404
     model = content_type.model_class()
-    obj = model._default_manager.filter(pk=object_id).first() if model else None
-    agency_ids = None
-    if obj is not None:
-        if hasattr(obj, "agency_ids"):
-            agency_ids = obj.agency_ids()
-        elif hasattr(obj, "agency_id"):
-            agency_ids = [obj.agency_id]
-        elif model.__name__ == "Agency":
-            agency_ids = [obj.pk]
-    if not permissions.can(request.user, "view", "audit", agency_ids if agency_ids is not None else []):
+    if model is None:
+        raise Http404
+    try:
+        obj = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, TypeError, ValidationError):  # "abc" for an integer key
+        raise Http404
+    if not _may_read_log(request.user, obj):
         raise PermissionDenied
     entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related(
         "actor"

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 
+from chiso.core import docx_templates, uploads
+
 from .models import OfficialSettings, ReminderLog, ReminderSchedule, ReportTemplate
 
 
@@ -25,16 +27,9 @@ class ReportTemplateForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        name = getattr(upload, "name", "") or ""
-        if not name.lower().endswith(".docx"):
-            raise forms.ValidationError(f"Tệp “{name}”: mẫu báo cáo phải là tệp Word .docx.")
-        if getattr(upload, "size", 0) > 5 * 1024 * 1024:
-            raise forms.ValidationError(f"Tệp “{name}”: mẫu báo cáo không quá 5 MB.")
         if hasattr(upload, "read"):
-            head = upload.read(2)
-            upload.seek(0)
-            if head != b"PK":
-                raise forms.ValidationError(f"Tệp “{name}”: nội dung không phải tệp .docx.")
+            uploads.check_upload(upload, ["docx"], max_bytes=5 * 1024 * 1024)
+            docx_templates.validate(upload)
         return upload
 
 

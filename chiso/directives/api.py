@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from chiso.core.audit import acting_as
 from chiso.registry import permissions
@@ -122,15 +122,15 @@ def list_tasks(
     agency: int | None = None,
     state: str = "",
     window: str = "",
-    limit: int = 200,
-    offset: int = 0,
+    limit: int = Query(200, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=10_000_000),
 ):
     """Tasks someone reports on (shares and periods included), filtered like the monitor board."""
     permissions.require_some(request.user, "view", "task")
     on = life.today()
     params = {"directive": directive, "agency": agency, "state": state, "window": window}
     qs = lists.board(request.user, params, on, ReminderSchedule.current().due_soon_days)
-    return [_out(t, on) for t in qs[offset : offset + min(limit, 1000)]]
+    return [_out(t, on) for t in qs[offset : offset + limit]]
 
 
 def _task(request, task_id):

@@ -35,7 +35,16 @@ class OfficialReportForm(forms.Form):
 class _Step(forms.Form):
     """Every step carries the version the user saw (a stale page gets 409, see life._locked)."""
 
-    version = forms.IntegerField(required=False, min_value=0)
+    # Required: optimistic locking is never skipped because the field was left out (issue 10).
+    version = forms.IntegerField(
+        min_value=0,
+        label="Phiên bản",
+        error_messages={
+            "required": "thiếu phiên bản của nhiệm vụ; hãy tải lại trang rồi thử lại.",
+            "invalid": "phải là một số nguyên.",
+            "min_value": "phải là một số nguyên không âm.",
+        },
+    )
     note = forms.CharField(required=False, max_length=2000, label="Ghi chú")
 
     def data_or_error(self):

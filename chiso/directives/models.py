@@ -174,6 +174,10 @@ class Task(AuditedModel):
         ids = [self.lead_id] if self.lead_id else []
         return ids + list(self.coordinators.values_list("pk", flat=True))
 
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("task", "view", self.agency_ids())
+
 
 class NoticeDraft(models.Model):
     """An uploaded notice being reviewed before it is published as a Directive."""
@@ -270,6 +274,10 @@ class ProgressReport(AuditedModel):
     def agency_ids(self):
         return self.task.agency_ids()
 
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("task", "view", self.agency_ids())
+
 
 def _evidence_path(instance, filename):
     # The stored name never comes from the user: no path tricks, no overwriting another file.
@@ -298,6 +306,10 @@ class Evidence(AuditedModel):
     def agency_ids(self):
         return self.report.task.agency_ids()
 
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("evidence", "view", self.agency_ids())
+
 
 class Extension(AuditedModel):
     PENDING, APPROVED, REFUSED = "pending", "approved", "refused"
@@ -325,6 +337,10 @@ class Extension(AuditedModel):
 
     def __str__(self):
         return f"Gia hạn đến {self.new_due:%d/%m/%Y} – {self.task}"[:300]
+
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("task", "view", self.task.agency_ids())
 
 
 class ReminderSchedule(AuditedModel):

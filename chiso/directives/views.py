@@ -279,9 +279,12 @@ def _labelled(events):
     return events
 
 
-def _act(request, pk, work):
-    """Run one change; wrong role → 403, stale version → 409, bad input → 400, each with the reason shown."""
+def _act(request, pk, work, perm=None):
+    """Run one change; wrong role → 403, stale version → 409, bad input → 400, each with the reason shown.
+    `perm` (the task action the change needs) is checked before the form is read: 403 comes before 400."""
     task = _task_for(request, pk)
+    if perm and not life.may(request.user, perm, task):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với nhiệm vụ.")
     try:
         work(task)
     except life.StaleTask as exc:
@@ -301,7 +304,7 @@ def task_action(request, pk, action):
         life.transition(task, action, request.user, version=data["version"], note=data["note"])
         messages.success(request, f"Đã {life.ACTION_LABELS[action].lower()}.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm=life.TRANSITIONS[action][0] if action in life.TRANSITIONS else None)
 
 
 @login_required
@@ -320,7 +323,7 @@ def task_edit(request, pk):
         )
         messages.success(request, "Đã lưu thay đổi nhiệm vụ.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm="change")
 
 
 @login_required
@@ -339,7 +342,7 @@ def task_report(request, pk):
         )
         messages.success(request, "Đã gửi báo cáo.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm="report")
 
 
 @login_required
@@ -352,7 +355,7 @@ def report_approve(request, pk, report_pk):
         )
         messages.success(request, "Đã duyệt báo cáo, gửi cơ quan theo dõi.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm="approve")
 
 
 @login_required
@@ -364,7 +367,7 @@ def report_return(request, pk, report_pk):
         life.return_report(report, request.user, note=data["note"], version=data["version"])
         messages.success(request, "Đã trả lại báo cáo cho chuyên viên kèm ý kiến.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm="approve")
 
 
 @login_required
@@ -377,7 +380,7 @@ def extension_request(request, pk):
         )
         messages.success(request, "Đã gửi đề nghị gia hạn.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm="request_extension")
 
 
 @login_required
@@ -395,7 +398,7 @@ def extension_decide(request, pk, ext_pk):
         )
         messages.success(request, "Đã quyết định đề nghị gia hạn.")
 
-    return _act(request, pk, work)
+    return _act(request, pk, work, perm="decide_extension")
 
 
 @login_required

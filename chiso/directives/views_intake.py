@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from chiso.core import uploads
 from chiso.core.forms import parse_date
 from chiso.notices import NoticeReadError
 from chiso.notices.cli import fmt_date
@@ -66,7 +67,10 @@ def upload(request):
             error = "Tệp quá lớn (tối đa 10 MB)."
         else:
             try:
+                uploads.check_upload(f, ["txt", "docx", "pdf"], max_bytes=intake.MAX_UPLOAD_BYTES)
                 draft, existing, reason = intake.create_draft(f.read(), f.name, request.user)
+            except uploads.UploadRejected as exc:
+                error = str(exc)
             except NoticeReadError as exc:
                 error = exc.message
             else:

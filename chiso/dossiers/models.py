@@ -158,6 +158,10 @@ class Dossier(AuditedModel):
     def agency_ids(self):
         return [self.agency_id, self.receiving_agency_id]
 
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("dossier", "view", self.agency_ids())
+
     @property
     def is_open(self):
         return self.completed is None

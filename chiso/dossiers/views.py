@@ -4,14 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chiso.core import exports, jobqueue, numbers
+from chiso.core import exports, jobqueue, numbers, uploads
 from chiso.core.audit import acting_as
+from chiso.core.downloads import DOCX, ZIP, attachment
 from chiso.core.exports import download
+from chiso.core.redirects import redirect_back
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
@@ -366,11 +368,7 @@ def apology_letter(request, code):
             new_due_min=new_minute,
         )
         apology.mark_issued(dossier, request.user)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{apology.file_name(dossier)}"'
-    return response
+    return attachment(content, apology.file_name(dossier), DOCX)
 
 
 @login_required
@@ -379,15 +377,13 @@ def apology_batch(request):
     codes = request.POST.getlist("ma")[:500]
     if not codes:
         messages.error(request, "Chưa chọn hồ sơ nào để in phiếu xin lỗi.")
-        return redirect(request.META.get("HTTP_REFERER") or "dossiers:list")
+        return redirect_back(request, request.META.get("HTTP_REFERER"), "dossiers:list")
     dossiers = list(
         Dossier.objects.select_related("agency", "procedure", "agency__parent").filter(code__in=codes)
     )
     for dossier in dossiers:
         permissions.require(request.user, "apologize", "dossier", dossier.agency_ids())
-    response = HttpResponse(apology.batch_zip(dossiers, request.user), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="phieu-xin-loi.zip"'
-    return response
+    return attachment(apology.batch_zip(dossiers, request.user), "phieu-xin-loi.zip", ZIP)
 
 
 @login_required
@@ -420,7 +416,10 @@ def sync_gaps(request):
             ]
         else:
             try:
+                uploads.check_upload(upload_file, ["xlsx"], max_bytes=20 * 1024 * 1024)
                 reconciled = reconcile_paper_register(upload_file, request.user, file_name=upload_file.name)
+            except uploads.UploadRejected as exc:
+                errors = [str(exc)]
             except ImportFailed as exc:
                 errors = exc.lines()
     return render(
@@ -477,6 +476,13 @@ def upload(request):
             return redirect("dossiers:upload")
         if upload_file.size > MAX_UPLOAD:
             messages.error(request, "Tệp lớn quá 200 MB; hãy nhập bằng lệnh chiso import-dossiers.")
+            return redirect("dossiers:upload")
+        try:
+            uploads.check_upload(
+                upload_file, ["csv", "xlsx"], max_bytes=MAX_UPLOAD, max_expanded=1024 * 1024 * 1024
+            )
+        except uploads.UploadRejected as exc:
+            messages.error(request, str(exc))
             return redirect("dossiers:upload")
         suffix = ".xlsx" if upload_file.name.lower().endswith(".xlsx") else ".csv"
         # Under MEDIA_ROOT, not /tmp: a worker on another machine reads it from the shared media folder.
@@ -587,13 +593,8 @@ def period_view(request):
         name = f"bao-cao-tthc-{start:%Y%m%d}-{end:%Y%m%d}.{kind}"
         if kind == "xlsx":
             return download(period_xlsx(report, unit), name)
-        else:
-            place = unit.split(" tỉnh ")[-1] if " tỉnh " in unit else ""
-            body = period_docx(report, unit, parent, place or "……", issued=today)
-            ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        response = HttpResponse(body, content_type=ctype)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        place = unit.split(" tỉnh ")[-1] if " tỉnh " in unit else ""
+        return attachment(period_docx(report, unit, parent, place or "……", issued=today), name, DOCX)
     return render(
         request,
         "dossiers/period.html",

@@ -1,5 +1,6 @@
 from django import forms
 
+from chiso.core import uploads
 from chiso.registry.models import Agency
 
 from .models import Index, Province, Responsibility, Result
@@ -111,8 +112,7 @@ class ImportForm(forms.Form):
         f = self.cleaned_data["file"]
         if not f.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("Chỉ nhận tệp .csv hoặc .xlsx.")
-        if f.size > MAX_UPLOAD:
-            raise forms.ValidationError("Tệp vượt quá 10 MB.")
+        uploads.check_upload(f, ["csv", "xlsx"], max_bytes=MAX_UPLOAD)
         return f
 
     def clean_mapping(self):

@@ -233,6 +233,10 @@ class Responsibility(AuditedModel):
     def agency_ids(self):
         return [self.lead_id]
 
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("index", "view", self.agency_ids())
+
 
 class TaskComponent(AuditedModel):
     """A task (from a directive) tagged with an index component it works on."""

@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from chiso.core.audit import acting_as
+from chiso.core.downloads import DOCX, attachment
 from chiso.core.exports import download
+from chiso.core.redirects import redirect_back
 from chiso.registry import permissions
 
 from .forms import ImportForm, ResponsibilityForm, ResultForm
@@ -184,13 +186,7 @@ def report_docx(request, code):
         content = build_report(idx.code, year, province.name)
     except (ValueError, analysis.NotFound):
         raise Http404("Chưa có kết quả để lập báo cáo.")
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx"'
-    )
-    return response
+    return attachment(content, f"bao-cao-chi-so-{idx.code}-{year}-{province.code}.docx", DOCX)
 
 
 @login_required
@@ -291,7 +287,7 @@ def confirm_tag(request, pk):
     with acting_as(request.user):
         confirm(tag, keep=request.POST.get("keep") == "1")
     messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
-    return redirect(request.POST.get("next") or "indices:index")
+    return redirect_back(request, request.POST.get("next"), "indices:index")
 
 
 @login_required

@@ -21,6 +21,7 @@ _W = rf"[{UPPER}{LOWER}0-9&]"
 _TOKEN_RE = re.compile(rf"{_W}+(?:\.(?={_W}))?|[-–,;:()/]")
 _CAP_RE = re.compile(rf"^[{UPPER}0-9]")
 _MAX_TOKENS = 40
+_LEVEL_RE = re.compile(r"cấp\s+(?:tỉnh|huyện|xã)")
 
 # Head nouns of a specific body; the longest first where one starts another.
 _HEADS = [
@@ -431,7 +432,7 @@ def agency_end(text, pos, *, place=False):
             pm = _PLACE_RE.match(text, after + 1)
             if pm:
                 return _place_end(text, after + 1)
-            m2 = re.compile(r"cấp\s+(?:tỉnh|huyện|xã)").match(text, after + 1)
+            m2 = _LEVEL_RE.match(text, after + 1)
             if m2:
                 return m2.end()
             p = _proper_part(text, after + 1)
@@ -448,7 +449,7 @@ def agency_end(text, pos, *, place=False):
         return -1
     if place:
         pm = _PLACE_RE.match(text, start)
-        if pm and text[pm.end() : pm.end() + 1] == " " and _CAP_RE.match(text[pm.end() + 1 :]):
+        if pm and text[pm.end() : pm.end() + 1] == " " and _CAP_RE.match(text[pm.end() + 1 : pm.end() + 2]):
             return _place_end(text, start)
     return -1
 

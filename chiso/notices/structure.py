@@ -103,6 +103,13 @@ _STAMP_LINE_RE = re.compile(
 _ANNEX_RE = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|MẪU|Mẫu\s+số|KẾ\s+HOẠCH|DANH\s+MỤC|QUY\s+CHẾ|BIỂU\s+MẪU)\b")
 
 
+# Patterns used for every line, compiled once.
+_WRAPPED_WORD_RE = re.compile(r"\w[/-]$")
+_UPPER_POINT_RE = re.compile(r"^[A-HK-UW-ZĐ]\.\s")
+_OPEN_JOIN_RE = re.compile(r"(?:\s(?:và|của)|[-,&])$")
+_MEETING_WORD_RE = re.compile(r"họp|hội\s+nghị|làm\s+việc|chủ\s+trì|buổi", re.I)
+
+
 class Unit:
     """One paragraph as the parser sees it."""
 
@@ -228,7 +235,7 @@ def build_units(text):
 
     def add(line, marks, sep=" "):
         i = len(units) - 1
-        glue = "" if sep == " " and re.search(r"\w[/-]$", parts[i][-1]) else sep
+        glue = "" if sep == " " and _WRAPPED_WORD_RE.search(parts[i][-1]) else sep
         parts[i].append(glue + line)
         units[i].marks.extend(marks)
 
@@ -252,7 +259,7 @@ def build_units(text):
         if units:
             last = parts[-1][-1]
             prev_open = _ends_open(last) and not last.rstrip().endswith(":")
-            if prev_open and (line.startswith("(") or re.match(r"^[A-HK-UW-ZĐ]\.\s", line)):
+            if prev_open and (line.startswith("(") or _UPPER_POINT_RE.match(line)):
                 # "(2) Kế hoạch …" or "A. …" wrapped into a new line mid-sentence is not a point.
                 add(line, marks)
                 blank = False
@@ -260,7 +267,7 @@ def build_units(text):
             if line_caps and not line_marked and caps[-1] and marked[-1] and _ends_open(last):
                 add(line, marks)  # "II. NỘI" + "DUNG KẾ HOẠCH"
                 continue
-            if line_caps and len(line.split()) <= 3 and re.search(r"(?:\s(?:và|của)|[-,&])$", last):
+            if line_caps and len(line.split()) <= 3 and _OPEN_JOIN_RE.search(last):
                 add(line, marks)  # an abbreviation wrapped after "và": "Trung tâm chuyển đổi số và" + "TKNN"
                 continue
         new = True
@@ -446,7 +453,7 @@ def document_fields(units, notes, *, notice_date=None):
     for u in body:
         if MARKER_RE.match(u.text) and not u.text.startswith("-"):
             break
-        if not re.search(r"họp|hội\s+nghị|làm\s+việc|chủ\s+trì|buổi", u.text, re.I):
+        if not _MEETING_WORD_RE.search(u.text):
             continue
         m = _MEETING_RE.search(u.text)
         if m and not doc["meeting_date"]:

@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from chiso.core.downloads import attachment
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
@@ -182,9 +183,7 @@ def visit_detail(request, pk):
 @login_required
 def visit_minutes(request, pk):
     visit = _visit_for(request, pk)
-    response = HttpResponse(minutes.build(visit), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{minutes.file_name(visit)}"'
-    return response
+    return attachment(minutes.build(visit), minutes.file_name(visit), DOCX)
 
 
 @login_required

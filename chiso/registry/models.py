@@ -59,6 +59,9 @@ class Agency(AuditedModel):
 
     objects = AgencyQuerySet.as_manager()
 
+    def audit_access(self):
+        return ("agency", "view", [self.pk])
+
     class Meta:
         ordering = ["kind", "name"]
         verbose_name = "cơ quan, đơn vị"
@@ -199,6 +202,10 @@ class RoleGrant(AuditedModel):
 
     def __str__(self):
         return f"{self.user}: {self.get_role_display()}"
+
+    def audit_access(self):
+        """(kind, action, agency ids) a reader of this object's audit log must be allowed (core.views.audit_log)."""
+        return ("user", "view", [self.user.agency_id])
 
 
 class LoginFailure(models.Model):

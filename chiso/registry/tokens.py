@@ -15,10 +15,30 @@ def _hash(key):
 
 
 def issue(user, name="API"):
-    """Create a token and return its clear text (shown once, never stored)."""
+    """Create a token and return its clear text (shown once, never stored: only its SHA-256)."""
+    from chiso.core import audit
+
+    name = (name or "API").strip()[:100] or "API"
     key = "chiso_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name, key_hash=_hash(key), prefix=key[6:14])
+    token = ApiToken.objects.create(user=user, name=name, key_hash=_hash(key), prefix=key[6:14])
+    audit.record(user, "action", {"api_token": token.prefix}, f"Cấp mã truy cập API “{name}”")
     return key
+
+
+def tokens_of(user):
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def revoke(user, token_id):
+    """Delete one of the user's tokens; False if the user has no such token (another's is never touched)."""
+    from chiso.core import audit
+
+    token = ApiToken.objects.filter(user=user, pk=token_id).first()
+    if token is None:
+        return False
+    token.delete()
+    audit.record(user, "action", {"api_token": token.prefix}, f"Thu hồi mã truy cập API “{token.name}”")
+    return True
 
 
 def user_for(key):

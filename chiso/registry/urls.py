@@ -10,4 +10,5 @@ urlpatterns = [
     path("lich-lam-viec/", views.calendar_view, name="calendar"),
     path("xuat-excel/", views.export_xlsx, name="export"),
     path("nhap-excel/", views.import_xlsx, name="import"),
+    path("ma-api/", views.api_tokens, name="api_tokens"),
 ]

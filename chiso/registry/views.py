@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from chiso.core import uploads
 from chiso.core.exports import download
 from chiso.core.forms import parse_date
 
@@ -132,11 +133,12 @@ def import_xlsx(request):
             problems = ["Chưa chọn tệp."]
         elif not upload.name.lower().endswith(".xlsx"):
             problems = [f"{upload.name}: chỉ nhận tệp Excel .xlsx."]
-        elif upload.size > 10 * 1024 * 1024:
-            problems = [f"{upload.name}: tệp lớn hơn 10 MB."]
         else:
             try:
+                uploads.check_upload(upload, ["xlsx"], max_bytes=10 * 1024 * 1024)
                 counts = spreadsheet.import_workbook(upload, upload.name)
+            except uploads.UploadRejected as exc:
+                problems = [str(exc)]
             except spreadsheet.RegistryImportError as exc:
                 problems = exc.problems
             else:
@@ -147,3 +149,29 @@ def import_xlsx(request):
                 )
                 return redirect("registry:agency_list")
     return render(request, "registry/import.html", {"problems": problems})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    """The user's own API tokens: issue (shown once), list with last use, revoke."""
+    from . import tokens
+
+    new_key = None
+    if request.method == "POST":
+        if request.POST.get("revoke"):
+            try:
+                revoked = tokens.revoke(request.user, int(request.POST["revoke"]))
+            except ValueError:
+                revoked = False
+            if revoked:
+                messages.success(request, "Đã thu hồi mã truy cập; chương trình dùng mã này sẽ bị từ chối.")
+            else:
+                messages.error(request, "Không có mã truy cập này.")
+            return redirect("registry:api_tokens")
+        new_key = tokens.issue(request.user, request.POST.get("name", ""))
+    return render(
+        request,
+        "registry/api_tokens.html",
+        {"title": "Mã truy cập API", "tokens": tokens.tokens_of(request.user), "new_key": new_key},
+    )

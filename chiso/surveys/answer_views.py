@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chiso.core import uploads
 from chiso.core.middleware import ContentSecurityPolicyMiddleware
 
 from .models import Wave
@@ -104,6 +105,10 @@ def _read_submission(request, wave):
         upload = request.FILES.get("xml_submission_file")
         if upload is None or upload.size > instance.MAX_BYTES:
             return {}, "", {"xform": "Không nhận được phiếu (thiếu hoặc quá lớn)."}
+        try:
+            uploads.check(upload, "phieu.xml", ["xml"], max_bytes=instance.MAX_BYTES)
+        except uploads.UploadRejected as exc:
+            return {}, "", {"xform": str(exc)}
         try:
             answers, xml = instance.read(questionnaire, upload.read())
         except instance.InstanceError as exc:

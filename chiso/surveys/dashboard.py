@@ -32,7 +32,8 @@ def home_cards(request):
             }
         ]
     # Computing a wave's results takes ~0.3 s; the card is kept until an answer or the wave changes.
-    answers = wave.responses.aggregate(n=Count("id"), last=Max("id"))
+    # (a closed wave: its answers no longer change; ids are random UUIDs, so count and last day)
+    answers = wave.responses.aggregate(n=Count("id"), last=Max("submitted_on"))
     result = cached(
         "sipas-home",
         wave.pk,

@@ -1,5 +1,6 @@
 from django import forms
 
+from chiso.core import uploads
 from chiso.registry import services as registry
 from chiso.registry.models import Agency
 
@@ -133,8 +134,7 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("Chỉ nhận tệp .xlsx.")
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("Tệp lớn hơn 5 MB.")
+        uploads.check_upload(upload, ["xlsx"], max_bytes=self.MAX_BYTES)
         return upload
 
 
@@ -155,15 +155,6 @@ class XLSFormUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        head = upload.read(8)
-        upload.seek(0)
-        name = upload.name.lower()
-        # checked by content: an .xlsx is a ZIP, an .xls an OLE2 compound document
-        if not (
-            (name.endswith(".xlsx") and head.startswith(b"PK\x03\x04"))
-            or (name.endswith(".xls") and head.startswith(b"\xd0\xcf\x11\xe0"))
-        ):
-            raise forms.ValidationError("Chỉ nhận tệp Excel .xlsx hoặc .xls (XLSForm).")
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("Tệp lớn hơn 10 MB.")
+        # checked by content: an .xlsx a real workbook package, an .xls an OLE2 compound document
+        uploads.check_upload(upload, ["xlsx", "xls"], max_bytes=self.MAX_BYTES)
         return upload

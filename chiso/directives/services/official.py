@@ -5,9 +5,9 @@ from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
-from docxtpl import DocxTemplate, Listing
+from docxtpl import Listing
 
-from chiso.core import exports, numbers
+from chiso.core import docx_templates, exports, numbers
 
 from ..models import OfficialSettings, ReportTemplate
 from . import accountability, life, signing
@@ -177,12 +177,8 @@ def context(directive, start, end, on=None, agency_ids=None):
 
 
 def report_docx(directive, start, end, on=None, agency_ids=None):
-    doc = DocxTemplate(str(template_path()))
-    # autoescape: "&" and "<" in task texts would otherwise break the document's XML
-    doc.render(context(directive, start, end, on, agency_ids), autoescape=True)
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    # The template may be an administrator's upload: filled in the sandbox, text escaped.
+    return docx_templates.render(template_path(), context(directive, start, end, on, agency_ids))
 
 
 def report_xlsx(directive, start, end, on=None, agency_ids=None):

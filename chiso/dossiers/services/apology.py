@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from django.utils import timezone
-from docxtpl import DocxTemplate
 
+from chiso.core import docx_templates
 from chiso.core.audit import record
 from chiso.registry import province as registry_province
 
@@ -120,11 +120,7 @@ def letter_context(dossier, issued_on, number="", reason="", new_due=None, new_d
 def render_letter(dossier, issued_on=None, **extra):
     # A letter already recorded is reprinted at its own date (and so in the form of its period).
     issued_on = issued_on or dossier.apology_date or timezone.localdate()
-    doc = DocxTemplate(template_for(issued_on))
-    doc.render(letter_context(dossier, issued_on, **extra))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_templates.render(template_for(issued_on), letter_context(dossier, issued_on, **extra))
 
 
 def record_apology(dossier, issued_on, new_due):

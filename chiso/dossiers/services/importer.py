@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from chiso.core.audit import record
+from chiso.core.uploads import control_character, has_control
 from chiso.registry.services import work_calendar
 
 from ..models import (
@@ -749,6 +750,10 @@ def _import(path, file_name, mapping, today, progress, vendor, finish=None):
                         raise ValueError("thiếu mã hồ sơ")
                     if len(code) > 60:
                         raise ValueError("mã hồ sơ dài quá 60 ký tự")
+                    if has_control(code):
+                        # NUL and other control characters: PostgreSQL refuses them, SQLite kept them and
+                        # every export of the dossier then failed; refused the same on both.
+                        raise ValueError(f"mã hồ sơ có ký tự điều khiển {control_character(code)}")
                     col = "received"
                     received, received_min = moment(i_rec)
                     if received is None:
@@ -767,6 +772,9 @@ def _import(path, file_name, mapping, today, progress, vendor, finish=None):
                         else None
                     )
                     applicant = str(row[i_who]).strip()[:300] if i_who is not None else ""
+                    if applicant and has_control(applicant):
+                        col = "applicant"
+                        raise ValueError(f"có ký tự điều khiển {control_character(applicant)}")
                     col = "channel"
                     channel = 1
                     if i_ch is not None:

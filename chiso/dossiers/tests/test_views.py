@@ -119,7 +119,7 @@ def test_apology_letter_needs_the_agency_new_date_and_is_recorded(client, user_f
         f"/ho-so/hs/{d.code}/phieu-xin-loi/", {"ly_do": "Chờ ý kiến.", "hen_lai": f"{new:%d/%m/%Y} 15:00"}
     )
     assert response.status_code == 200
-    text = _docx_text(response.content)
+    text = _docx_text(b"".join(response.streaming_content))
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "Kính gửi: Nguyễn Văn An" in text
     assert "Số định danh hồ sơ: H56.1-TEST-0001" in text and "08 giờ 05 phút" in text
     assert f"15 giờ 00 phút, ngày {new:%d/%m/%Y}" in text and "Bộ phận Một cửa" in text
@@ -143,7 +143,7 @@ def test_no_letter_on_time_overdue_or_batch_without_date(client, user_factory, l
     page = client.get("/ho-so/hs/HS-05/").content.decode()
     assert "Đã quá hạn giải quyết (19/02/2024)" in page
     response = client.post("/ho-so/xin-loi/in-loat/", {"ma": ["HS-01", "HS-05"]})
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert archive.namelist() == ["khong-tao-phieu.txt"]
     assert "HS-05: Đã quá hạn" in archive.read("khong-tao-phieu.txt").decode()
 
@@ -283,7 +283,7 @@ def test_period_report_page_xlsx_and_docx_scoped(client, user_factory, loaded):
     total = values[-1]
     assert total[1] == "Tổng cộng" and total[5] == total[2] + total[3] + total[4]
     docx = client.get("/ho-so/bao-cao-ky/?tu=01/02/2024&den=29/02/2024&dang=docx")
-    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    text = "\n".join(p.text for p in Document(io.BytesIO(b"".join(docx.streaming_content))).paragraphs)
     assert "BÁO CÁO" in text and "Từ ngày 01/02/2024 đến ngày 29/02/2024" in text
     # An officer of Phan Thiết sees only Phan Thiết's row.
     client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))

@@ -4,13 +4,14 @@ all-or-nothing writes, no duplicates on re-import, one audit entry per import.""
 import csv
 import hashlib
 import io
+import math
 import os
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
-from chiso.core import audit
+from chiso.core import audit, uploads
 
 from .. import provinces as province_data
 from ..models import ImportBatch, Index, Result
@@ -52,7 +53,12 @@ def read_table(content, filename):
         except UnicodeDecodeError:
             raise ImportRejected([f"Tệp {filename}: không đọc được theo bảng mã UTF-8."])
         reader = csv.reader(io.StringIO(text))
-        table = list(reader)
+        try:
+            table = list(reader)
+        except csv.Error as exc:  # e.g. a field over the csv module's 131,072-character limit
+            raise ImportRejected(
+                [f"Tệp {filename}, dòng {reader.line_num}: không đọc được dòng CSV ({exc})."]
+            )
     else:
         from openpyxl import load_workbook
 
@@ -67,6 +73,14 @@ def read_table(content, filename):
         raise ImportRejected([f"Tệp {filename}: không có dòng tiêu đề."])
     headers = [h.strip() for h in table[0]]
     rows = []
+    problems = []
+    for number, values in enumerate(table, start=1):
+        for column, value in enumerate(values, start=1):
+            bad = uploads.control_character(value)
+            if bad:
+                problems.append(f"Tệp {filename}, dòng {number}, cột {column}: có ký tự điều khiển {bad}.")
+    if problems:
+        raise ImportRejected(problems[:50])
     for number, values in enumerate(table[1:], start=2):
         if not any(str(v).strip() for v in values):
             continue
@@ -102,7 +116,10 @@ def _number(text):
         return None
     if "," in text and "." not in text:
         text = text.replace(",", ".")  # Vietnamese decimal comma
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value):  # "nan", "inf": float() takes them, a score is never one
+        raise ValueError(text)
+    return value
 
 
 def parse(content, filename, index, mapping=None, drop=()):
@@ -136,7 +153,7 @@ def check_rows(headers, rows, filename, index, mapping=None, drop=()):
         province_text = row.get(columns["province"], "")
         try:
             year = int(float(row.get(columns["year"], "")))
-        except ValueError:
+        except (ValueError, OverflowError):
             problems.append(
                 f"{where}, cột '{columns['year']}': năm '{row.get(columns['year'], '')}' không hợp lệ."
             )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from docxtpl import Listing
 
+from chiso.core import docx_templates
 from chiso.directives.models import OfficialSettings
 from chiso.directives.services import life, official, signing
 from chiso.registry import admin_units
@@ -305,7 +306,4 @@ def build_report(index_code, year, province_name, now=None):
     history = charts.province_history(ctx["_index"], ctx["_province"])
     ctx["chart_components"] = InlineImage(doc, components_chart(ctx["_result"]), width=Cm(15.5))
     ctx["chart_trend"] = InlineImage(doc, trend_chart(history, ctx["_province"].name), width=Cm(15.5))
-    doc.render({k: v for k, v in ctx.items() if not k.startswith("_")}, autoescape=True)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return docx_templates.render(doc, {k: v for k, v in ctx.items() if not k.startswith("_")})

@@ -1,12 +1,10 @@
 """The DOCX results report (NĐ 30/2020 layout) from the committed docxtpl template."""
 
-import io
 from pathlib import Path
 
 from django.utils import timezone
-from docxtpl import DocxTemplate
 
-from chiso.core import numbers
+from chiso.core import docx_templates, numbers
 from chiso.registry import province
 
 from . import compute
@@ -79,8 +77,4 @@ def context(wave):
 
 
 def render_docx(wave):
-    document = DocxTemplate(str(TEMPLATE))
-    document.render(context(wave), autoescape=True)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_templates.render(TEMPLATE, context(wave))

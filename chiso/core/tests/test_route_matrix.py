@@ -1,0 +1,252 @@
+"""Every route × every role × own/other agency object answers as declared in route_matrix.EXPECTED.
+
+The routes come from the URL configuration itself, so a new view without a declared expectation
+fails here, and a view that forgets its permission check shows up as a wrong cell.
+"""
+
+import os
+from datetime import date
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .route_matrix import EXPECTED, OTHER_AGENCY, OWN_AGENCY, ROLES
+
+pytestmark = pytest.mark.django_db
+
+
+def routes():
+    """{qualified url name: pattern} for every route outside Django's admin (covered by prefix)."""
+
+    def walk(patterns, prefix="", ns=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                inner = f"{ns}:{p.namespace}" if ns and p.namespace else (p.namespace or ns)
+                yield from walk(p.url_patterns, prefix + str(p.pattern), inner)
+            elif isinstance(p, URLPattern):
+                yield (f"{ns}:{p.name}" if ns else p.name), prefix + str(p.pattern)
+
+    found = {}
+    for name, pattern in walk(get_resolver().url_patterns):
+        if pattern.startswith("quan-tri/"):
+            continue
+        found[name] = pattern
+    return found
+
+
+def test_every_route_has_a_declared_expectation():
+    missing = sorted(set(routes()) - set(EXPECTED))
+    assert not missing, "routes without a row in core/tests/route_matrix.py EXPECTED: " + ", ".join(missing)
+    stale = sorted(set(EXPECTED) - set(routes()))
+    assert not stale, "rows for routes that no longer exist: " + ", ".join(stale)
+    for name, (_method, _obj, own, other) in EXPECTED.items():
+        assert len(own) == len(ROLES) and (other is None or len(other) == len(ROLES)), name
+
+
+def _objects():
+    """(own kwargs, other kwargs) per object name, for the URL arguments."""
+    from chiso.directives.models import Directive, Evidence, Extension, NoticeDraft, ProgressReport, Task
+    from chiso.dossiers.models import Dossier, ImportRun, Procedure
+    from chiso.indices.models import Index, Methodology, TaskComponent
+    from chiso.publication.models import Publication
+    from chiso.registry.models import Agency, User
+    from chiso.surveys.models import Wave
+    from chiso.surveys.services import builtin
+
+    own, other = Agency.objects.get(code=OWN_AGENCY), Agency.objects.get(code=OTHER_AGENCY)
+    somebody = User.objects.create_user("nguoi-khac", password="x-x-x-x-x-x-1")
+    directive = Directive.objects.create(
+        title="Kết luận thử", status=Directive.PUBLISHED, issued_on=date(2026, 1, 5)
+    )
+    tasks, reports, extensions, evidence, tags, waves, dossiers, audits = {}, {}, {}, {}, {}, {}, {}, {}
+    index = Index.objects.create(code="THU", name="Chỉ số thử")
+    Methodology.objects.create(index=index, code="THU-1", name="Phương pháp thử", year_from=2020)
+    questionnaire = builtin.install("sipas")
+    procedure = Procedure.objects.create(code="1.000001", name="Thủ tục thử", days=5)
+    for side, agency in (("own", own), ("other", other)):
+        task = Task.objects.create(
+            directive=directive, text=f"Nhiệm vụ {side}", lead=agency, due_date=date(2026, 6, 30)
+        )
+        tasks[side] = {"pk": task.pk}
+        report = ProgressReport.objects.create(
+            task=task, author=somebody, reported_on=date(2026, 2, 1), text="Đã làm"
+        )
+        reports[side] = {"pk": task.pk, "report_pk": report.pk}
+        ext = Extension.objects.create(
+            task=task,
+            new_due=date(2026, 9, 30),
+            reason="Cần thêm thời gian",
+            requested_by=somebody,
+            requested_on=date(2026, 2, 2),
+        )
+        extensions[side] = {"pk": task.pk, "ext_pk": ext.pk}
+        ev = Evidence(
+            report=report, filename="minh-chung.pdf", size=8, content_type="application/pdf", sha256="0" * 64
+        )
+        ev.file.save("minh-chung.pdf", ContentFile(b"%PDF-1.4"), save=True)
+        evidence[side] = {"pk": ev.pk}
+        tags[side] = {"pk": TaskComponent.objects.create(task=task, index=index, component_code="1").pk}
+        wave = Wave.objects.create(
+            questionnaire=questionnaire,
+            name=f"Đợt {side}",
+            year=2026,
+            start=date(2026, 1, 1),
+            end=date(2026, 12, 31),
+            target_group="Người dân",
+            status=Wave.OPEN,
+            public_enabled=True,
+        )
+        wave.agencies.set([agency])
+        waves[side] = {"pk": wave.pk}
+        dossier = Dossier.objects.create(
+            code=f"HS-{side}",
+            procedure=procedure,
+            agency=agency,
+            received=date(2026, 1, 5),
+            due=date(2026, 1, 12),
+            stat_day=date(2026, 1, 12),
+            stat_month=202601,
+        )
+        dossiers[side] = {"code": dossier.code}
+        audits[side] = {
+            "content_type_id": ContentType.objects.get_for_model(Agency).pk,
+            "object_id": str(agency.pk),
+        }
+    draft = NoticeDraft(uploaded_by=somebody, filename="tb.txt", sha256="1" * 64, parsed={})
+    draft.file.save("tb.txt", ContentFile(b"THONG BAO"), save=True)
+    run = ImportRun.objects.create(file_name="x.csv", user=somebody)
+    publication = Publication.objects.create(kind="directive", directive=directive)
+    single = lambda kwargs: (kwargs, kwargs)  # noqa: E731
+    return {
+        "none": single({}),
+        "agency": ({"pk": own.pk}, {"pk": other.pk}),
+        "audit": (audits["own"], audits["other"]),
+        "job": single({"pk": 987654}),
+        "directive": single({"pk": directive.pk}),
+        "task": (tasks["own"], tasks["other"]),
+        "task_action": ({**tasks["own"], "action": "start"}, {**tasks["other"], "action": "start"}),
+        "report": (reports["own"], reports["other"]),
+        "extension": (extensions["own"], extensions["other"]),
+        "evidence": (evidence["own"], evidence["other"]),
+        "draft": single({"pk": draft.pk}),
+        "tag": (tags["own"], tags["other"]),
+        "index": single({"code": index.code}),
+        "dossier": (dossiers["own"], dossiers["other"]),
+        "import": single({"pk": run.pk}),
+        "questionnaire": single({"pk": questionnaire.pk}),
+        "wave": (waves["own"], waves["other"]),
+        "wave_csv": ({**waves["own"], "fmt": "csv"}, {**waves["other"], "fmt": "csv"}),
+        "token": single({"token": "khong-co-ma-nay"}),
+        "slug": ({"slug": Wave.objects.get(pk=waves["own"]["pk"]).public_slug},) * 2,
+        "publication": single({"pk": publication.pk}),
+        "publication_csv": single({"pk": publication.pk, "table": "khong-co"}),
+        "api_agency": ({"agency_id": own.pk}, {"agency_id": other.pk}),
+        "api_directive": single({"directive_id": directive.pk}),
+        "api_task": ({"task_id": tasks["own"]["pk"]}, {"task_id": tasks["other"]["pk"]}),
+        "api_extension": (
+            {"task_id": tasks["own"]["pk"], "extension_id": extensions["own"]["ext_pk"]},
+            {"task_id": tasks["other"]["pk"], "extension_id": extensions["other"]["ext_pk"]},
+        ),
+        "api_report": (
+            {"report_id": reports["own"]["report_pk"]},
+            {"report_id": reports["other"]["report_pk"]},
+        ),
+        "api_index": single({"code": index.code}),
+        "api_methodology": single({"code": index.code, "mcode": "THU-1"}),
+        "api_wave": ({"wave_id": waves["own"]["pk"]}, {"wave_id": waves["other"]["pk"]}),
+        "api_publication": single({"pk": publication.pk}),
+        "missing": single({"pk": 987654}),
+        "missing_agency": ({"pk": 987654, "agency_pk": own.pk}, {"pk": 987654, "agency_pk": other.pk}),
+        "missing_item": (
+            {"pk": 987654, "agency_pk": own.pk, "item_pk": 987654},
+            {"pk": 987654, "agency_pk": other.pk, "item_pk": 987654},
+        ),
+        "evaluation_file": (
+            {"agency_pk": own.pk, "year": 2026, "ext": "docx"},
+            {"agency_pk": other.pk, "year": 2026, "ext": "docx"},
+        ),
+        "api_missing": single({"pk": 987654}),
+        "api_missing_plan": ({"pk": 987654, "agency_pk": own.pk}, {"pk": 987654, "agency_pk": other.pk}),
+    }
+
+
+def _code(response):
+    status = response.status_code
+    if status in (301, 302):
+        location = response.get("Location", "")
+        return "L" if "/dang-nhap/" in location or "/login/" in location else "3"
+    return {200: "2", 401: "L", 403: "4", 404: "N", 405: "5", 400: "x", 422: "x"}.get(status, str(status)[0])
+
+
+@pytest.fixture
+def people(demo_registry, user_factory):
+    return {
+        "anon": None,
+        "officer": user_factory("officer", agency=OWN_AGENCY),
+        "head": user_factory("head", agency=OWN_AGENCY),
+        "monitor": user_factory("monitor", agency="bt-snv"),
+        "leader": user_factory("leader", agency="bt-ubnd"),
+        "admin": user_factory("admin", agency="bt-vp-ubnd"),
+    }
+
+
+def test_every_route_answers_every_role_as_declared(people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    objects = _objects()
+    found, wrong = {}, []
+    for name in sorted(routes()):
+        method, obj, own, other = EXPECTED[name]
+        # Developers filling in rows: CHISO_MATRIX_ONLY=prefix,… tests those rows and the undeclared ones.
+        only = tuple(p for p in os.environ.get("CHISO_MATRIX_ONLY", "").split(",") if p)
+        if only and own and not name.startswith(only):
+            continue
+        sides = [("own", objects[obj][0], own)] + (
+            [("other", objects[obj][1], other)] if other is not None else []
+        )
+        for side, kwargs, expected in sides:
+            url = reverse(name, kwargs=kwargs or None)
+            row = ""
+            for role in ROLES:
+                client = Client()
+                if people[role] is not None:
+                    client.force_login(people[role])
+                with transaction.atomic():  # each request sees the same objects (a POST may delete one)
+                    response = client.post(url, {}) if method == "POST" else client.get(url)
+                    transaction.set_rollback(True)
+                row += _code(response)
+            found[(name, side)] = row
+            if row != expected:
+                wrong.append(f"{name} [{side}] {url}: declared {expected}, got {row}")
+    if os.environ.get("CHISO_MATRIX_PRINT"):
+        for (name, side), row in sorted(found.items()):
+            print(f"MATRIX {name} {side} {row}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_admin_page_is_for_administrators_only(people):
+    from django.contrib import admin
+
+    from .route_matrix import ADMIN_EXPECTED
+
+    urls = ["/quan-tri/"] + [
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for model in admin.site._registry
+    ]
+    administrator = people["admin"]
+    administrator.is_staff = administrator.is_superuser = True  # as `chiso load-demo`/setup make them
+    administrator.save()
+    wrong = []
+    for url in urls:
+        row = ""
+        for role in ROLES:
+            client = Client()
+            if people[role] is not None:
+                client.force_login(people[role])
+            row += _code(client.get(url))
+        if row != ADMIN_EXPECTED:
+            wrong.append(f"{url}: declared {ADMIN_EXPECTED}, got {row}")
+    assert not wrong, "\n".join(wrong)
