@@ -75,7 +75,7 @@ EXPECTED = {
     "dossiers:upload": ("GET", "none", "L44242", None),
     "dossiers:import_status": ("GET", "import", "L44242", None),
     "dossiers:detail": ("GET", "dossier", "L22222", "L44222"),
-    "dossiers:apology_letter": ("POST", "dossier", "L22244", "L44244"),
+    "dossiers:apology_letter": ("POST", "dossier", "L33344", "L44344"),
     "surveys:index": ("GET", "none", "L42222", None),
     "surveys:install_builtin": ("POST", "none", "L44343", None),
     "surveys:preview": ("GET", "questionnaire", "L42222", None),
