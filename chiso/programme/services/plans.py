@@ -290,7 +290,8 @@ def overview(plan_request, on=None, agency_ids=None):
     """One row per agency that must send a plan: sent on time / late, draft, not sent (overdue)."""
     on = on or life.today()
     plans = {p.agency_id: p for p in plan_request.plans.prefetch_related("items")}
-    province_weak = {}
+    year = plan_request.results_year
+    province_weak, province_memo = {}, {}
     rows = []
     for agency, share in expected(plan_request):
         if agency_ids is not None and agency.pk not in agency_ids:
@@ -315,11 +316,12 @@ def overview(plan_request, on=None, agency_ids=None):
             if overdue:
                 label = "Đang rà soát, chưa gửi" if plan is not None else "Chưa gửi"
                 state, label, badge = "overdue", f"{label}, quá hạn {days} ngày", "bad"
-        province = weak_components.province_of(agency)
+        province = weak_components.province_of(agency, province_memo)
         if province is not None and province.pk not in province_weak:
-            province_weak[province.pk] = weak_components.weak(province, plan_request.results_year)
+            weak_list = weak_components.weak(province, year)
+            province_weak[province.pk] = (weak_list, weak_components.owners_of(weak_list, year))
         assigned = (
-            weak_components.assigned_to(agency, plan_request.results_year, province_weak[province.pk])
+            weak_components.assigned_to(agency, year, *province_weak[province.pk], province=province)
             if province is not None
             else []
         )

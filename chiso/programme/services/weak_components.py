@@ -8,6 +8,7 @@ communes are not in that matrix; their plans are shown without a coverage figure
 
 from chiso.indices.models import Index, Province, Result
 from chiso.indices.services import analysis, responsibility
+from chiso.registry.models import Agency
 
 RULE = (
     "Thành phần yếu: điểm của tỉnh năm kết quả giảm so với năm trước, hoặc thấp hơn trung vị cả nước. "
@@ -15,13 +16,24 @@ RULE = (
 )
 
 
-def province_of(agency):
-    """The province whose UBND is this agency or one above it."""
-    while agency is not None:
-        found = Province.objects.filter(agency=agency).first()
-        if found:
-            return found
-        agency = agency.parent
+def province_of(agency, memo=None):
+    """The province whose UBND is this agency or one above it.
+
+    A caller looping over many agencies passes one memo dict: provinces and the parent chain are
+    read once (two queries) instead of walking each agency's parents.
+    """
+    memo = {} if memo is None else memo
+    if "by_agency" not in memo:
+        memo["by_agency"] = {p.agency_id: p for p in Province.objects.filter(agency__isnull=False)}
+        memo["parent"] = dict(Agency.objects.values_list("pk", "parent_id"))
+    by_agency, parent = memo["by_agency"], memo["parent"]
+    pk = agency.pk if agency is not None else None
+    seen = set()
+    while pk is not None and pk not in seen:
+        if pk in by_agency:
+            return by_agency[pk]
+        seen.add(pk)
+        pk = parent.get(pk)
     return None
 
 
@@ -59,14 +71,24 @@ def weak(province, year):
     return found
 
 
-def assigned_to(agency, year, weak_list=None):
-    """The weak components this agency answers for (lead or supporting) in the results year."""
-    province = province_of(agency)
-    if province is None:
-        return []
-    weak_list = weak(province, year) if weak_list is None else weak_list
+def owners_of(weak_list, year):
+    """{"PAPI:D8": {agency ids answering for it}} for the indices in weak_list, in one pass."""
     owners = {}
     for index in Index.objects.filter(code__in={w["index"] for w in weak_list}):
         for code, r in responsibility.owners(index, year).items():
-            owners[f"{index.code}:{code}"] = {r.lead_id, *r.supporting.values_list("pk", flat=True)}
+            # supporting.all() reads the prefetched rows; values_list would query once per component.
+            owners[f"{index.code}:{code}"] = {r.lead_id, *(s.pk for s in r.supporting.all())}
+    return owners
+
+
+def assigned_to(agency, year, weak_list=None, owners=None, province=None):
+    """The weak components this agency answers for (lead or supporting) in the results year.
+
+    A caller looping over many agencies passes the province, its weak list and owners_of() once.
+    """
+    province = province or province_of(agency)
+    if province is None:
+        return []
+    weak_list = weak(province, year) if weak_list is None else weak_list
+    owners = owners_of(weak_list, year) if owners is None else owners
     return [w for w in weak_list if agency.pk in owners.get(w["key"], ())]
