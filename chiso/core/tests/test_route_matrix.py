@@ -120,6 +120,7 @@ def _objects():
     draft.file.save("tb.txt", ContentFile(b"THONG BAO"), save=True)
     run = ImportRun.objects.create(file_name="x.csv", user=somebody)
     publication = Publication.objects.create(kind="directive", directive=directive)
+    prog = _programme(own, other, somebody)
     single = lambda kwargs: (kwargs, kwargs)  # noqa: E731
     return {
         "none": single({}),
@@ -159,18 +160,97 @@ def _objects():
         "api_methodology": single({"code": index.code, "mcode": "THU-1"}),
         "api_wave": ({"wave_id": waves["own"]["pk"]}, {"wave_id": waves["other"]["pk"]}),
         "api_publication": single({"pk": publication.pk}),
-        "missing": single({"pk": 987654}),
-        "missing_agency": ({"pk": 987654, "agency_pk": own.pk}, {"pk": 987654, "agency_pk": other.pk}),
-        "missing_item": (
-            {"pk": 987654, "agency_pk": own.pk, "item_pk": 987654},
-            {"pk": 987654, "agency_pk": other.pk, "item_pk": 987654},
-        ),
         "evaluation_file": (
             {"agency_pk": own.pk, "year": 2026, "ext": "docx"},
             {"agency_pk": other.pk, "year": 2026, "ext": "docx"},
         ),
-        "api_missing": single({"pk": 987654}),
-        "api_missing_plan": ({"pk": 987654, "agency_pk": own.pk}, {"pk": 987654, "agency_pk": other.pk}),
+        **prog,
+    }
+
+
+def _programme(own, other, somebody):
+    """Real objects of the programme module (plans, inspections, monthly contact, meetings), one per
+    agency side, made as the module's services make them (a group task fanned out to both agencies)."""
+    from chiso.directives.models import Directive, Task
+    from chiso.directives.services import life
+    from chiso.programme.models import (
+        ContactRequirement,
+        ContactSession,
+        Finding,
+        InspectionTeam,
+        InspectionVisit,
+        PlanItem,
+        PlanRequest,
+        RemediationPlan,
+        ThematicMeeting,
+    )
+    from chiso.registry.models import Agency
+
+    directive = Directive.objects.create(
+        title="Thông báo kết luận chương trình thử", status=Directive.PUBLISHED, issued_on=date(2026, 1, 6)
+    )
+    asking = Task.objects.create(directive=directive, ref="I.1", text="Xây dựng kế hoạch khắc phục")
+    life.fan_out(asking, [own, other])
+    req = PlanRequest.objects.create(task=asking, results_year=2025, created_by=somebody)
+    monthly = Task.objects.create(
+        directive=directive, ref="I.4", text="Tiếp xúc người dân, doanh nghiệp hằng tháng"
+    )
+    life.fan_out(monthly, [own, other])
+    contact_req = ContactRequirement.objects.create(task=monthly, starts_on=date(2026, 1, 1))
+    lead = Agency.objects.get(code="bt-snv")
+    plans, items, teams, visits, findings, contacts, meetings = {}, {}, {}, {}, {}, {}, {}
+    for side, agency in (("own", own), ("other", other)):
+        plan = RemediationPlan(
+            request=req,
+            agency=agency,
+            share=asking.children.get(lead=agency),
+            text="1. Khắc phục",
+            created_by=somebody,
+        )
+        plan.filename = "ke-hoach.docx"
+        plan.file.save("ke-hoach.docx", ContentFile(b"PK\x03\x04"), save=True)
+        item = PlanItem.objects.create(plan=plan, position=1, text="Khắc phục")
+        plans[side] = {"pk": req.pk, "agency_pk": agency.pk}
+        items[side] = {**plans[side], "item_pk": item.pk}
+        team = InspectionTeam.objects.create(
+            name=f"Tổ kiểm tra {side}",
+            lead_agency=lead,
+            scope="Kiểm tra dịch vụ công",
+            starts_on=date(2026, 3, 1),
+            ends_on=date(2026, 3, 31),
+            remediation_due=date(2026, 6, 30),
+            created_by=somebody,
+        )
+        visit = InspectionVisit.objects.create(team=team, agency=agency, scheduled_on=date(2026, 3, 10))
+        finding = Finding(visit=visit, text="Còn hồ sơ trễ hạn", due_date=date(2026, 6, 30))
+        finding.evidence_name = "minh-chung.pdf"
+        finding.evidence.save("minh-chung.pdf", ContentFile(b"%PDF-1.4"), save=True)
+        teams[side], visits[side], findings[side] = {"pk": team.pk}, {"pk": visit.pk}, {"pk": finding.pk}
+        ContactSession.objects.create(
+            requirement=contact_req,
+            agency=agency,
+            held_on=date(2026, 1, 20),
+            chair="Giám đốc",
+            instance=monthly.children.get(lead=agency),
+            created_by=somebody,
+        )
+        contacts[side] = {"pk": contact_req.pk, "agency_pk": agency.pk}
+        meeting = ThematicMeeting.objects.create(
+            title=f"Họp chuyên đề {side}", planned_on=date(2026, 4, 1), created_by=somebody
+        )
+        meeting.invited.set([agency])
+        meetings[side] = {"pk": meeting.pk}
+    sides = lambda d: (d["own"], d["other"])  # noqa: E731
+    return {
+        "plan_request": ({"pk": req.pk}, {"pk": req.pk}),
+        "plan": sides(plans),
+        "plan_item": sides(items),
+        "team": sides(teams),
+        "visit": sides(visits),
+        "finding": sides(findings),
+        "contact_req": ({"pk": contact_req.pk}, {"pk": contact_req.pk}),
+        "contact_agency": sides(contacts),
+        "meeting": sides(meetings),
     }
 
 
