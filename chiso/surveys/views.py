@@ -134,7 +134,8 @@ def import_xlsform(request):
         request,
         "surveys/import_xlsform.html",
         {"form": form, "questionnaire": questionnaire, "error": error, "title": "Nhập XLSForm"},
-        status=400 if error else 200,
+        # A refused file (bad content, too large) is a bad request, whatever stage refused it.
+        status=400 if error or (request.method == "POST" and form.errors) else 200,
     )
 
 
