@@ -10,6 +10,10 @@ from django.urls import reverse
 from chiso.directives.models import Evidence, Extension, ProgressReport, Task, TaskEvent
 from chiso.directives.services import life
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 ROLES = ["officer", "head", "monitor", "leader", "other_officer", "other_head"]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -12,6 +12,9 @@ from openpyxl import load_workbook
 from chiso.directives.models import Task
 from chiso.directives.services import accountability, official
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def mix(people, make_task):

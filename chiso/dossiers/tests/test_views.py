@@ -13,7 +13,8 @@ from chiso.registry.permissions import MONITOR, OFFICER
 from .conftest import row
 from .test_import import TET_ROWS
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 PHAN_THIET = "Ủy ban nhân dân thành phố Phan Thiết"
 

@@ -6,6 +6,9 @@ from openpyxl import load_workbook
 from chiso.indices.models import Responsibility, Result
 from chiso.registry.permissions import MONITOR, OFFICER
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def monitor(demo_registry, user_factory, client):
