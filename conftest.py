@@ -44,6 +44,10 @@ def _test_settings(tmp_path):
 def _fast_hashing(settings, tmp_path):
     for name, value in _test_settings(tmp_path).items():
         setattr(settings, name, value)
+    yield
+    from chiso.core import jobqueue
+
+    jobqueue.close_side_connection()
 
 
 @pytest.fixture(scope="module")
