@@ -533,7 +533,7 @@ def _read_pdf(data, warnings=None):
             # can be: a page with a short run naming a lead column ("Cơ quan chủ trì", a header
             # cell, not "… chủ trì, phối hợp …" in prose) and ruled lines, or the page after one
             # whose task table ran on (a long table's next pages repeat no header).
-            header_cell = any(_HEADER_CELL_RE.search(ln["text"]) for ln in cells_of(lines))
+            header_cell = _header_cells(lines)
             if (header_cell or open_cols) and _has_rules(page):
                 if plumber is None:
                     import pdfplumber
@@ -622,19 +622,30 @@ MSG_GARBLED = (
     "Chữ trong tệp PDF bị lỗi (OCR sai hoặc phông chữ không chuyển được sang Unicode), không đọc được nội dung. "
     "Hãy tải lên bản DOCX hoặc PDF xuất trực tiếp từ Word."
 )
-_HEADER_CELL_RE = re.compile(
-    # a header cell, whole or wrapped ("Cơ quan chủ" / "trì"): short, the lead's word at its end
-    r"^.{0,25}(?:chủ(?:\s*trì)?|thực\s+hiện\s+chính|phối\s*hợp)\W{0,3}$|^\W*trì\b.{0,20}$",
+# Header cells of a task table, whole or wrapped ("Cơ quan chủ" / "trì"): short runs of their own.
+_HEADER_LEAD_RE = re.compile(r"^.{0,20}(?:chủ(?:\s*trì)?|thực\s+hiện\s+chính)\W{0,3}$|^\W*trì\W{0,3}$", re.I)
+_HEADER_OTHER_RE = re.compile(
+    r"^.{0,20}phối\s*hợp\W{0,3}$|^\W*(?:thời\s*(?:gian|hạn)|tiến\s+độ|nhiệm\s+vụ|nội\s+dung|công\s+việc|"
+    r"sản\s+phẩm|kết\s+quả|hoạt\s+động)\b.{0,20}$",
     re.I,
 )
 _HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")
 
 
-def cells_of(lines):
-    """The page's runs (a table cell's text is a run of its own), as {"text"}."""
+def _header_cells(lines):
+    """Whether the page has what a task table's header is made of: a short run naming the lead
+    column and another naming a second column (prose has "chủ trì" and "phối hợp" too, but inside
+    long runs)."""
+    lead = other = False
     for ln in lines:
         for run in ln.get("runs", ()):
-            yield {"text": run}
+            if len(run) > 30:
+                continue
+            lead = lead or bool(_HEADER_LEAD_RE.search(run))
+            other = other or bool(_HEADER_OTHER_RE.search(run))
+            if lead and other:
+                return True
+    return False
 
 
 # A Vietnamese syllable: initial consonants, a vowel nucleus, an optional final (NFC letters).
