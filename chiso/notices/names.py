@@ -226,6 +226,8 @@ def _alt(words):
 _HEAD_RE = re.compile(rf"(?:{_alt(_HEADS)})(?![{UPPER}{LOWER}0-9])")
 _WHOLE_RE = re.compile(rf"(?:{_alt(_WHOLE)})(?![{UPPER}{LOWER}0-9])")
 _TITLE_RE = re.compile(rf"(?:{_alt(_TITLES)})\s+")
+# Whole names that say what kind of body it is and are followed by its own name when there are several.
+_KIND_NAMED_RE = re.compile(r"(?i:quản\s+lý\s+dự\s+án|ban\s+quản\s+lý)$")
 _CLASS_NOUN = rf"(?i:{_alt(_CLASS_NOUNS)})(?![{UPPER}{LOWER}0-9])"
 _QUALIFIER = (
     r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
@@ -410,8 +412,9 @@ def agency_end(text, pos, *, place=False):
     m = _WHOLE_RE.match(text, start)
     if m:
         end = m.end()
-        # "Phó Thủ tướng Chính phủ Trần Hồng Hà", "Chủ đầu tư" + place
-        if t:
+        # "Phó Thủ tướng Chính phủ Trần Hồng Hà", "Chủ đầu tư" + place; a body named by its kind and
+        # then its own name: "Ban Quản lý dự án Cầu Vồng", "Ban Quản lý dự án Đầu tư xây dựng tỉnh"
+        if t or _KIND_NAMED_RE.search(m.group()):
             p = _proper_part(text, end + 1) if text[end : end + 1] == " " else -1
             if p > 0:
                 return p
