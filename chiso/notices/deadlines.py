@@ -204,6 +204,11 @@ _CITED_RE = re.compile(
     r"(?:Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Quyết\s+định|Báo\s+cáo|Công\s+văn|Thông\s+báo"
     r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)"
 )
+_PLAN_BEFORE_RE = re.compile(
+    r"\b(?:vào|trong|theo|tại|thuộc|từ)\s+(?:các\s+)?(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chương\s+trình)"
+    r"(?:\s+[^\s,;.:()]+){0,8}\s*$",
+    _F,
+)
 _INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,12}$", _F)
 _EVERY = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year", "tuần": "week"}
 _WINDOW_RE = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", _F)
@@ -327,6 +332,10 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "recurring":
         if _INDEX_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()]):
             return None  # "chỉ số PAPI hàng năm": the index is yearly, the task is not
+        if _PLAN_BEFORE_RE.search(text[max(0, m.start() - 80) : m.start()]):
+            # "đưa vào kế hoạch đào tạo hàng năm", "theo Kế hoạch CCHC hằng năm": the plan or budget the
+            # work goes into is yearly (it qualifies the subject); the task itself recurs on no period
+            return None
         return _Found("recurring", m, strict=None, every=_EVERY[g["per"].lower()])
     if kind == "range":
         b = _parse_when(g["b"], year)
