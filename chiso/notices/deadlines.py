@@ -503,6 +503,10 @@ def _as_sentence(cell):
     return _CELL_PREFIX_RE.sub("trong ", t, count=1)
 
 
+_CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?"
+_CLOCK_SPAN_RE = re.compile(rf"(?:(?<![\w])[Tt]ừ\s+)?{_CLOCK}\s*(?:-|–|đến)\s*{_CLOCK}", _F)
+
+
 def extract_deadline(text, *, year=None, add_working_days=None, base_date=None, cell=False):
     """The deadline of one task's text (see the module docstring for the shape). cell=True reads a time
     cell or slot, where the phrase stands alone without "trong"/"trước ngày"."""
@@ -516,6 +520,9 @@ def _extract_once(text, year, add_working_days, base_date, cell):
     out = empty()
     if not text:
         return out
+    # A span of clock times ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1") says when in the day,
+    # not a date range: blanked (same length, so spans still point into the text) before the grammar.
+    text = _CLOCK_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
     if cell:
         text = _as_sentence(text)
     found = find_all(text, year=year, add_working_days=add_working_days, base_date=base_date)

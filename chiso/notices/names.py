@@ -64,6 +64,12 @@ _HEADS = [
     "Trường",
     "Đài",
     "Báo",
+    "Tạp chí",
+    "Thuế",
+    "Hải quan",
+    "Thống kê",
+    "Bưu điện",
+    "Điện lực",
     "Hội đồng",
     "Tổ công tác",
     "Tổ Công tác",
@@ -83,6 +89,7 @@ _HEADS = [
     "Tòa án nhân dân",
     "Viện kiểm sát nhân dân",
     "Ủy ban Mặt trận Tổ quốc",
+    "Uỷ ban Mặt trận Tổ quốc",
     "Mặt trận Tổ quốc",
     "Bộ đội Biên phòng",
     "Cơ quan thường trực",
@@ -196,6 +203,7 @@ _PLACE_NOUNS = [
     "xã",
     "phường",
     "TP.",
+    "khu vực",
 ]
 # Lower-case words that administrative names are made of (after a capitalised word of the name).
 _NAME_WORDS = set(
@@ -206,7 +214,7 @@ _NAME_WORDS = set(
     hải đảo đất đai rừng lâm thuế bảo hiểm xây quy kiến trúc tử công văn đặc hộ sạch vệ sinh thực phẩm
     cảnh sát quân sự đội biên cứu nạn thiên tai ứng phó cố tìm trình định giá đăng việt nam chức cán bộ
     chế tổng hợp tra nội mại lao nghiên tư vấn tài kế trị cao độ ngoài nước đấu thầu lượng khởi nghiệp
-    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên""".split()
+    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc tiến thanh hình truyền""".split()
 )
 # Words that start the verb after a name ("Sở Y tế tổ chức …", "Bộ Nội vụ chủ trì …").
 _VERBISH = set(
@@ -216,7 +224,7 @@ _VERBISH = set(
 )
 # Second syllables of capitalised words in names ("Quản lý", "Tổ chức", "Thanh tra", "Chỉ đạo").
 _SECOND = set(
-    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học".split()
+    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy".split()
 )
 
 
@@ -298,10 +306,19 @@ def _place_end(text, pos):
     if not pm:
         return -1
     end = pm.end()
+    # Wards and communes named after the town they were merged into ("phường Xuân Hương - Đà Lạt",
+    # post-2025) carry " - " inside the name; elsewhere a dash separates list items.
+    ward = pm.group() in ("xã", "phường")
+    last = end  # end of the last token taken, a dash included
     for tok, s, e in _tokens(text, end):
-        if not _CAP_RE.match(tok) or not _gap_ok(text, end, s) or _HEAD_RE.match(text, s):
+        if not _gap_ok(text, last, s):
             break
-        end = e
+        if ward and tok == "-" and last == end > pm.end():
+            last = e
+            continue
+        if not _CAP_RE.match(tok) or _HEAD_RE.match(text, s) or _TITLE_RE.match(text, s):
+            break
+        end = last = e
     return end
 
 
@@ -368,12 +385,30 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
     return end
 
 
+_BQL_RE = re.compile(
+    r"Ban\s+[Qq]uản\s+lý\s+(?:(?:các|Các)\s+)?(?:[Kk]hu\s+(?:công\s+nghiệp|kinh\s+tế|công\s+nghệ\s+cao|chế\s+xuất)"
+    r"(?:\s*(?:,|và)\s*(?:[Kk]hu\s+)?(?:công\s+nghiệp|kinh\s+tế|công\s+nghệ\s+cao|chế\s+xuất))*)"
+)
+# Bodies whose office is named by the body's whole name ("Văn phòng Ủy ban nhân dân tỉnh").
+_OFFICE_OF_HEADS = ("Văn phòng",)
+# Party and mass bodies complete without a proper part ("Tỉnh ủy", "Thành đoàn").
+_PARTY_HEADS = ("Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh đoàn", "Thành đoàn")
+# Post-2025 deconcentrated bodies named only by their place ("Thuế tỉnh", "Thống kê tỉnh").
+_PLACE_ONLY_HEADS = ("Thuế", "Hải quan", "Thống kê", "Bưu điện")
+# One or two lower-case function words opening a centre's name, then its capitalised part.
+_LOWER_FIRST_RE = re.compile(
+    rf"(?:xúc\s+tiến|dịch\s+vụ|phục\s+vụ|kiểm\s+soát|điều\s+hành|lưu\s+trữ|giám\s+sát|quản\s+lý|"
+    rf"phát\s+triển|hỗ\s+trợ|y\s+tế|văn\s+hóa|thông\s+tin|kỹ\s+thuật)\s+(?=[{UPPER}])"
+)
 _CAP_VERB_RE = re.compile(r"(?:Chủ\s+trì|Phối\s+hợp|Tham\s+mưu|Thực\s+hiện|Triển\s+khai|Hướng\s+dẫn)\b")
 
 
 def in_name_head(tok):
     """Capitalised words that are heads but also occur inside names ("Ban Quản lý Khu kinh tế")."""
-    return tok in ("Phòng", "Hội", "Ban", "Trung", "Công", "Đoàn", "Văn", "Khu", "Nhà")
+    return tok in (
+        "Phòng", "Hội", "Ban", "Trung", "Công", "Đoàn", "Văn", "Khu", "Nhà",
+        "Thuế", "Hải", "Thống", "Bưu", "Điện", "Tạp", "Báo",
+    )  # fmt: skip
 
 
 SELF_HEADS = _SELF_HEADS = {
@@ -422,12 +457,36 @@ def agency_end(text, pos, *, place=False):
             if p > 0:
                 return p
         return end
+    m = _BQL_RE.match(text, start)
+    if m:
+        # "Ban Quản lý các khu công nghiệp (tỉnh)", "Ban Quản lý Khu kinh tế": the kind of zone it runs
+        # is its name, in lower case.
+        if text[m.end() : m.end() + 1] != " ":
+            return m.end()
+        pe = _place_end(text, m.end() + 1)
+        if pe < 0:
+            pe = _proper_part(text, m.end() + 1, cap_only=True)  # "… Khu kinh tế Đông Nam"
+        return pe if pe > 0 else m.end()
     m = _HEAD_RE.match(text, start)
     if m:
         after = m.end()
         if text[after : after + 1] != " ":
             return -1
         head = m.group()
+        if head in _OFFICE_OF_HEADS and (_HEAD_RE.match(text, after + 1) or _WHOLE_RE.match(text, after + 1)):
+            # "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Tỉnh ủy": the office of another body is
+            # named by that body's whole name.
+            inner = agency_end(text, after + 1)
+            if inner > 0:
+                return inner
+        if head in ("Báo", "Đài") and text.startswith("và ", after + 1):
+            # The provincial newspaper and broadcaster merged in 2025: "Báo và Phát thanh, Truyền hình
+            # tỉnh", "Báo và Đài Phát thanh, Truyền hình Lâm Đồng".
+            p = _proper_part(text, after + 4)
+            return p
+        if head in _PARTY_HEADS:
+            p = _proper_part(text, after + 1, cap_only=True)
+            return p if p > 0 else after  # "Tỉnh ủy", "Tỉnh đoàn Lâm Đồng"
         if head in (
             "UBND",
             "Ủy ban nhân dân",
@@ -446,7 +505,15 @@ def agency_end(text, pos, *, place=False):
         pe = _place_end(text, after + 1)
         if pe > 0 and head not in ("Bộ", "Sở", "Cục", "Vụ", "Ban"):
             return pe  # "Công an tỉnh", "Bảo hiểm xã hội thành phố Hà Nội", "BHXH Thành phố"
+        if head in _PLACE_ONLY_HEADS:
+            return -1  # "Thuế tỉnh", "Hải quan khu vực II"; "Thuế thu nhập" is no body
         lower_body = head in ("Văn phòng", "Thanh tra", "Bảo hiểm xã hội", "BHXH", "Công an", "Trung tâm")
+        if head == "Trung tâm" and _LOWER_FIRST_RE.match(text, after + 1):
+            # "Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", "Trung tâm y tế khu vực …":
+            # many centres spell their function in lower case before the capitalised rest.
+            p = _proper_part(text, _LOWER_FIRST_RE.match(text, after + 1).end())
+            if p > 0:
+                return p
         p = _proper_part(text, after + 1, need_cap=not lower_body)
         if p > 0:
             return p

@@ -211,6 +211,7 @@ class _Emitter:
         how="",
         fields=None,
         cell=False,
+        year=None,
     ):
         if len(self.tasks) >= MAX_TASKS:
             raise _TooManyTasks
@@ -225,7 +226,7 @@ class _Emitter:
         full = body + (" " + " ".join(checklist) if checklist else "")
         deadline = extract_deadline(
             deadline_text if deadline_text is not None else full,
-            year=self.year,
+            year=year or self.year,
             add_working_days=self.add_working_days,
             base_date=self.base_date,
             cell=cell,
@@ -1074,6 +1075,7 @@ def _table_tasks(em, tb):
             coords=coords,
             deadline_text=row.time or "",
             cell=True,
+            year=tb.year,
             how="table",
             fields={"chủ trì": row.lead, "phối hợp": "; ".join(row.coords), "thời gian": row.time},
         )

@@ -281,8 +281,12 @@ class _DocxReader:
         from .tables import header_roles
 
         trs = list(tbl.iterchildren(_W + "tr"))
+        # a header cell often breaks its words over paragraphs ("Trách nhiệm" / "thực hiện")
         plain = [
-            ["".join(t.text or "" for t in tc.iter(_W + "t")) for tc in tr.iterchildren(_W + "tc")]
+            [
+                " ".join("".join(t.text or "" for t in p.iter(_W + "t")) for p in tc.iter(_W + "p"))
+                for tc in tr.iterchildren(_W + "tc")
+            ]
             for tr in trs[:3]
         ]
         if not any(header_roles(row) for row in plain):

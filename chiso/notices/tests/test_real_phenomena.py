@@ -1,0 +1,162 @@
+"""Phenomena met in the held-out real files (tests/data/notices-real, Lâm Đồng 2025–2026 DOCX; file
+number in the comment): each test reads a real snippet, so that the general cause stays handled."""
+
+import io
+
+import pytest
+
+from chiso.notices import names, parse_notice, read_notice_bytes_ex, tables
+from chiso.notices.deadlines import extract_deadline
+
+# -- 1. agency names of the post-2025 province --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the office of a body is named by that body's whole name (04), both spellings of "Ủy"
+        ("Văn phòng Ủy ban nhân dân tỉnh chủ trì", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("Văn phòng Uỷ ban nhân dân tỉnh chủ trì", ["Văn phòng Uỷ ban nhân dân tỉnh"]),
+        ("Văn phòng Tỉnh ủy theo dõi", ["Văn phòng Tỉnh ủy"]),
+        # a centre's function in lower case before its capitalised name (04)
+        (
+            "Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh tiếp tục",
+            ["Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"],
+        ),
+        # the merged provincial media bodies (01, 02)
+        ("Báo và Phát thanh, Truyền hình tỉnh chủ trì", ["Báo và Phát thanh, Truyền hình tỉnh"]),
+        (
+            "Báo và Đài Phát thanh, Truyền hình Lâm Đồng tăng cường",
+            ["Báo và Đài Phát thanh, Truyền hình Lâm Đồng"],
+        ),
+        ("Đài Phát thanh và Truyền hình tỉnh thực hiện", ["Đài Phát thanh và Truyền hình tỉnh"]),
+        # a magazine as a coordinator (01)
+        ("Tạp chí Diễn đàn doanh nghiệp thường xuyên", ["Tạp chí Diễn đàn doanh nghiệp"]),
+        # the zone authority named by the kind of zone, in lower case (01)
+        ("Ban Quản lý các khu công nghiệp tỉnh chủ trì", ["Ban Quản lý các khu công nghiệp tỉnh"]),
+        ("Lãnh đạo Ban Quản lý các khu công nghiệp", ["Lãnh đạo Ban Quản lý các khu công nghiệp"]),
+        # wards named after the town they were merged into (01)
+        (
+            "Lãnh đạo UBND phường Xuân Hương - Đà Lạt trả lời",
+            ["Lãnh đạo UBND phường Xuân Hương - Đà Lạt"],
+        ),
+        # post-2025 deconcentrated bodies named by region or province
+        ("Kho bạc Nhà nước khu vực XV phối hợp", ["Kho bạc Nhà nước khu vực XV"]),
+        ("Thuế tỉnh hướng dẫn", ["Thuế tỉnh"]),
+        ("Thống kê tỉnh cung cấp", ["Thống kê tỉnh"]),
+        ("Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh triển khai", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]),
+        ("Trung tâm Phục vụ hành chính công tỉnh thực hiện", ["Trung tâm Phục vụ hành chính công tỉnh"]),
+        ("Ủy ban MTTQ Việt Nam tỉnh giám sát", ["Ủy ban MTTQ Việt Nam tỉnh"]),
+        ("Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn tuyên truyền", ["Hội Liên hiệp Phụ nữ tỉnh", "Tỉnh đoàn"]),
+        (
+            "Giao Thanh tra tỉnh chủ trì, phối hợp Sở Nội vụ, Văn phòng Ủy ban nhân dân tỉnh kiểm tra",  # 04
+            ["Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh"],
+        ),
+    ],
+)
+def test_post_2025_names(text, expected):
+    if text.startswith("Giao "):
+        start = text.index("Sở Nội vụ")
+        assert names.agency_list(text, start)[0] == expected
+    else:
+        assert names.agency_list(text, 0, place=True)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["Thuế thu nhập cá nhân", "Báo cáo và đề xuất", "Trung tâm hỗ trợ cho"])
+def test_new_heads_need_their_name(text):
+    # A head noun alone is no body: "Thuế" needs a place, "Báo và" a capitalised name.
+    assert names.agency_end(text, 0) < 0
+
+
+# -- 3. task tables whose one agency column is "Trách nhiệm thực hiện" ----------------------------------
+
+
+def _docx_table(header, rows, before=("KẾ HOẠCH", "Tuyên truyền Cải cách hành chính năm 2026")):
+    import docx
+
+    d = docx.Document()
+    for line in before:
+        d.add_paragraph(line)
+    t = d.add_table(rows=1 + len(rows), cols=len(header))
+    for j, cell in enumerate(header):
+        # the office breaks header cells over paragraphs ("Trách nhiệm" / "thực hiện")
+        parts = cell.split("\n")
+        t.cell(0, j).text = parts[0]
+        for extra in parts[1:]:
+            t.cell(0, j).add_paragraph(extra)
+    for i, row in enumerate(rows, start=1):
+        for j, cell in enumerate(row):
+            t.cell(i, j).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    text, _w = read_notice_bytes_ex(buf.getvalue(), "ke-hoach.docx")
+    return text
+
+
+ROWS_01 = [  # 01, III.1.a: the "Đối thoại" table
+    (
+        "1",
+        "Giải đáp những vướng mắc, kiến nghị về công tác CCHC thuộc thẩm quyền giải quyết của Sở Công Thương",
+        "Lãnh đạo Sở Công Thương",
+        "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1",
+    ),
+    (
+        "2",
+        "Giải đáp những vướng mắc, kiến nghị về công tác CCHC thuộc thẩm quyền giải quyết của UBND phường "
+        "Xuân Hương - Đà Lạt",
+        "Lãnh đạo UBND phường Xuân Hương - Đà Lạt",
+        "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 27 tháng 3",
+    ),
+]
+
+
+def test_docx_table_with_one_responsibility_column_and_year_in_time_header():
+    text = _docx_table(["TT", "Nội dung", "Trách nhiệm\nthực hiện", "Thời gian\n(Năm 2026)"], ROWS_01)
+    got = parse_notice(text)["tasks"]
+    assert [(t["lead"], t["deadline"]["kind"], t["deadline"]["due"]) for t in got] == [
+        ("Lãnh đạo Sở Công Thương", "date", "2026-01-23"),
+        ("Lãnh đạo UBND phường Xuân Hương - Đà Lạt", "date", "2026-03-27"),
+    ]
+    assert all(t["how"] == "table" for t in got)
+
+
+def test_the_time_header_year_wins_over_the_documents_year():
+    # a plan of late 2025 scheduling next year's sessions in a table headed "(Năm 2026)"
+    text = _docx_table(
+        ["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian (Năm 2026)"],
+        ROWS_01[:1],
+        before=("KẾ HOẠCH", "Tuyên truyền năm 2025"),
+    )
+    assert parse_notice(text)["tasks"][0]["deadline"]["due"] == "2026-01-23"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Sản phẩm"],
+        ["TT", "Nội dung", "Cơ quan thực hiện", "Thời gian hoàn thành"],
+        ["STT", "Nhiệm vụ", "Trách nhiệm", "Thời gian"],
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành", "Sản phẩm"],
+    ],
+)
+def test_task_table_column_synonyms(header):
+    assert tables.header_roles(header)[:3] in (["num", "task", "lead"],)
+    assert "time" in tables.header_roles(header)
+
+
+def test_a_table_without_who_column_is_no_task_table():
+    assert tables.header_roles(["TT", "Nội dung", "Thời gian"]) is None
+    # two "thực hiện" columns without chủ trì / phối hợp: which one leads is not known
+    assert tables.header_roles(["TT", "Nội dung", "Đơn vị thực hiện", "Trách nhiệm", "Thời gian"]) is None
+
+
+@pytest.mark.parametrize(
+    "cell, due",
+    [
+        ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1", "2026-01-23"),  # 01
+        ("từ 8 giờ đến 11 giờ 30 ngày 15/3/2026", "2026-03-15"),
+    ],
+)
+def test_clock_time_spans_are_not_date_ranges(cell, due):
+    d = extract_deadline(cell, year=2026, cell=True)
+    assert (d["kind"], d["due"], d["start"]) == ("date", due, None)
