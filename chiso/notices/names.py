@@ -426,6 +426,7 @@ _COMRADE_RE = re.compile(r"(?:[Cc]ác\s+)?(?:[Đđ]ồng\s+chí)\s+")
 _PERSON_RE = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}}(?![{UPPER}{LOWER}0-9])")
 # What may stand between a person's name and the office that follows it: a dash or comma, and at most
 # one short party title ("Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh").
+_OFFICE_GAP_RE = re.compile(r"^[^,;.:()]{0,12},\s*$")  # "Tỉnh ủy[ viên], Phó Chủ tịch …"
 _PERSON_SEP_RE = re.compile(r"\s*[-–,]\s*(?:[^,;.:()]{0,30},\s*)?$")
 
 
@@ -630,10 +631,16 @@ def _comrade_end(text, p):
     the person's."""
     m = _PERSON_RE.match(text, p)
     if m:
-        after = text[m.end() : m.end() + 120]
-        for s, e, _name in find_all(after, limit=1):
-            if _PERSON_SEP_RE.match(after[:s]):
-                return m.end() + e  # name, then office
+        after = text[m.end() : m.end() + 160]
+        offices = find_all(after, limit=4)
+        if offices and _PERSON_SEP_RE.match(after[: offices[0][0]]):
+            # name, then office(s): "- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh" is one run of titles
+            end = offices[0][1]
+            for s, e, _name in offices[1:]:
+                if not _OFFICE_GAP_RE.match(after[end:s]):
+                    break
+                end = e
+            return m.end() + end
     # the office comes first (a dash or a title may precede the body)
     for s, e, _name in find_all(text[p : p + 120], limit=1):
         if s <= 30:
