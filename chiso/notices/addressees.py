@@ -207,6 +207,28 @@ def heading_names(text):
     return [_clean(g) for g in got]
 
 
+_SCOPE_LABEL_RE = re.compile(r"\s*(?i:đối\s+với|riêng|về)\s")
+
+
+def labelled_names(text):
+    """(addressees, task) for a point that names its agency as a label and gives the task after a
+    colon on the same line ("3. Sở Khoa học và Công nghệ: Chủ trì, phối hợp …", "4. Sở Tư pháp:
+    Lồng ghép …"), else None. A compressed list ("Các Bộ: Tài chính, Xây dựng …") is no label."""
+    k = text.find(":")
+    if k <= 0 or k > 300:
+        return None
+    rest = text[k + 1 :].strip()
+    if len(rest) < 8:
+        return None
+    label = text[:k]
+    if _SCOPE_LABEL_RE.match(label):
+        return None  # "Đối với UBND cấp xã: Có kết quả …" scopes a criterion; it assigns nothing by itself
+    if names.compressed_at(_HEADING_LEAD_RE.sub("", label.strip()) + ":", 0) or names.bare_names_at(rest, 0):
+        return None
+    got = heading_names(label)
+    return (got, rest) if got else None
+
+
 _MODAL_AFTER_RE = re.compile(
     r"\s*,?\s*(?:cần|phải|tiếp\s+tục|tập\s+trung|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+động|lưu\s+ý|nghiêm\s+túc)\b"
 )

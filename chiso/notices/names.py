@@ -531,6 +531,21 @@ def agency_end(text, pos, *, place=False):
 _LIST_SEP_RE = re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+và\s+|\s*-\s+(?=[{UPPER}])".replace("{UPPER}", UPPER))
 
 
+def compressed_at(text, pos):
+    """True when a compressed list starts at pos ("các Bộ: Tài chính, Xây dựng")."""
+    return bool(_COMPRESSED_RE.match(text, pos))
+
+
+def bare_names_at(text, pos):
+    """True when text at pos lists proper parts without their head noun ("Văn hóa và Thể thao, Lao động
+    - Thương binh và Xã hội, …"), the second half of "Các Sở, ngành Thành phố: …"."""
+    e = _proper_part(text, pos, no_comma=True)
+    if e < 0 or text[e : e + 1] != ",":
+        return False
+    nxt = e + 1 + (len(text[e + 1 :]) - len(text[e + 1 :].lstrip()))
+    return _proper_part(text, nxt, no_comma=True) > 0 and not _CAP_VERB_RE.match(text, nxt)
+
+
 def agency_list(text, pos, *, place=False, stop_at_and=False):
     """([names], end) for a list of agencies starting at pos: "Bộ Tài chính, Bộ Xây dựng và các cơ
     quan liên quan"; "các Bộ: Tài chính, Xây dựng" gives "Bộ Tài chính", "Bộ Xây dựng"."""

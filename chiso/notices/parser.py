@@ -286,6 +286,19 @@ class _Emitter:
             self._paragraphs(node, sub, node.paras)
             self.walk(node, sub)
             return
+        labelled = ad.labelled_names(text)
+        if labelled:
+            # "3. Sở Khoa học và Công nghệ: Chủ trì, phối hợp …": an agency heading with its task on the
+            # same line; paragraphs and sub-points below add more for the same agency.
+            found, rest = labelled
+            sub = ctx.with_names(found)
+            if not _NOT_TASK_RE.match(rest):
+                self._emit_parts(node.ref, [node.unit], rest, sub, head=None)
+            for i, u in enumerate(node.paras, start=1):
+                if not _NOT_TASK_RE.match(u.text):
+                    self._emit_parts(f"{node.ref}.p{i}", [u], u.text, sub, head=None)
+            self.walk(node, sub)
+            return
         fields = _fields(node)
         if fields is not None:
             self._field_block(node, ctx, fields)

@@ -160,3 +160,58 @@ def test_a_table_without_who_column_is_no_task_table():
 def test_clock_time_spans_are_not_date_ranges(cell, due):
     d = extract_deadline(cell, year=2026, cell=True)
     assert (d["kind"], d["due"], d["start"]) == ("date", due, None)
+
+
+# -- 2. agency headings with the task on the same line ---------------------------------------------------
+
+PLAN_01 = """KẾ HOẠCH
+Tuyên truyền Cải cách hành chính năm 2026
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ:
+a) Cung cấp thông tin liên quan đến việc thực hiện CCHC cho các cơ quan thông tấn, báo chí.
+2. Văn phòng UBND tỉnh:
+a) Chủ trì tuyên truyền tới người dân, doanh nghiệp thực hiện về dịch vụ công trực tuyến.
+3. Sở Khoa học và Công nghệ: Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường, đặc khu tổ chức \
+các hoạt động, sự kiện tuyên truyền về chuyển đổi số nhân ngày Chuyển đổi số Quốc gia 10/10.
+4. Sở Tư pháp: Lồng ghép tuyên truyền công tác CCHC với công tác tuyên truyền, phổ biến, giáo dục pháp luật \
+trên địa bàn tỉnh.
+6. Báo và Phát Thanh, Truyền hình tỉnh
+a) Chủ động cân đối kinh phí từ nguồn sự nghiệp phát thanh, truyền hình đã được giao.
+b) Kịp thời đưa tin, biểu dương, nêu gương người tốt, việc tốt.
+7. Sở Tài chính: Trên cơ sở đề xuất điều chỉnh, bổ sung dự toán kinh phí của Báo và Phát Thanh, Truyền hình \
+tỉnh về thực hiện chương trình, thẩm định và tham mưu bố trí kinh phí theo đúng quy định.
+"""
+
+
+def test_agency_heading_with_its_task_on_the_same_line():
+    got = {t["ref"]: t for t in parse_notice(PLAN_01)["tasks"]}
+    assert [(r, got[r]["lead"]) for r in ("IV.3", "IV.4", "IV.7")] == [
+        ("IV.3", "Sở Khoa học và Công nghệ"),
+        ("IV.4", "Sở Tư pháp"),
+        ("IV.7", "Sở Tài chính"),
+    ]
+    assert got["IV.4"]["text"].startswith("Lồng ghép tuyên truyền")  # the label is not part of the task
+    assert "các sở, ban, ngành" in got["IV.3"]["coordinators"]
+    # an agency heading without a colon, then lettered points (IV.6)
+    assert [got[r]["lead"] for r in ("IV.6.a", "IV.6.b")] == ["Báo và Phát Thanh, Truyền hình tỉnh"] * 2
+
+
+def test_scope_labels_and_compressed_lists_are_no_agency_label():
+    body = (
+        "V. TIÊU CHUẨN KHEN THƯỞNG\n1. Tiêu chuẩn Bằng khen\n- Tiêu chuẩn về kết quả chỉ số CCHC năm 2026:\n"
+        "+ Đối với UBND cấp xã: Có kết quả đánh giá chỉ số CCHC đạt loại Tốt và nằm trong nhóm 10 địa phương "
+        "dẫn đầu.\n"
+    )
+    assert parse_notice("KẾ HOẠCH\nThi đua\n\n" + body)["tasks"] == []  # 02, V.1: a criterion
+    from chiso.notices.addressees import labelled_names
+
+    # dev set 19: the head noun before the colon, the names after it
+    assert (
+        labelled_names("Các Sở, ngành Thành phố: Văn hóa và Thể thao, Công Thương, Công an Thành phố …")
+        is None
+    )
+    assert labelled_names("Sở Tư pháp: Lồng ghép tuyên truyền công tác CCHC") == (
+        ["Sở Tư pháp"],
+        "Lồng ghép tuyên truyền công tác CCHC",
+    )
