@@ -73,9 +73,19 @@ def _clean(name):
     return _SPACES_RE.sub(" ", name)
 
 
+# A topic closed by a comma and followed by the directive itself ("Về việc lựa chọn nhà thầu gói thầu
+# Nhà ga hành khách, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các đồng chí … gửi về …").
+TOPIC_COMMA_RE = re.compile(
+    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|[^\W\d_][^:;.,]{2,60}?),\s*"
+    r"(?=(?-i:(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao))\s)",  # lower case: not "Giao thông vận tải"
+    re.I,
+)
+
+
 def strip_topic(text):
-    """(label, rest): a leading topic label ("Về …:") is not part of the directive."""
-    m = TOPIC_RE.match(text)
+    """(label, rest): a leading topic label ("Về …:", or "Về việc …," before "yêu cầu/đề nghị …") is not
+    part of the directive."""
+    m = TOPIC_RE.match(text) or TOPIC_COMMA_RE.match(text)
     if m and len(text) > m.end() + 10:
         return text[: m.end()].strip(), text[m.end() :]
     return None, text

@@ -204,6 +204,11 @@ _CITED_RE = re.compile(
     r"(?:Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Quyết\s+định|Báo\s+cáo|Công\s+văn|Thông\s+báo"
     r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)"
 )
+_PLAN_BEFORE_RE = re.compile(
+    r"\b(?:vào|trong|theo|tại|thuộc|từ|căn\s+cứ)\s+(?:các\s+)?(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chương\s+trình)"
+    r"(?:\s+[^\s,;.:()]+){0,8}\s*$",
+    _F,
+)
 _INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,24}$", _F)
 _EVERY = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year", "tuần": "week"}
 _WINDOW_RE = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", _F)
@@ -328,9 +333,10 @@ def _read(kind, m, text, year, add_working_days, base_date):
         before = text[max(0, m.start() - 80) : m.start()]
         if _INDEX_BEFORE_RE.search(before[-40:]):
             return None  # "chỉ số PAPI hàng năm": the index is yearly, the task is not
-        if _PLAN_REF_BEFORE_RE.search(before):
-            # "đưa vào Kế hoạch cải cách hành chính hằng năm", "căn cứ kế hoạch … hằng năm": an existing
-            # yearly plan the task refers to, not a yearly task ("xây dựng Kế hoạch … hằng năm" still is)
+        if _PLAN_BEFORE_RE.search(before):
+            # "đưa vào kế hoạch đào tạo hàng năm", "căn cứ Kế hoạch CCHC hằng năm": the plan or budget the
+            # work goes into is yearly (it qualifies the subject); the task itself recurs on no period
+            # ("xây dựng Kế hoạch … hằng năm" still does)
             return None
         return _Found("recurring", m, strict=None, every=_EVERY[g["per"].lower()])
     if kind == "range":
@@ -499,9 +505,6 @@ def _as_sentence(cell):
     return _CELL_PREFIX_RE.sub("trong ", t, count=1)
 
 
-_PLAN_REF_BEFORE_RE = re.compile(
-    r"\b(?:vào|theo|căn\s+cứ|trong)\s+(?:các\s+)?(?:kế\s+hoạch|chương\s+trình)(?:\s+[\w-]+){0,8}\s*$", _F
-)
 _PERIOD_ORDER = {"week": 0, "month": 1, "quarter": 2, "year": 3}
 _EACH_RE = re.compile(r"\bmỗi\s+(tuần|tháng|quý|quí|năm)\b", _F)
 _CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?"

@@ -142,6 +142,7 @@ _TITLES = [
     "Vụ trưởng",
     "Phó Thủ tướng Chính phủ",
     "Phó Thủ tướng",
+    "Thành viên",
 ]
 # Kinds of bodies in a class phrase ("các sở, ban, ngành", "UBND các xã, phường, đặc khu").
 _CLASS_NOUNS = [
@@ -420,7 +421,13 @@ SELF_HEADS = _SELF_HEADS = {
     "Tổ công tác",
     "Tổ Công tác",
 }
-_COMRADE_RE = re.compile(r"(?:[Đđ]ồng\s+chí)\s+")
+_COMRADE_RE = re.compile(r"(?:[Cc]ác\s+)?(?:[Đđ]ồng\s+chí)\s+")
+# A person's name after "đồng chí": one to four capitalised words ("Hải", "Nguyễn Ngọc Phúc").
+_PERSON_RE = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}}(?![{UPPER}{LOWER}0-9])")
+# What may stand between a person's name and the office that follows it: a dash or comma, and at most
+# one short party title ("Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh").
+_OFFICE_GAP_RE = re.compile(r"^[^,;.:()]{0,12},\s*$")  # "Tỉnh ủy[ viên], Phó Chủ tịch …"
+_PERSON_SEP_RE = re.compile(r"\s*[-–,]\s*(?:[^,;.:()]{0,30},\s*)?$")
 
 
 def agency_end(text, pos, *, place=False):
@@ -434,10 +441,7 @@ def agency_end(text, pos, *, place=False):
         return -1
     c = _COMRADE_RE.match(text, pos)
     if c:
-        # "đồng chí Phó Trưởng ban - lãnh đạo Bộ Nông nghiệp …": a person named by office and body.
-        for _s, e, _name in find_all(text[c.end() : c.end() + 120], limit=1):
-            return c.end() + e
-        return -1
+        return _comrade_end(text, c.end())
     t = None if _WHOLE_RE.match(text, pos) else _TITLE_RE.match(text, pos)
     start = t.end() if t else pos
     for rx in (_PLACE_CLASS_RE, _CLASS_RE):
@@ -634,6 +638,31 @@ def is_class(name):
 _LEVEL_CLASS_RE = re.compile(rf"{_UB}\s+cấp\s+(?:tỉnh|huyện|xã)(?:\s*,\s*(?:cấp\s+)?(?:huyện|xã))*")
 
 
+def _comrade_end(text, p):
+    """End of "đồng chí …" from p (after "đồng chí "), or -1. A person is an addressee named by office
+    ("đồng chí Phó Trưởng ban - lãnh đạo Bộ Nông nghiệp …", "các đồng chí Thành viên Ủy ban nhân dân
+    tỉnh"), by name and office ("đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh"), or
+    by name alone ("Giao đồng chí Hải theo dõi, đôn đốc …"). An office further on in the sentence is not
+    the person's."""
+    m = _PERSON_RE.match(text, p)
+    if m:
+        after = text[m.end() : m.end() + 160]
+        offices = find_all(after, limit=4)
+        if offices and _PERSON_SEP_RE.match(after[: offices[0][0]]):
+            # name, then office(s): "- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh" is one run of titles
+            end = offices[0][1]
+            for s, e, _name in offices[1:]:
+                if not _OFFICE_GAP_RE.match(after[end:s]):
+                    break
+                end = e
+            return m.end() + end
+    # the office comes first (a dash or a title may precede the body)
+    for s, e, _name in find_all(text[p : p + 120], limit=1):
+        if s <= 30:
+            return p + e
+    return m.end() if m else -1  # a name alone
+
+
 def find_all(text, *, limit=None, place=False):
     """Every agency phrase in text, in order: [(start, end, name)]. Linear: each start is tried once
     at a word boundary that can begin a name. place=True also finds places as addressees."""
@@ -658,9 +687,10 @@ def find_all(text, *, limit=None, place=False):
 
 
 _STARTER_RE = re.compile(
-    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban)"
+    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban"
+    r"|[Đđ]ồng\s+chí\s)"
 )
 _STARTER_PLACE_RE = re.compile(
     rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban"
-    rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=[{UPPER}]))"
+    rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=[{UPPER}])|[Đđ]ồng\s+chí\s)"
 )

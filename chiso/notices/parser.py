@@ -72,6 +72,12 @@ _YEAR_RE = re.compile(r"năm\s+(\d{4})")
 _IMPROVE_RE = re.compile(r"cải\s+thiện|nâng\s+cao|tăng|đạt|giữ\s+vững|nâng\s+hạng", re.I)
 _SCORE_RE = re.compile(r"điểm", re.I)
 _RANK_RE = re.compile(r"thứ\s+(?:bậc|hạng)|xếp\s+hạng|vị\s+trí|nhóm\s+\d+|bậc", re.I)
+_DATA_ANNEX_RE = re.compile(
+    r"CHỈ\s+TIÊU|SỐ\s+LIỆU|THỐNG\s+KÊ|BIỂU\s+MẪU|TỔNG\s+HỢP\s+KẾT\s+QUẢ|DỰ\s+TOÁN\s+KINH\s+PHÍ"
+)
+_WORK_ANNEX_RE = re.compile(
+    r"PHÂN\s+CÔNG|NHIỆM\s+VỤ|GIẢI\s+PHÁP|TRÁCH\s+NHIỆM|TỔ\s+CHỨC\s+THỰC\s+HIỆN|KẾ\s+HOẠCH\s+HÀNH\s+ĐỘNG"
+)
 _NEXT_DOC_RE = re.compile(r"^(?:KẾ\s+HOẠCH|PHỤ\s+LỤC|DANH\s+MỤC|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|ĐỀ\s+ÁN)\b")
 _NON_DIRECTIVE_KINDS = ("NGHỊ ĐỊNH", "NGHỊ QUYẾT", "THÔNG TƯ", "LUẬT")
 _SPACES_RE = re.compile(r"\s+")
@@ -150,7 +156,31 @@ def _own_addressees_read(text):
     found = ad.trailing_unit(body)
     if found:
         return found, True
+    found = _later_subject(body)
+    if found:
+        return found, True
     return [], False
+
+
+# An imperative clause first, then the one who must act as the subject of the next clause: "Khẩn trương
+# khắc phục các công trình hạ tầng …, các địa phương phải huy động các lực lượng …".
+_LATER_SUBJECT_RE = re.compile(r",\s+(?=(?:các|Các|[A-ZĐ])[^,;.]{0,80}?\s(?:phải|cần)\s)")
+_IMPERATIVE_START_RE = re.compile(
+    r"^(?:Khẩn\s+trương|Tập\s+trung|Tiếp\s+tục|Tăng\s+cường|Đẩy\s+mạnh|Chủ\s+động|Kịp\s+thời|Nghiêm\s+túc|"
+    r"Rà\s+soát|Triển\s+khai|Hoàn\s+thành|Khắc\s+phục|Bảo\s+đảm|Đảm\s+bảo)\b"
+)
+
+
+def _later_subject(body):
+    """The subject of a clause after an opening imperative one, within the first sentence."""
+    if not _IMPERATIVE_START_RE.match(body):
+        return []
+    first = re.split(r"(?<=[.;])\s", body, maxsplit=1)[0]
+    for m in _LATER_SUBJECT_RE.finditer(first[:600]):
+        found, _end = ad.subject(first[m.end() :])
+        if found:
+            return found
+    return []
 
 
 class _Emitter:
@@ -329,12 +359,18 @@ class _Emitter:
         ends_colon = text.rstrip().endswith(":")
         frame = ends_colon and (not _has_action(text, own) or _CLOSING_FRAME_RE.search(text))
         children_own = sum(1 for c in node.children if _own_addressees(c.text)[1])
-        if bullets and ends_colon and not frame and children_own < max(1, len(node.children) // 2 + 1):
+        sub = ctx.with_names(own) if has_own else ctx
+        if (
+            bullets
+            and ends_colon
+            and not frame
+            and children_own < max(1, len(node.children) // 2 + 1)
+            # with no addressee above, bullets that direct by themselves ("- Về việc lựa chọn nhà thầu
+            # …, yêu cầu khẩn trương …") are read one by one below
+            and (sub.addressees or sub.assigning or not any(_bare_directive(c.text) for c in node.children))
+        ):
             # "… thành lập các Tổ kiểm tra thực hiện các nhiệm vụ sau đây: - Kiểm tra … - Kiểm tra …"
-            if _NOT_TASK_RE.match(text):
-                return
-            sub = ctx.with_names(own) if has_own else ctx
-            if not sub.addressees and not sub.assigning:
+            if _NOT_TASK_RE.match(text) or not (sub.addressees or sub.assigning):
                 return
             after = [u for c in node.children for u in c.paras]
             self._emit_parts(
@@ -429,15 +465,18 @@ class _Emitter:
         for ptext, (own, has_own) in parts:
             if _NOT_TASK_RE.match(ptext):
                 continue
+            bare = not has_own and bool(_BARE_DIRECTIVE_RE.match(ptext))
             if has_own:
                 addressees, how = own, "own"
             elif ctx.addressees:
                 addressees, how = ctx.addressees, "inherited"
             elif ctx.assigning:
                 addressees, how = [], "inherited"
+            elif bare:
+                addressees, how = [], "own"  # the issuer directs without naming who: lead null
             else:
                 continue
-            if not _is_directive(ptext) and not has_own and not ctx.assigning:
+            if not _is_directive(ptext) and not has_own and not ctx.assigning and not bare:
                 continue
             lead = ad.chu_tri(ptext[:400]) or (addressees[0] if len(addressees) == 1 else None)
             coords = ctx.coords if how == "inherited" else []
@@ -496,6 +535,13 @@ class _Emitter:
         for u in units:
             t = u.text
             if not _CLOSING_RE.search(t) and not _EXECUTION_RE.search(t):
+                # a later paragraph of the closing that directs by itself ("Văn bản góp ý, kính đề
+                # nghị các đồng chí … gửi về … chậm nhất ngày 08/4/2026")
+                for sentence in _preamble_directives(t):
+                    found, _h = _own_addressees(sentence)
+                    count += 1
+                    ref = "closing" if count == 1 else f"closing#{count}"
+                    self._emit_parts(ref, [u], sentence, Ctx().with_names(found), head=None)
                 continue
             for sentence in re.split(rf"(?<=[.])\s+(?=[{UPPER}])", t):
                 if re.search(
@@ -628,6 +674,21 @@ def _split_by_addressee(text):
 
 # "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
 _CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
+# "yêu cầu khẩn trương triển khai …": a directive whose addressee is left implicit (the sentence's topic
+# says what it is about, not who must act).
+_BARE_DIRECTIVE_RE = re.compile(
+    r"^(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị)\s+(?:khẩn\s+trương|tập\s+trung|sớm|nghiêm\s+túc|chủ\s+động|"
+    r"tiếp\s+tục|rà\s+soát|triển\s+khai|hoàn\s+thành|thực\s+hiện|xây\s+dựng|tổ\s+chức|bảo\s+đảm|đảm\s+bảo|"
+    r"kiểm\s+tra|xử\s+lý|giải\s+quyết|báo\s+cáo)\b",
+    re.I,
+)
+
+
+def _bare_directive(text):
+    """A directive to no one named, after its topic ("Về việc …, yêu cầu khẩn trương …")."""
+    return bool(_BARE_DIRECTIVE_RE.match(ad.strip_topic(squash(text))[1]))
+
+
 _MAY_ADDRESS_RE = re.compile(r"[A-ZĐÀ-Ỹ]|\b(?:các|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|tỉnh|thành\s+phố)\b")
 # "(ii)", "(3)" opening a clause inside a paragraph, after ";" ":" or "."
 _INLINE_ENUM_RE = re.compile(r"(?:(?<=[;:.])\s+|^)\((i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)\s+(?=\S)")
@@ -665,6 +726,12 @@ def _preamble_directives(paragraph):
             continue
         got, at = ad.assigned(sentence, limit=80)
         if got and at == 0:
+            out.append(sentence)
+            continue
+        # "Về việc lựa chọn nhà thầu …, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các
+        # đồng chí … gửi về …": a topic, then the directive
+        label, body = ad.strip_topic(sentence)
+        if label and (_BARE_DIRECTIVE_RE.match(body) or 0 <= ad.assigned(body, limit=80)[1] <= 6):
             out.append(sentence)
     return out
 
@@ -767,7 +834,12 @@ def _segments(units, body_start, tail):
                 )
             ):
                 end += 1
-            segs.append((j, end))
+            title = " ".join(u.text for u in units[i:j])
+            if not (_DATA_ANNEX_RE.search(title) and not _WORK_ANNEX_RE.search(title)):
+                segs.append((j, end))
+            # else an annex of figures ("PHỤ LỤC I: CHỈ TIÊU ĐÀO TẠO …", "BIỂU MẪU THỐNG KÊ SỐ LIỆU …")
+            # assigns nothing: its rows name bodies and verbs, but they are counts and quotas (a task
+            # table inside it is still read, from the table reader)
             i = end + 1
             continue
         i += 1

@@ -242,7 +242,8 @@ b) Tham mưu Ủy ban nhân dân tỉnh tổ chức Hội nghị tham vấn chuy
 
 
 def test_a_section_heading_month_bounds_its_points_without_a_time():
-    got = {t["ref"]: t for t in parse_notice(LETTER_04)["tasks"]}
+    text = "\n\n".join(LETTER_04.splitlines())  # one paragraph per line, as the DOCX reader gives it
+    got = {t["ref"]: t for t in parse_notice(text)["tasks"]}
     assert "I" not in got  # the capitalised heading is no task
     d = {r: (got[r]["deadline"]["kind"], got[r]["deadline"]["due"], got[r]["deadline"]["every"]) for r in got}
     assert d["I.1.a"] == ("date", "2025-12-20", None)  # its own time wins
