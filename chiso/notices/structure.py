@@ -25,6 +25,7 @@ KINDS = (
     "THÔNG TƯ",
     "LUẬT",
 )
+_LETTER_MARK_RE = re.compile(r"\s*(?:V/v\s|Về\s+việc\s|Kính\s+gửi\s*:)")
 _SYMBOL_KIND = {
     "TB": "THÔNG BÁO",
     "CT": "CHỈ THỊ",
@@ -403,6 +404,10 @@ def document_fields(units, notes, *, notice_date=None):
         sym = re.split(r"[/-]", doc["number"])
         for part in sym[1:2]:
             doc["kind"] = _SYMBOL_KIND.get(part) or ("CÔNG VĂN" if part in ("UBND", "VP", "SNV") else None)
+    if not doc["kind"] and any(_LETTER_MARK_RE.match(u.text) for u in units[:head_limit]):
+        # A Công văn has no kind line: its symbol is the issuer's ("/SYT-NVY") and it carries a subject
+        # line "V/v …" and "Kính gửi:" (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        doc["kind"] = "CÔNG VĂN"
     if notice_date and not doc["date"]:
         doc["date"] = _iso(notice_date)
 

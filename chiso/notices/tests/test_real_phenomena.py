@@ -2,10 +2,11 @@
 number in the comment): each test reads a real snippet, so that the general cause stays handled."""
 
 import io
+from pathlib import Path
 
 import pytest
 
-from chiso.notices import names, parse_notice, read_notice_bytes_ex, tables
+from chiso.notices import names, parse_notice, read_notice_bytes_ex, read_notice_file, tables
 from chiso.notices.deadlines import extract_deadline
 
 # -- 1. agency names of the post-2025 province --------------------------------------------------------
@@ -280,3 +281,35 @@ def test_a_section_heading_month_bounds_its_points_without_a_time():
 def test_recurring_periods(text, kind, every):
     d = extract_deadline(text, year=2026)
     assert (d["kind"], d["every"]) == (kind, every)
+
+
+# -- 5. the document's kind and date ----------------------------------------------------------------------
+
+REAL = Path(__file__).parent / "data" / "notices-real"
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("01_lamdong-kh-tuyen-truyen-cchc-2026.docx", "KẾ HOẠCH"),  # the title line
+        ("04_lamdong-cv-cai-thien-chi-so-2025.docx", "CÔNG VĂN"),  # a "V/v …" letter
+    ],
+)
+def test_kind_and_blank_issue_day_of_real_drafts(name, kind):
+    # Drafts as filed: "ngày         tháng 01 năm 2026" has no day, so the date is unknown (null), never
+    # a guessed first of the month. `kind` keeps the contract's capitals ("Kế hoạch" in the gold).
+    doc = parse_notice(read_notice_file(REAL / name))["document"]
+    assert (doc["kind"], doc["date"]) == (kind, None)
+
+
+def test_a_letter_with_its_issuers_own_symbol_is_a_cong_van():
+    text = (
+        "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 1234/SYT-NVY\n\nLâm Đồng, ngày 12 tháng 01 năm 2026"
+        "\n\nV/v triển khai tiêm chủng\n\nKính gửi: Trung tâm Kiểm soát bệnh tật tỉnh.\n\n"
+        "Đề nghị Trung tâm Kiểm soát bệnh tật tỉnh khẩn trương báo cáo trước ngày 20/01/2026.\n"
+    )
+    got = parse_notice(text)
+    assert (got["document"]["kind"], got["document"]["date"]) == ("CÔNG VĂN", "2026-01-12")
+    assert [(t["lead"], t["deadline"]["due"]) for t in got["tasks"]] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "2026-01-20")
+    ]
