@@ -134,6 +134,12 @@ _TITLES = [
     "Lãnh đạo",
     "lãnh đạo",
     "Trưởng ban",
+    "Phó Trưởng ban",
+    "Trưởng",  # "Trưởng Ban Quản lý các khu công nghiệp": the head of the body named next
+    "Phó Trưởng",
+    "Chỉ huy trưởng",
+    "Viện trưởng",
+    "Chánh án",
     "Chánh Văn phòng",
     "Chánh Thanh tra",
     "Bí thư",

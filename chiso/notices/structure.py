@@ -240,6 +240,11 @@ def _double_spaced(lines):
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(nonblank) < 20:
         return False
+    long_lines = sum(1 for i in nonblank if len(lines[i].strip()) > 160)
+    if long_lines >= 0.2 * len(nonblank):
+        # Many lines hold whole paragraphs (a DOCX read one paragraph per line, a blank line between):
+        # the lines are not wrapped, so the blank lines are real paragraph breaks.
+        return False
     alone = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a >= 2)
     open_ends = sum(1 for i in nonblank if _ends_open(lines[i].strip()))
     return alone >= 0.8 * (len(nonblank) - 1) and open_ends >= 0.4 * len(nonblank)

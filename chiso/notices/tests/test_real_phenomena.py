@@ -313,3 +313,27 @@ def test_a_letter_with_its_issuers_own_symbol_is_a_cong_van():
     assert [(t["lead"], t["deadline"]["due"]) for t in got["tasks"]] == [
         ("Trung tâm Kiểm soát bệnh tật tỉnh", "2026-01-20")
     ]
+
+
+def test_docx_paragraphs_are_not_taken_for_a_hard_wrapped_copy():
+    # 05: a short letter read one paragraph per line with blank lines between: its paragraphs are real
+    # (long lines), so the letterhead, "Kính gửi" list, purpose and approval stay apart and give no task.
+    got = parse_notice(read_notice_file(REAL / "05_lamdong-cv-nhan-rong-mo-hinh-cchc.docx"))
+    assert got["document"]["addressed_to"] == [
+        "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh",
+        "Trưởng Ban Quản lý các khu công nghiệp",
+        "Chủ tịch UBND các xã, phường, đặc khu",
+    ]
+    texts = [t["text"] for t in got["tasks"]]
+    assert not any(t.startswith(("Nhằm góp phần", "Chủ tịch UBND tỉnh thống nhất")) for t in texts)
+    assert [t["ref"] for t in got["tasks"]][:2] == ["1.a", "1.b"]
+    assert got["tasks"][0]["lead"] is None  # three kinds of office-holders: no single lead
+
+
+def test_head_of_a_body_as_a_title():
+    text = "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban Quản lý các khu công nghiệp và Chủ tịch"
+    assert names.agency_list(text + " UBND các xã, phường, đặc khu", 0)[0] == [
+        "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh",
+        "Trưởng Ban Quản lý các khu công nghiệp",
+        "Chủ tịch UBND các xã, phường, đặc khu",
+    ]
