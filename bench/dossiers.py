@@ -76,9 +76,15 @@ def main():
 
 
 def run(args, csv_path):
+    import logging
+
     import django
 
     django.setup()
+    # The importer's account of its batches and last transaction (SQLite's batched move).
+    logging.getLogger("chiso.dossiers.import").setLevel(logging.INFO)
+    logging.getLogger("chiso.dossiers.import").addHandler(logging.StreamHandler(sys.stdout))
+    logging.getLogger("chiso.dossiers.import").propagate = False
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
