@@ -647,6 +647,7 @@ def _move_in_batches(cursor, today, start, finish):
     cursor.execute("PRAGMA wal_autocheckpoint")
     autocheckpoint = cursor.fetchone()[0]
     cursor.execute("PRAGMA wal_autocheckpoint = 0")
+    cursor.fetchall()
     try:
         for k, low in enumerate(bounds):
             high = bounds[k + 1] if k + 1 < len(bounds) else None
@@ -698,7 +699,9 @@ def _move_in_batches(cursor, today, start, finish):
         raise
     finally:
         cursor.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint)}")
+        cursor.fetchall()  # a PRAGMA answers a row: left unread, it would keep the statement open
         cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")  # readers and writers go on meanwhile
+        cursor.fetchall()
 
 
 def _delete_run_rows(cursor, run_id):
