@@ -73,9 +73,19 @@ def _clean(name):
     return _SPACES_RE.sub(" ", name)
 
 
+# A topic closed by a comma and followed by the directive itself ("Về việc lựa chọn nhà thầu gói thầu
+# Nhà ga hành khách, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các đồng chí … gửi về …").
+TOPIC_COMMA_RE = re.compile(
+    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|[^\W\d_][^:;.,]{2,60}?),\s*"
+    r"(?=(?-i:(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao))\s)",  # lower case: not "Giao thông vận tải"
+    re.I,
+)
+
+
 def strip_topic(text):
-    """(label, rest): a leading topic label ("Về …:") is not part of the directive."""
-    m = TOPIC_RE.match(text)
+    """(label, rest): a leading topic label ("Về …:", or "Về việc …," before "yêu cầu/đề nghị …") is not
+    part of the directive."""
+    m = TOPIC_RE.match(text) or TOPIC_COMMA_RE.match(text)
     if m and len(text) > m.end() + 10:
         return text[: m.end()].strip(), text[m.end() :]
     return None, text
@@ -195,6 +205,28 @@ def heading_names(text):
     if rest:
         return None
     return [_clean(g) for g in got]
+
+
+_SCOPE_LABEL_RE = re.compile(r"\s*(?i:đối\s+với|riêng|về)\s")
+
+
+def labelled_names(text):
+    """(addressees, task) for a point that names its agency as a label and gives the task after a
+    colon on the same line ("3. Sở Khoa học và Công nghệ: Chủ trì, phối hợp …", "4. Sở Tư pháp:
+    Lồng ghép …"), else None. A compressed list ("Các Bộ: Tài chính, Xây dựng …") is no label."""
+    k = text.find(":")
+    if k <= 0 or k > 300:
+        return None
+    rest = text[k + 1 :].strip()
+    if len(rest) < 8:
+        return None
+    label = text[:k]
+    if _SCOPE_LABEL_RE.match(label):
+        return None  # "Đối với UBND cấp xã: Có kết quả …" scopes a criterion; it assigns nothing by itself
+    if names.compressed_at(_HEADING_LEAD_RE.sub("", label.strip()) + ":", 0) or names.bare_names_at(rest, 0):
+        return None
+    got = heading_names(label)
+    return (got, rest) if got else None
 
 
 _MODAL_AFTER_RE = re.compile(
