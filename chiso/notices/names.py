@@ -256,7 +256,7 @@ _QUALIFIER = (
 _UB = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân))"
 _CLASS_RE = re.compile(
     rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+)?"
-    rf"(?:[Cc]ác|[Mm]ỗi|[Tt]ừng|\d+)\s+{_CLASS_NOUN}"
+    rf"(?:[Cc]ác|[Mm]ỗi|\d+)\s+{_CLASS_NOUN}"
     rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+){_CLASS_NOUN})*{_QUALIFIER}"
 )
 # "UBND xã, phường, đặc khu", "Ủy ban nhân dân huyện, thị xã, thành phố": a class without "các".
@@ -695,7 +695,7 @@ def find_all(text, *, limit=None, place=False):
 
 
 _STARTER_RE = re.compile(
-    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|[Mm]ỗi\s|[Tt]ừng\s|UBND|Ủy\s+ban|Uỷ\s+ban"
+    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|[Mm]ỗi\s|UBND|Ủy\s+ban|Uỷ\s+ban"
     r"|[Đđ]ồng\s+chí\s)"
 )
 _STARTER_PLACE_RE = re.compile(

@@ -404,3 +404,27 @@ def test_a_point_opening_like_a_basis_heading_still_directs_its_subject():
     )
     got = parse_notice("KẾ HOẠCH\n\nThi đua năm 2026\n\n" + body)["tasks"]
     assert [(t["ref"], t["deadline"]["due"]) for t in got] == [("VII.1", "2026-03-15")]
+
+
+@pytest.mark.parametrize(
+    "text, kind, due",
+    [
+        # 01 IV.3: an occasion's day, the year from the plan
+        (
+            "tổ chức các hoạt động tuyên truyền về chuyển đổi số nhân ngày Chuyển đổi số Quốc gia 10/10.",
+            "date",
+            "2026-10-10",
+        ),
+        # 02 IV.2.b: a period fronting the sentence
+        (
+            "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào thi đua",
+            "quarter",
+            "2027-03-31",
+        ),
+        # a period inside the sentence without a preposition is no deadline
+        ("đánh giá kết quả Quý I/2027, báo cáo Sở Nội vụ", "none", None),
+    ],
+)
+def test_occasions_and_fronted_periods(text, kind, due):
+    d = extract_deadline(text, year=2026)
+    assert (d["kind"], d["due"]) == (kind, due)
