@@ -205,11 +205,11 @@ _CITED_RE = re.compile(
     r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)"
 )
 _PLAN_BEFORE_RE = re.compile(
-    r"\b(?:vào|trong|theo|tại|thuộc|từ)\s+(?:các\s+)?(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chương\s+trình)"
+    r"\b(?:vào|trong|theo|tại|thuộc|từ|căn\s+cứ)\s+(?:các\s+)?(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chương\s+trình)"
     r"(?:\s+[^\s,;.:()]+){0,8}\s*$",
     _F,
 )
-_INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,12}$", _F)
+_INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,24}$", _F)
 _EVERY = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year", "tuần": "week"}
 _WINDOW_RE = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", _F)
 _YEAR_END_RE = re.compile(r"(\d{4})\s*$")
@@ -330,11 +330,13 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "recurring_day":
         return _Found("recurring", m, strict=_strict(g["pre"]) or None, every=_EVERY[g["per"].lower()])
     if kind == "recurring":
-        if _INDEX_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()]):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if _INDEX_BEFORE_RE.search(before[-40:]):
             return None  # "chỉ số PAPI hàng năm": the index is yearly, the task is not
-        if _PLAN_BEFORE_RE.search(text[max(0, m.start() - 80) : m.start()]):
-            # "đưa vào kế hoạch đào tạo hàng năm", "theo Kế hoạch CCHC hằng năm": the plan or budget the
+        if _PLAN_BEFORE_RE.search(before):
+            # "đưa vào kế hoạch đào tạo hàng năm", "căn cứ Kế hoạch CCHC hằng năm": the plan or budget the
             # work goes into is yearly (it qualifies the subject); the task itself recurs on no period
+            # ("xây dựng Kế hoạch … hằng năm" still does)
             return None
         return _Found("recurring", m, strict=None, every=_EVERY[g["per"].lower()])
     if kind == "range":
@@ -503,6 +505,8 @@ def _as_sentence(cell):
     return _CELL_PREFIX_RE.sub("trong ", t, count=1)
 
 
+_PERIOD_ORDER = {"week": 0, "month": 1, "quarter": 2, "year": 3}
+_EACH_RE = re.compile(r"\bmỗi\s+(tuần|tháng|quý|quí|năm)\b", _F)
 _CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?"
 _CLOCK_SPAN_RE = re.compile(rf"(?:(?<![\w])[Tt]ừ\s+)?{_CLOCK}\s*(?:-|–|đến)\s*{_CLOCK}", _F)
 
@@ -530,7 +534,15 @@ def _extract_once(text, year, add_working_days, base_date, cell):
     starts = [f for f in found if f.kind == "start"]
     points = [f for f in found if f.kind in _POINT_KINDS]
     if recurring:
-        r = recurring[0]
+        # Several periods for one task ("Hằng tháng tổ chức …; … hằng tuần báo cáo", "định kỳ hằng quý,
+        # năm"): the shortest one; a bare "định kỳ" takes the period a "mỗi tháng" beside it gives.
+        periodic = [f for f in recurring if f.every]
+        r = min(periodic, key=lambda f: _PERIOD_ORDER[f.every]) if periodic else recurring[0]
+        if r.every is None:
+            each = _EACH_RE.search(text)
+            if each:
+                r = _Found("recurring", each, strict=r.strict, every=_EVERY[each.group(1).lower()])
+                r.text = each.group()
         # "định kỳ hàng tháng ... (bắt đầu thực hiện từ tháng 8/2022)": the start is the news.
         out.update(
             kind="recurring",

@@ -134,6 +134,12 @@ _TITLES = [
     "Lãnh đạo",
     "lãnh đạo",
     "Trưởng ban",
+    "Phó Trưởng ban",
+    "Trưởng",  # "Trưởng Ban Quản lý các khu công nghiệp": the head of the body named next
+    "Phó Trưởng",
+    "Chỉ huy trưởng",
+    "Viện trưởng",
+    "Chánh án",
     "Chánh Văn phòng",
     "Chánh Thanh tra",
     "Bí thư",
@@ -214,7 +220,8 @@ _NAME_WORDS = set(
     hải đảo đất đai rừng lâm thuế bảo hiểm xây quy kiến trúc tử công văn đặc hộ sạch vệ sinh thực phẩm
     cảnh sát quân sự đội biên cứu nạn thiên tai ứng phó cố tìm trình định giá đăng việt nam chức cán bộ
     chế tổng hợp tra nội mại lao nghiên tư vấn tài kế trị cao độ ngoài nước đấu thầu lượng khởi nghiệp
-    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc tiến thanh hình truyền""".split()
+    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc tiến thanh hình truyền bệnh tật
+    giám định y khoa lưu trữ sử""".split()
 )
 # Words that start the verb after a name ("Sở Y tế tổ chức …", "Bộ Nội vụ chủ trì …").
 _VERBISH = set(

@@ -111,19 +111,23 @@ def _target(text):
 class Ctx:
     """What a part of the outline inherits: its addressee(s) and coordinators."""
 
-    __slots__ = ("addressees", "coords", "assigning")
+    __slots__ = ("addressees", "coords", "assigning", "deadline")
 
-    def __init__(self, addressees=(), coords=(), assigning=False):
+    def __init__(self, addressees=(), coords=(), assigning=False, deadline=None):
         self.addressees = list(addressees)
         self.coords = list(coords)
         self.assigning = assigning
+        self.deadline = deadline  # a section heading's time, for points that give none of their own
 
     @property
     def lead(self):
         return self.addressees[0] if len(self.addressees) == 1 else None
 
     def with_names(self, found, coords=None):
-        return Ctx(found, coords if coords is not None else [], True)
+        return Ctx(found, coords if coords is not None else [], True, self.deadline)
+
+    def with_deadline(self, text):
+        return Ctx(self.addressees, self.coords, self.assigning, text)
 
 
 def _own_addressees(text):
@@ -212,6 +216,7 @@ class _Emitter:
         fields=None,
         cell=False,
         year=None,
+        section_deadline=None,
     ):
         if len(self.tasks) >= MAX_TASKS:
             raise _TooManyTasks
@@ -231,6 +236,8 @@ class _Emitter:
             base_date=self.base_date,
             cell=cell,
         )
+        if deadline["kind"] == "none" and section_deadline:
+            deadline = self._time_of(section_deadline)
         marks = []
         for u in units:
             for mk in u.marks:
@@ -262,6 +269,11 @@ class _Emitter:
             }
         )
 
+    def _time_of(self, text):
+        return extract_deadline(
+            text, year=self.year, add_working_days=self.add_working_days, base_date=self.base_date
+        )
+
     # -- walking --------------------------------------------------------------------------------------
     def walk(self, node, ctx):
         for child in node.children:
@@ -269,6 +281,12 @@ class _Emitter:
 
     def node(self, node, ctx):
         text = node.text
+        heading = node.children and (_is_caps_heading(text) or _is_title(node))
+        if heading and self._time_of(text)["kind"] in ("date", "month", "quarter"):
+            # "I. NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025": the section's time bounds
+            # each point below that gives none of its own. A year in a heading ("… TRỌNG TÂM TRONG NĂM
+            # 2026") is the plan's scope, not a deadline.
+            ctx = ctx.with_deadline(text)
         if _TARGET_HEAD_RE.match(text) and not names.find_all(text[:80], limit=1):
             # Aims and requirements assign nothing, except a point whose own subject is told what
             # to do ("Các Bộ, cơ quan … phải quán triệt …").
@@ -376,7 +394,9 @@ class _Emitter:
             f_own = ad.frame_addressees(text)
             if f_own:
                 sub = ctx.with_names(f_own)
-        if not ends_colon and has_own and not _NOT_TASK_RE.match(text):
+        if _is_caps_heading(text):
+            pass  # a section heading in capitals names what follows; it is no task of its own
+        elif not ends_colon and has_own and not _NOT_TASK_RE.match(text):
             # The point is a directive itself, and its sub-points add more for the same addressee.
             self._emit_parts(node.ref, [node.unit], text, sub, head=None)
         elif (
@@ -474,6 +494,7 @@ class _Emitter:
                 how=how,
                 checklist=checklist if last else (),
                 deadline_text=" ".join([ptext, *checklist, tail]) if last and tail else None,
+                section_deadline=ctx.deadline,
             )
 
     def _field_block(self, node, ctx, fields):
@@ -719,6 +740,15 @@ def _frames_work(text):
     """A lead-in that sets work for the points below ("… yêu cầu các sở … thực hiện một số nội dung
     sau:"), not the issuer introducing its own document ("UBND tỉnh ban hành Kế hoạch … như sau:")."""
     return bool(_FRAMING_RE.search(text)) and not _ISSUING_RE.search(text)
+
+
+_LOWER_LETTER_RE = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+def _is_caps_heading(text):
+    """A heading written in capitals ("NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025")."""
+    t = text.strip()
+    return len(t) >= 8 and not _LOWER_LETTER_RE.search(t) and sum(c.isalpha() for c in t) >= 6
 
 
 def _is_title(node):

@@ -25,6 +25,7 @@ KINDS = (
     "THÔNG TƯ",
     "LUẬT",
 )
+_LETTER_MARK_RE = re.compile(r"\s*(?:V/v\s|Về\s+việc\s|Kính\s+gửi\s*:)")
 _SYMBOL_KIND = {
     "TB": "THÔNG BÁO",
     "CT": "CHỈ THỊ",
@@ -239,6 +240,11 @@ def _double_spaced(lines):
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(nonblank) < 20:
         return False
+    long_lines = sum(1 for i in nonblank if len(lines[i].strip()) > 160)
+    if long_lines >= 0.2 * len(nonblank):
+        # Many lines hold whole paragraphs (a DOCX read one paragraph per line, a blank line between):
+        # the lines are not wrapped, so the blank lines are real paragraph breaks.
+        return False
     alone = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a >= 2)
     open_ends = sum(1 for i in nonblank if _ends_open(lines[i].strip()))
     return alone >= 0.8 * (len(nonblank) - 1) and open_ends >= 0.4 * len(nonblank)
@@ -403,6 +409,10 @@ def document_fields(units, notes, *, notice_date=None):
         sym = re.split(r"[/-]", doc["number"])
         for part in sym[1:2]:
             doc["kind"] = _SYMBOL_KIND.get(part) or ("CÔNG VĂN" if part in ("UBND", "VP", "SNV") else None)
+    if not doc["kind"] and any(_LETTER_MARK_RE.match(u.text) for u in units[:head_limit]):
+        # A Công văn has no kind line: its symbol is the issuer's ("/SYT-NVY") and it carries a subject
+        # line "V/v …" and "Kính gửi:" (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        doc["kind"] = "CÔNG VĂN"
     if notice_date and not doc["date"]:
         doc["date"] = _iso(notice_date)
 

@@ -2,10 +2,11 @@
 number in the comment): each test reads a real snippet, so that the general cause stays handled."""
 
 import io
+from pathlib import Path
 
 import pytest
 
-from chiso.notices import names, parse_notice, read_notice_bytes_ex, tables
+from chiso.notices import names, parse_notice, read_notice_bytes_ex, read_notice_file, tables
 from chiso.notices.deadlines import extract_deadline
 
 # -- 1. agency names of the post-2025 province --------------------------------------------------------
@@ -215,3 +216,124 @@ def test_scope_labels_and_compressed_lists_are_no_agency_label():
         ["Sở Tư pháp"],
         "Lồng ghép tuyên truyền công tác CCHC",
     )
+
+
+# -- 4. deadlines: a section's month, several periods, plans referred to -----------------------------------
+
+LETTER_04 = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 100/UBND-NC
+Lâm Đồng, ngày 05 tháng 12 năm 2025
+V/v tập trung thực hiện các giải pháp khắc phục, cải thiện các chỉ số PAR Index, SIPAS
+Kính gửi:
+- Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh;
+- Ủy ban nhân dân các xã, phường, đặc khu.
+Để kịp thời cải thiện các chỉ số cải cách hành chính của tỉnh, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+I. NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025
+1. Văn phòng Ủy ban nhân dân tỉnh
+a) Rà soát, thống kê kết quả thực hiện các nhiệm vụ Chính phủ giao. Hoàn thành trước ngày 20/12/2025.
+c) Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần, báo cáo lãnh đạo Ủy ban nhân dân tỉnh tình hình giải quyết hồ sơ.
+2. Sở Tài chính
+a) Tham mưu Ủy ban nhân dân tỉnh chỉ đạo tháo gỡ khó khăn, đẩy nhanh tiến độ giải ngân kế hoạch vốn đầu tư công năm 2025.
+II. NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ NĂM 2026
+1. Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh
+a) Hằng tháng tổ chức 01 cuộc đối thoại với doanh nghiệp; đồng thời theo dõi, đôn đốc các cơ quan, đơn vị. Trước 16 giờ hằng tuần báo cáo kết quả về Lãnh đạo Ủy ban nhân dân tỉnh.
+b) Tham mưu Ủy ban nhân dân tỉnh tổ chức Hội nghị tham vấn chuyên gia về cải thiện môi trường kinh doanh.
+"""
+
+
+def test_a_section_heading_month_bounds_its_points_without_a_time():
+    text = "\n\n".join(LETTER_04.splitlines())  # one paragraph per line, as the DOCX reader gives it
+    got = {t["ref"]: t for t in parse_notice(text)["tasks"]}
+    assert "I" not in got  # the capitalised heading is no task
+    d = {r: (got[r]["deadline"]["kind"], got[r]["deadline"]["due"], got[r]["deadline"]["every"]) for r in got}
+    assert d["I.1.a"] == ("date", "2025-12-20", None)  # its own time wins
+    assert d["I.1.c"] == ("recurring", None, "week")  # bare "Định kỳ" + "hằng tuần"
+    assert d["I.2.a"] == ("month", "2025-12-31", None)  # "vốn … năm 2025" is no deadline: the section's month
+    assert d["II.1.a"] == ("recurring", None, "week")  # monthly dialogue, weekly report: the shorter period
+    assert d["II.1.b"] == ("none", None, None)  # a year in a heading is the plan's scope, not a deadline
+    assert got["I.1.a"]["lead"] == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert got["II.1.a"]["lead"] == "Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"
+
+
+@pytest.mark.parametrize(
+    "text, kind, every",
+    [
+        # 01 IV.1.a / IV.6.b: a bare "định kỳ" with "mỗi tháng" beside it
+        ("Định kỳ phát sóng mỗi tháng 02 chuyên mục vào tối thứ Sáu", "recurring", "month"),
+        ("định kỳ phát sóng (mỗi tháng 02 chuyên mục)", "recurring", "month"),
+        # 05 1.a: an existing yearly plan the work goes into
+        (
+            "nhân rộng các mô hình và đưa vào Kế hoạch cải cách hành chính hằng năm để tổ chức thực hiện",
+            "none",
+            None,
+        ),
+        # 01 IV.6.e: the index is yearly, the report is bare "định kỳ"
+        (
+            "Định kỳ báo cáo kết quả gửi về Sở Nội vụ làm tài liệu kiểm chứng xác định Chỉ số CCHC của tỉnh hằng năm",
+            "recurring",
+            None,
+        ),
+        # dev 08: building a yearly plan is still a yearly task
+        ("Xây dựng Kế hoạch sao lưu, phục hồi dữ liệu và ứng phó sự cố hằng năm", "recurring", "year"),
+    ],
+)
+def test_recurring_periods(text, kind, every):
+    d = extract_deadline(text, year=2026)
+    assert (d["kind"], d["every"]) == (kind, every)
+
+
+# -- 5. the document's kind and date ----------------------------------------------------------------------
+
+REAL = Path(__file__).parent / "data" / "notices-real"
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("01_lamdong-kh-tuyen-truyen-cchc-2026.docx", "KẾ HOẠCH"),  # the title line
+        ("04_lamdong-cv-cai-thien-chi-so-2025.docx", "CÔNG VĂN"),  # a "V/v …" letter
+    ],
+)
+def test_kind_and_blank_issue_day_of_real_drafts(name, kind):
+    # Drafts as filed: "ngày         tháng 01 năm 2026" has no day, so the date is unknown (null), never
+    # a guessed first of the month. `kind` keeps the contract's capitals ("Kế hoạch" in the gold).
+    doc = parse_notice(read_notice_file(REAL / name))["document"]
+    assert (doc["kind"], doc["date"]) == (kind, None)
+
+
+def test_a_letter_with_its_issuers_own_symbol_is_a_cong_van():
+    text = (
+        "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 1234/SYT-NVY\n\nLâm Đồng, ngày 12 tháng 01 năm 2026"
+        "\n\nV/v triển khai tiêm chủng\n\nKính gửi: Trung tâm Kiểm soát bệnh tật tỉnh.\n\n"
+        "Đề nghị Trung tâm Kiểm soát bệnh tật tỉnh khẩn trương báo cáo trước ngày 20/01/2026.\n"
+    )
+    got = parse_notice(text)
+    assert (got["document"]["kind"], got["document"]["date"]) == ("CÔNG VĂN", "2026-01-12")
+    assert [(t["lead"], t["deadline"]["due"]) for t in got["tasks"]] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "2026-01-20")
+    ]
+
+
+def test_docx_paragraphs_are_not_taken_for_a_hard_wrapped_copy():
+    # 05: a short letter read one paragraph per line with blank lines between: its paragraphs are real
+    # (long lines), so the letterhead, "Kính gửi" list, purpose and approval stay apart and give no task.
+    got = parse_notice(read_notice_file(REAL / "05_lamdong-cv-nhan-rong-mo-hinh-cchc.docx"))
+    assert got["document"]["addressed_to"] == [
+        "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh",
+        "Trưởng Ban Quản lý các khu công nghiệp",
+        "Chủ tịch UBND các xã, phường, đặc khu",
+    ]
+    texts = [t["text"] for t in got["tasks"]]
+    assert not any(t.startswith(("Nhằm góp phần", "Chủ tịch UBND tỉnh thống nhất")) for t in texts)
+    assert [t["ref"] for t in got["tasks"]][:2] == ["1.a", "1.b"]
+    assert got["tasks"][0]["lead"] is None  # three kinds of office-holders: no single lead
+
+
+def test_head_of_a_body_as_a_title():
+    text = "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban Quản lý các khu công nghiệp và Chủ tịch"
+    assert names.agency_list(text + " UBND các xã, phường, đặc khu", 0)[0] == [
+        "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh",
+        "Trưởng Ban Quản lý các khu công nghiệp",
+        "Chủ tịch UBND các xã, phường, đặc khu",
+    ]
