@@ -20,9 +20,15 @@ _ASSIGN_RE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]�
 # A label before the directive: "Về kiến nghị …:", "Về chuyển đổi số:"; a leading clause "Trên cơ sở …,".
 TOPIC_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?:\s*")
 _LEADING_CLAUSE_RE = re.compile(
-    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|Đối\s+với)"
-    r"[^,;:]{0,200},\s*"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|"
+    r"(?:Riêng\s+)?[Đđ]ối\s+với)[^,;:]{0,200}"
+    # a fronted time ("Quý I/2027, các cơ quan … đánh giá …") or connective ("Đồng thời, các cấp …")
+    r"|(?:(?:Trong|Từ|Đến|Trước|Chậm\s+nhất)\s+)?(?:[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gày)\s+[\dIVX][\w/.\s-]{0,20}"
+    r"|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Mặt\s+khác|Tiếp\s+đó|Sau\s+đó)"
+    r",\s*"
 )
+_SUBJECT_AFTER_RE = re.compile(r"(?:chúng\s+ta|người|cán\s+bộ|công\s+chức)\b")
+_SCOPE_CLAUSE_RE = re.compile(r"^(?:Riêng\s+)?(?:[Đđ]ối\s+với|[Vv]ới)\s+")
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
 _LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)
 _COORD_RE = re.compile(
@@ -99,6 +105,19 @@ def subject(text, *, place=True):
     if m:
         pos = m.end()
     got, end = names.agency_list(text, pos, place=place)
+    if not got and m:
+        # "Riêng đối với các đơn vị sự nghiệp công lập thuộc UBND tỉnh, hằng quý có …": the scope
+        # names who must act when no subject follows it.
+        sm = _SCOPE_CLAUSE_RE.match(text)
+        if sm:
+            inner, iend = names.agency_list(text, sm.end(), place=place)
+            if (
+                inner
+                and text[iend : m.end()].strip(" ,") == ""
+                and not _SUBJECT_AFTER_RE.match(text, m.end())
+            ):
+                return [_clean(g) for g in inner], m.end()
+        return [], 0
     if not got:
         return [], 0
     rest = text[end:]

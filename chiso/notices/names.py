@@ -190,6 +190,7 @@ _CLASS_NOUNS = [
     "đặc khu",
     "đoàn thể",
     "cấp ủy",
+    "cấp",
     "chính quyền",
     "lực lượng",
     "trường",
@@ -246,7 +247,7 @@ _TITLE_RE = re.compile(rf"(?:{_alt(_TITLES)})\s+")
 _KIND_NAMED_RE = re.compile(r"(?i:quản\s+lý\s+dự\s+án|ban\s+quản\s+lý)$")
 _CLASS_NOUN = rf"(?i:{_alt(_CLASS_NOUNS)})(?![{UPPER}{LOWER}0-9])"
 _QUALIFIER = (
-    r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
+    r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|công\s+lập|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
     r"công\s+nghệ\s+số|chuyên\s+môn|trực\s+thuộc(?:\s+Trung\s+ương)?|thứ\s+cấp|có\s+dự\s+án\s+đi\s+qua|"
     r"được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|cấp\s+(?:tỉnh|huyện|xã|chuyên\s+sâu|cơ\s+bản)(?:\s*,\s*cấp\s+\w+)*|"
     rf"trên\s+địa\s+bàn(?:\s+(?:tỉnh|Thành\s+phố|thành\s+phố|Tỉnh))?|thuộc\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:tỉnh|Thành\s+phố|thành\s+phố)"
@@ -255,7 +256,7 @@ _QUALIFIER = (
 _UB = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân))"
 _CLASS_RE = re.compile(
     rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+)?"
-    rf"(?:[Cc]ác|\d+)\s+{_CLASS_NOUN}"
+    rf"(?:[Cc]ác|[Mm]ỗi|[Tt]ừng|\d+)\s+{_CLASS_NOUN}"
     rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+){_CLASS_NOUN})*{_QUALIFIER}"
 )
 # "UBND xã, phường, đặc khu", "Ủy ban nhân dân huyện, thị xã, thành phố": a class without "các".
@@ -694,7 +695,7 @@ def find_all(text, *, limit=None, place=False):
 
 
 _STARTER_RE = re.compile(
-    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban"
+    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|[Mm]ỗi\s|[Tt]ừng\s|UBND|Ủy\s+ban|Uỷ\s+ban"
     r"|[Đđ]ồng\s+chí\s)"
 )
 _STARTER_PLACE_RE = re.compile(

@@ -337,3 +337,70 @@ def test_head_of_a_body_as_a_title():
         "Trưởng Ban Quản lý các khu công nghiệp",
         "Chủ tịch UBND các xã, phường, đặc khu",
     ]
+
+
+# -- 4. subjects after a fronted clause, and several addressees inside one point --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 02 IV.2.b: a fronted time
+        (
+            "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 04 II.1.d: a connective
+        ("Đồng thời, các cấp, các ngành cần quan tâm bố trí nguồn lực tài chính", ["các cấp, các ngành"]),
+        # 04 II.1.e: "Mỗi" as the determiner of a class
+        ("Mỗi cơ quan, đơn vị, địa phương phải xây dựng cơ sở dữ liệu", ["Mỗi cơ quan, đơn vị, địa phương"]),
+        # 01 IV.8.c: the scope names who acts when no subject follows
+        (
+            "Riêng đối với các đơn vị sự nghiệp công lập thuộc UBND tỉnh, hằng quý có ít nhất 01 tin, bài",
+            ["các đơn vị sự nghiệp công lập thuộc UBND tỉnh"],
+        ),
+    ],
+)
+def test_subject_after_a_fronted_clause(text, expected):
+    from chiso.notices.addressees import subject
+
+    assert subject(text)[0] == expected
+
+
+def test_a_new_subject_after_an_unnamed_opening_is_a_task_of_its_own():
+    body = (
+        "Kính gửi: Các sở, ban, ngành; UBND các xã, phường, đặc khu.\n\n"
+        "1. Nhiệm vụ, giải pháp chung\n\n"
+        "a) Bố trí đủ và ưu tiên nguồn nhân lực có chất lượng cho công tác cải cách hành chính. Đồng thời, các "
+        "cấp, các ngành cần quan tâm bố trí nguồn lực tài chính để đảm bảo các điều kiện thực hiện.\n\n"
+        "b) Thực hiện đồng bộ cải cách hành chính gắn với chuyển đổi số. Mỗi cơ quan, đơn vị, địa phương phải xây "
+        "dựng cơ sở dữ liệu chuyên ngành của mình.\n"
+    )
+    got = parse_notice("CÔNG VĂN\n\n" + body)["tasks"]
+    assert [(t["ref"], t["lead"]) for t in got] == [
+        ("1.a#1", None),
+        ("1.a#2", "các cấp, các ngành"),
+        ("1.b#1", None),
+        ("1.b#2", "Mỗi cơ quan, đơn vị, địa phương"),
+    ]
+
+
+def test_what_a_body_has_done_is_no_new_task():
+    from chiso.notices.parser import _starts_directive
+
+    # dev 21 ("1. Hiện trạng"): narrative about a class of bodies
+    assert not _starts_directive(
+        "Các nhà mạng viễn thông lớn đã và đang triển khai mạng 4G phủ sóng rộng khắp."
+    )
+    assert _starts_directive("Các nhà mạng viễn thông lớn khẩn trương triển khai mạng 5G.")
+
+
+def test_a_point_opening_like_a_basis_heading_still_directs_its_subject():
+    # 02 VII.1: "Căn cứ …" usually heads the legal basis; a long point with its own subject is a task
+    body = (
+        "VII. TỔ CHỨC THỰC HIỆN\n\n1. Căn cứ nội dung Kế hoạch này và điều kiện thực tế, các sở, ban, ngành, UBND "
+        "các xã, phường, đặc khu xây dựng Kế hoạch phát động Phong trào thi đua của cơ quan, đơn vị, địa phương "
+        "mình để tổ chức thực hiện (Kế hoạch ban hành trước ngày 15/3/2026).\n"
+    )
+    got = parse_notice("KẾ HOẠCH\n\nThi đua năm 2026\n\n" + body)["tasks"]
+    assert [(t["ref"], t["deadline"]["due"]) for t in got] == [("VII.1", "2026-03-15")]
