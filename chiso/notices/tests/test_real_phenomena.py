@@ -428,3 +428,14 @@ def test_a_point_opening_like_a_basis_heading_still_directs_its_subject():
 def test_occasions_and_fronted_periods(text, kind, due):
     d = extract_deadline(text, year=2026)
     assert (d["kind"], d["due"]) == (kind, due)
+
+
+def test_bodies_at_every_level_as_a_class():
+    from chiso.notices.addressees import coordinators
+
+    # 02 VII.5
+    text = (
+        "Trên cơ sở nội dung Phong trào thi đua, phối hợp chặt chẽ với chính quyền các cấp, phát huy sức mạnh"
+    )
+    assert coordinators(text, None) == ["chính quyền các cấp"]
+    assert names.is_class("Mặt trận Tổ quốc các cấp") and names.is_class("UBND các cấp")
