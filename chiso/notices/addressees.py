@@ -82,7 +82,8 @@ def _clean(name):
 # A topic closed by a comma and followed by the directive itself ("Về việc lựa chọn nhà thầu gói thầu
 # Nhà ga hành khách, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các đồng chí … gửi về …").
 TOPIC_COMMA_RE = re.compile(
-    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|[^\W\d_][^:;.,]{2,60}?),\s*"
+    # (a clause that itself assigns — "Giao Sở Y tế tiến hành rà soát, giao nhiệm vụ …" — is no topic)
+    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|(?!(?:giao|yêu\s+cầu|đề\s+nghị)\s)[^\W\d_][^:;.,]{2,60}?),\s*"
     r"(?=(?-i:(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao))\s)",  # lower case: not "Giao thông vận tải"
     re.I,
 )

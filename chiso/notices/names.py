@@ -221,7 +221,7 @@ _NAME_WORDS = set(
     hải đảo đất đai rừng lâm thuế bảo hiểm xây quy kiến trúc tử công văn đặc hộ sạch vệ sinh thực phẩm
     cảnh sát quân sự đội biên cứu nạn thiên tai ứng phó cố tìm trình định giá đăng việt nam chức cán bộ
     chế tổng hợp tra nội mại lao nghiên tư vấn tài kế trị cao độ ngoài nước đấu thầu lượng khởi nghiệp
-    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc tiến thanh hình truyền bệnh tật
+    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc thanh hình truyền bệnh tật
     giám định y khoa lưu trữ sử""".split()
 )
 # Words that start the verb after a name ("Sở Y tế tổ chức …", "Bộ Nội vụ chủ trì …").
@@ -232,7 +232,7 @@ _VERBISH = set(
 )
 # Second syllables of capitalised words in names ("Quản lý", "Tổ chức", "Thanh tra", "Chỉ đạo").
 _SECOND = set(
-    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy".split()
+    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy tiến".split()
 )
 
 
@@ -259,7 +259,8 @@ _CLASS_RE = re.compile(
     # bodies present at every level: "chính quyền các cấp", "Mặt trận Tổ quốc các cấp"
     rf"|(?:[Cc]hính\s+quyền|[Cc]ấp\s+ủy|[Cc]ấp\s+uỷ|[Cc]ông\s+đoàn|[Đđ]oàn\s+thể|Mặt\s+trận\s+Tổ\s+quốc)\s+(?=các\s+cấp\b))?"
     rf"(?:[Cc]ác|[Mm]ỗi|\d+)\s+{_CLASS_NOUN}"
-    rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+){_CLASS_NOUN})*{_QUALIFIER}"
+    # (joined by a bare space, "tổ chức" is the verb after the class: "các cơ quan, đơn vị tổ chức …")
+    rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+(?!tổ\s+chức\b)){_CLASS_NOUN})*{_QUALIFIER}"
 )
 # "UBND xã, phường, đặc khu", "Ủy ban nhân dân huyện, thị xã, thành phố": a class without "các".
 _PLACE_CLASS_RE = re.compile(

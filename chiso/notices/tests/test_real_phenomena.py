@@ -439,3 +439,90 @@ def test_bodies_at_every_level_as_a_class():
     )
     assert coordinators(text, None) == ["chính quyền các cấp"]
     assert names.is_class("Mặt trận Tổ quốc các cấp") and names.is_class("UBND các cấp")
+
+
+# -- checks on more real Lâm Đồng drafts of the same office (not in the repository: no gold) ---------------
+
+
+def test_a_monitoring_column_does_not_hide_a_task_table():
+    # Kế hoạch CCHC 2026 of the province, annex: a seventh column "Theo dõi, kiểm tra, đôn đốc"
+    header = [
+        "STT",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Thời gian hoàn thành",
+        "Chủ trì thực hiện",
+        "Phối hợp thực hiện",
+        "Theo dõi, kiểm tra, đôn đốc",
+    ]
+    assert tables.header_roles(header) == ["num", "task", "other", "time", "lead", "coord", "other"]
+    row = (
+        "4",
+        "Tham mưu UBND tỉnh triển khai ứng dụng AI trong tra cứu văn bản quy phạm pháp luật",
+        "Ứng dụng AI",
+        "Trong năm 2026",
+        "Sở Tư pháp",
+        "Sở Khoa học và Công nghệ",
+        "Sở Tư pháp",
+    )
+    text = _docx_table(header, [row], before=("KẾ HOẠCH", "Cải cách hành chính năm 2026"))
+    t = parse_notice(text)["tasks"][0]
+    assert (t["lead"], t["coordinators"], t["deadline"]["due"]) == (
+        "Sở Tư pháp",
+        ["Sở Khoa học và Công nghệ"],
+        "2026-12-31",
+    )
+
+
+def test_an_assigning_clause_is_no_topic_and_names_stop_before_the_verb():
+    from chiso.notices.addressees import strip_topic
+
+    # "CV UBND tỉnh chỉ đạo đặt hàng … cai nghiện" (2025), point 1
+    text = (
+        "Giao Sở Y tế tiến hành rà soát, giao nhiệm vụ các Trung tâm Y tế khu vực, Trạm Y tế cấp xã đăng ký"
+    )
+    assert strip_topic(text) == (None, text)
+    assert names.agency_list(text, 5)[0] == ["Sở Y tế"]
+    # Kế hoạch CCHC 2026, I.7.a: "tổ chức" after a class is the verb
+    assert names.agency_list("Các cơ quan, đơn vị, địa phương tổ chức quán triệt", 0)[0] == [
+        "Các cơ quan, đơn vị, địa phương"
+    ]
+
+
+def test_a_short_docx_letter_keeps_its_paragraphs():
+    import docx
+
+    # "V/v tham mưu xử lý đề nghị của Bộ Công an …" (2026): 20 lines, two of them whole paragraphs
+    d = docx.Document()
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số:           /UBND-NC",
+        "V/v tham mưu xử lý đề nghị của Bộ Công an tại Công văn số 2388/C04-P6",
+        "Lâm Đồng, ngày        tháng 4 năm 2026",
+        "Kính gửi:",
+        "- Sở Tài chính;",
+        "- Công an tỉnh.",
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 2388/C04-P6 ngày 20/4/2026 của Bộ Công an về việc tham mưu "
+        "HĐND cấp tỉnh ban hành Nghị quyết về nguyên tắc, tiêu chí, định mức phân bổ kinh phí (gửi kèm theo).",
+        "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với Công an tỉnh nghiên cứu, triển khai "
+        "thực hiện theo đề nghị của Bộ Công an tại Công văn nêu trên; báo cáo UBND tỉnh trước ngày 04/5/2026.",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Chủ tịch UBND tỉnh;",
+        "- Chánh Văn phòng UBND tỉnh;",
+        "- Lưu: VT, NC.",
+        "TL. CHỦ TỊCH",
+        "CHÁNH VĂN PHÒNG",
+        "Đỗ Tấn Sương",
+    ):
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    got = parse_notice(read_notice_bytes_ex(buf.getvalue(), "cv.docx")[0])
+    assert got["document"]["addressed_to"] == ["Sở Tài chính", "Công an tỉnh"]
+    assert [(t["lead"], t["coordinators"], t["deadline"]["due"]) for t in got["tasks"]] == [
+        ("Sở Tài chính", ["Công an tỉnh"], "2026-05-04")
+    ]  # "Ủy ban nhân dân tỉnh nhận được …" tells what happened: no task
