@@ -255,7 +255,9 @@ _QUALIFIER = (
 )
 _UB = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân))"
 _CLASS_RE = re.compile(
-    rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+)?"
+    rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+"
+    # bodies present at every level: "chính quyền các cấp", "Mặt trận Tổ quốc các cấp"
+    rf"|(?:[Cc]hính\s+quyền|[Cc]ấp\s+ủy|[Cc]ấp\s+uỷ|[Cc]ông\s+đoàn|[Đđ]oàn\s+thể|Mặt\s+trận\s+Tổ\s+quốc)\s+(?=các\s+cấp\b))?"
     rf"(?:[Cc]ác|[Mm]ỗi|\d+)\s+{_CLASS_NOUN}"
     rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+){_CLASS_NOUN})*{_QUALIFIER}"
 )

@@ -444,3 +444,14 @@ def test_leading_organ_of_a_body_is_one_name():
     assert first("Giao Ban Thường vụ Tỉnh đoàn chủ trì") == "Ban Thường vụ Tỉnh đoàn"
     assert first("Ban Giám đốc chỉ đạo các khoa") == "Ban Giám đốc"
     assert first("Ban Chỉ đạo cải cách hành chính tỉnh họp") != "Ban Chỉ"
+
+
+def test_bodies_at_every_level_as_a_class():
+    from chiso.notices.addressees import coordinators
+
+    # 02 VII.5
+    text = (
+        "Trên cơ sở nội dung Phong trào thi đua, phối hợp chặt chẽ với chính quyền các cấp, phát huy sức mạnh"
+    )
+    assert coordinators(text, None) == ["chính quyền các cấp"]
+    assert names.is_class("Mặt trận Tổ quốc các cấp") and names.is_class("UBND các cấp")
