@@ -222,7 +222,7 @@ _NAME_WORDS = set(
     cảnh sát quân sự đội biên cứu nạn thiên tai ứng phó cố tìm trình định giá đăng việt nam chức cán bộ
     chế tổng hợp tra nội mại lao nghiên tư vấn tài kế trị cao độ ngoài nước đấu thầu lượng khởi nghiệp
     nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc thanh hình truyền bệnh tật
-    giám định y khoa lưu trữ sử""".split()
+    giám định y khoa lưu trữ sử chứng viên""".split()
 )
 # Words that start the verb after a name ("Sở Y tế tổ chức …", "Bộ Nội vụ chủ trì …").
 _VERBISH = set(
@@ -232,7 +232,7 @@ _VERBISH = set(
 )
 # Second syllables of capitalised words in names ("Quản lý", "Tổ chức", "Thanh tra", "Chỉ đạo").
 _SECOND = set(
-    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy tiến".split()
+    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy tiến sư".split()
 )
 
 
@@ -402,6 +402,12 @@ _BQL_RE = re.compile(
 )
 # Bodies whose office is named by the body's whole name ("Văn phòng Ủy ban nhân dân tỉnh").
 _OFFICE_OF_HEADS = ("Văn phòng",)
+# The leading organ of a body, named by that body ("Ban Giám đốc Sở Y tế", "Ban Chủ nhiệm Đoàn Luật sư …",
+# "Ban Thường vụ Tỉnh đoàn", "Ban chấp hành lâm thời Hội …"): the organ's kind, then the body's own name.
+_ORGAN_RE = re.compile(
+    r"Ban\s+(?:[Cc]hủ\s+nhiệm|[Gg]iám\s+đốc|[Tt]hường\s+vụ|[Cc]hấp\s+hành(?:\s+lâm\s+thời)?|[Gg]iám\s+hiệu|"
+    r"[Tt]hường\s+trực|[Đđ]iều\s+hành|[Kk]iểm\s+soát)(?![\w])"
+)
 # Party and mass bodies complete without a proper part ("Tỉnh ủy", "Thành đoàn").
 _PARTY_HEADS = ("Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh đoàn", "Thành đoàn")
 # Post-2025 deconcentrated bodies named only by their place ("Thuế tỉnh", "Thống kê tỉnh").
@@ -469,6 +475,17 @@ def agency_end(text, pos, *, place=False):
             if p > 0:
                 return p
         return end
+    m = _ORGAN_RE.match(text, start)
+    if m:
+        # The body it leads follows, as an agency ("Sở Y tế") or a mass body whose name opens in lower case
+        # ("Hội công chứng viên tỉnh …"); without one the organ alone is the addressee ("Ban Giám đốc").
+        if text[m.end() : m.end() + 1] == " ":
+            inner = agency_end(text, m.end() + 1, place=place)
+            if inner < 0 and _HEAD_RE.match(text, m.end() + 1):
+                inner = _proper_part(text, m.end() + 1, need_cap=False)
+            if inner > 0:
+                return inner
+        return m.end()
     m = _BQL_RE.match(text, start)
     if m:
         # "Ban Quản lý các khu công nghiệp (tỉnh)", "Ban Quản lý Khu kinh tế": the kind of zone it runs

@@ -430,6 +430,22 @@ def test_occasions_and_fronted_periods(text, kind, due):
     assert (d["kind"], d["due"]) == (kind, due)
 
 
+def test_leading_organ_of_a_body_is_one_name():
+    # Real Lâm Đồng letters: "Ban Chủ nhiệm Đoàn Luật sư …", "Ban chấp hành lâm thời Hội công chứng viên …";
+    # also "Ban Giám đốc Sở …", "Ban Thường vụ Tỉnh đoàn". The organ alone is an addressee too.
+    def first(s):
+        return names.find_all(s)[0][2]
+
+    assert first("Đề nghị Ban Chủ nhiệm Đoàn Luật sư các tỉnh khẩn trương") == "Ban Chủ nhiệm Đoàn Luật sư"
+    assert first("Đề nghị Ban chấp hành lâm thời Hội công chứng viên tỉnh Lâm Đồng tổ chức").startswith(
+        "Ban chấp hành lâm thời Hội công chứng viên tỉnh Lâm Đồng"
+    )
+    assert first("Ban Giám đốc Sở Y tế chỉ đạo các khoa") == "Ban Giám đốc Sở Y tế"
+    assert first("Giao Ban Thường vụ Tỉnh đoàn chủ trì") == "Ban Thường vụ Tỉnh đoàn"
+    assert first("Ban Giám đốc chỉ đạo các khoa") == "Ban Giám đốc"
+    assert first("Ban Chỉ đạo cải cách hành chính tỉnh họp") != "Ban Chỉ"
+
+
 def test_bodies_at_every_level_as_a_class():
     from chiso.notices.addressees import coordinators
 
