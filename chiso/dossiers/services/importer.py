@@ -673,14 +673,19 @@ def _move_in_batches(cursor, today, start, finish):
                 finish(result)
             return result
         started = time.perf_counter()
+        before = _done_runs(cursor)
         compute_stats(months, run=run_id)
         values = indicators.compute(months, date.fromordinal(today), NEW_MONTH, NEW_DAY)
         computed = time.perf_counter() - started
         started = time.perf_counter()
         with transaction.atomic():
-            swap_stats(months)
-            if values is not None:
-                indicators.store(*values)
+            if _done_runs(cursor) == before:
+                swap_stats(months)
+                if values is not None:
+                    indicators.store(*values)
+            else:  # another import finished meanwhile: its rows may share these months, count them all
+                rebuild_stats(months, run=run_id)
+                indicators.refresh(months, date.fromordinal(today))
             finish(result)
         log.info(
             "run %s: %d rows in %d committed batches (longest %.3f s); summaries and 766 computed outside "
@@ -702,6 +707,12 @@ def _move_in_batches(cursor, today, start, finish):
         cursor.fetchall()  # a PRAGMA answers a row: left unread, it would keep the statement open
         cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")  # readers and writers go on meanwhile
         cursor.fetchall()
+
+
+def _done_runs(cursor):
+    """Which imports are done: the summaries computed outside the lock hold only if this did not change."""
+    cursor.execute("SELECT COUNT(*), MAX(id) FROM dossiers_importrun WHERE status = 'done'")
+    return cursor.fetchone()
 
 
 def _delete_run_rows(cursor, run_id):
