@@ -18,9 +18,10 @@ def home_cards(request):
     if province is None or papi is None:
         return []
     # Same cache entry as the index page (services/pagecache.py): the history costs ~0.1 s to compute.
+    fingerprints = pagecache.fingerprints()
     history = pagecache.cached(
         papi,
-        pagecache.fingerprint(papi),
+        fingerprints[papi.pk],
         f"history:{province.pk}",
         lambda: charts.province_history(papi, province),
     )
@@ -38,7 +39,7 @@ def home_cards(request):
         )
     from .services.answer import fallen
 
-    fell = fallen(province)
+    fell = fallen(province, detail=False, fingerprints=fingerprints)
     n_components = sum(len(item["components"]) for item in fell)
     n_tasks = sum(c["n_tasks"] for item in fell for c in item["components"])
     answer_card = {

@@ -18,6 +18,19 @@ def root_of(task):
     return task.parent or task
 
 
+def count_by_component(index, codes=None):
+    """{component code: number of tasks} as by_component() counts its items (a task of a notice once,
+    its shares and periods with it), from the tags alone: for a card that shows only the number."""
+    tags = TaskComponent.objects.filter(index=index)
+    if codes is not None:
+        tags = tags.filter(component_code__in=list(codes))
+    roots = {}
+    rows = tags.values_list("component_code", "task_id", "task__parent_id", "task__parent__parent_id")
+    for code, task, parent, grandparent in rows:
+        roots.setdefault(code, set()).add(grandparent or parent or task)  # root_of() on the ids
+    return {code: len(found) for code, found in roots.items()}
+
+
 def by_component(index, codes=None):
     """{component code: [item]} with item = {task, tag, confirmed, n, counts…, summary, status, percent}."""
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
