@@ -1,5 +1,6 @@
 """Follow-up pages: the agency inbox, the monitor board, directive and task pages, accountability."""
 
+from collections import namedtuple
 from datetime import date
 from io import BytesIO
 
@@ -7,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -162,6 +163,9 @@ def directive_list(request):
     )
 
 
+_Leaf = namedtuple("_Leaf", "pk parent_id grandparent_id state due_date due_strict completed_on")
+
+
 @login_required
 def directive_detail(request, pk):
     # The notice's full text and its reading are the intake page's; the targets are shown twice.
@@ -183,17 +187,13 @@ def directive_detail(request, pk):
         if sees_all
         else set(life.visible_tasks(request.user, directive.tasks.all()).values_list("pk", flat=True))
     )
-    # Each leaf (a task, its shares, their periods) counted under its top task in one pass: only what
-    # the deadline status needs is read (and the directive, which the related manager sets on each).
-    leaves = (
-        directive.tasks.filter(children__isnull=True)
-        .annotate(grandparent_id=F("parent__parent_id"))
-        .only("pk", "directive_id", "parent_id", "state", "due_date", "due_strict", "completed_on")
-        .order_by()
-    )
+    # Each leaf (a task, its shares, their periods) counted under its top task in one pass, as plain
+    # rows with what the deadline status reads (no model instance per leaf).
     parts_of = {}
-    for t in leaves:
-        parts_of.setdefault(t.grandparent_id or t.parent_id or t.pk, []).append(t)
+    fields = ("pk", "parent_id", "parent__parent_id", "state", "due_date", "due_strict", "completed_on")
+    for row in directive.tasks.filter(children__isnull=True).order_by().values_list(*fields):
+        leaf = _Leaf(*row)
+        parts_of.setdefault(leaf.grandparent_id or leaf.parent_id or leaf.pk, []).append(leaf)
     rows = []
     for task in tops:
         parts = parts_of.get(task.pk, [])
