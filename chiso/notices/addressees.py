@@ -20,9 +20,15 @@ _ASSIGN_RE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]�
 # A label before the directive: "Về kiến nghị …:", "Về chuyển đổi số:"; a leading clause "Trên cơ sở …,".
 TOPIC_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?:\s*")
 _LEADING_CLAUSE_RE = re.compile(
-    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|Đối\s+với)"
-    r"[^,;:]{0,200},\s*"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|"
+    r"(?:Riêng\s+)?[Đđ]ối\s+với)[^,;:]{0,200}"
+    # a fronted time ("Quý I/2027, các cơ quan … đánh giá …") or connective ("Đồng thời, các cấp …")
+    r"|(?:(?:Trong|Từ|Đến|Trước|Chậm\s+nhất)\s+)?(?:[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gày)\s+[\dIVX][\w/.\s-]{0,20}"
+    r"|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Mặt\s+khác|Tiếp\s+đó|Sau\s+đó)"
+    r",\s*"
 )
+_SUBJECT_AFTER_RE = re.compile(r"(?:chúng\s+ta|người|cán\s+bộ|công\s+chức)\b")
+_SCOPE_CLAUSE_RE = re.compile(r"^(?:Riêng\s+)?(?:[Đđ]ối\s+với|[Vv]ới)\s+")
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
 _LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)
 _COORD_RE = re.compile(
@@ -76,7 +82,8 @@ def _clean(name):
 # A topic closed by a comma and followed by the directive itself ("Về việc lựa chọn nhà thầu gói thầu
 # Nhà ga hành khách, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các đồng chí … gửi về …").
 TOPIC_COMMA_RE = re.compile(
-    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|[^\W\d_][^:;.,]{2,60}?),\s*"
+    # (a clause that itself assigns — "Giao Sở Y tế tiến hành rà soát, giao nhiệm vụ …" — is no topic)
+    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|(?!(?:giao|yêu\s+cầu|đề\s+nghị)\s)[^\W\d_][^:;.,]{2,60}?),\s*"
     r"(?=(?-i:(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao))\s)",  # lower case: not "Giao thông vận tải"
     re.I,
 )
@@ -99,6 +106,19 @@ def subject(text, *, place=True):
     if m:
         pos = m.end()
     got, end = names.agency_list(text, pos, place=place)
+    if not got and m:
+        # "Riêng đối với các đơn vị sự nghiệp công lập thuộc UBND tỉnh, hằng quý có …": the scope
+        # names who must act when no subject follows it.
+        sm = _SCOPE_CLAUSE_RE.match(text)
+        if sm:
+            inner, iend = names.agency_list(text, sm.end(), place=place)
+            if (
+                inner
+                and text[iend : m.end()].strip(" ,") == ""
+                and not _SUBJECT_AFTER_RE.match(text, m.end())
+            ):
+                return [_clean(g) for g in inner], m.end()
+        return [], 0
     if not got:
         return [], 0
     rest = text[end:]
@@ -128,10 +148,15 @@ def _qualified_subject(text, pos):
     return (found, m.start()) if found else ([], 0)
 
 
+_REQUEST_NOUN_RE = re.compile(r"(?i:hồ\s+sơ|tờ\s+trình|danh\s+sách|mẫu|phiếu)\s+$")
+
+
 def assigned(text, limit=400):
     """Agencies named after an assigning verb in text ("Giao Sở Nội vụ chủ trì …", "đề nghị Bộ Y tế …"):
     ([names], start of the verb) for the first such phrase, or ([], -1)."""
     for m in _ASSIGN_RE.finditer(text[:limit]):
+        if _REQUEST_NOUN_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen": a file, not a request made here
         got, _end = names.agency_list(text, m.end(), place=True)
         if got:
             return [_clean(g) for g in got], m.start()

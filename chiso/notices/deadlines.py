@@ -136,6 +136,15 @@ _PATTERNS = [
         ),
     ),
     (
+        # "tổ chức các hoạt động … nhân ngày Chuyển đổi số Quốc gia 10/10": the work is held on that day
+        "occasion",
+        re.compile(
+            r"nhân\s+(?:dịp\s+)?(?:kỷ\s+niệm\s+)?ngày\s+[^,.;()\d]{3,60}?\s*\(?(?P<date>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)"
+            r"(?![\d/])",
+            _F,
+        ),
+    ),
+    (
         "date",
         re.compile(
             _LEAD_IN
@@ -191,6 +200,7 @@ _NEEDS = {
     "half": ("tháng đầu", "tháng cuối"),
     "start": ("từ",),
     "date": ("ngày",),
+    "occasion": ("nhân",),
     "month": ("tháng",),
     "quarter": ("quý", "quí"),
     "year": ("năm",),
@@ -401,6 +411,9 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "start":
         a = _parse_when(g["a"], year)
         return _Found("start", m, start=a[0]) if a else None
+    if kind == "occasion":
+        d = parse_day(g["date"], year)
+        return _Found("date", m, due=d, strict=False) if d else None
     if kind == "date":
         d = parse_day(g["date"], year)
         return _Found("date", m, due=d, strict=_strict(g["pre"])) if d else None
@@ -505,6 +518,7 @@ def _as_sentence(cell):
     return _CELL_PREFIX_RE.sub("trong ", t, count=1)
 
 
+_FRONT_PERIOD_RE = re.compile(r"^\s*(?=(?:quý|quí|tháng)\s+[\dIVX]{1,4}\s*/\s*\d{4}\s*,)", _F)
 _PERIOD_ORDER = {"week": 0, "month": 1, "quarter": 2, "year": 3}
 _EACH_RE = re.compile(r"\bmỗi\s+(tuần|tháng|quý|quí|năm)\b", _F)
 _CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?"
@@ -529,6 +543,9 @@ def _extract_once(text, year, add_working_days, base_date, cell):
     text = _CLOCK_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
     if cell:
         text = _as_sentence(text)
+    else:
+        # "Quý I/2027, các cơ quan … đánh giá …": a period fronting the sentence is when the work is done
+        text = _FRONT_PERIOD_RE.sub("trong ", text, count=1)
     found = find_all(text, year=year, add_working_days=add_working_days, base_date=base_date)
     recurring = [f for f in found if f.kind == "recurring"]
     starts = [f for f in found if f.kind == "start"]

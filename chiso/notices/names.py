@@ -190,6 +190,7 @@ _CLASS_NOUNS = [
     "đặc khu",
     "đoàn thể",
     "cấp ủy",
+    "cấp",
     "chính quyền",
     "lực lượng",
     "trường",
@@ -220,8 +221,8 @@ _NAME_WORDS = set(
     hải đảo đất đai rừng lâm thuế bảo hiểm xây quy kiến trúc tử công văn đặc hộ sạch vệ sinh thực phẩm
     cảnh sát quân sự đội biên cứu nạn thiên tai ứng phó cố tìm trình định giá đăng việt nam chức cán bộ
     chế tổng hợp tra nội mại lao nghiên tư vấn tài kế trị cao độ ngoài nước đấu thầu lượng khởi nghiệp
-    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc tiến thanh hình truyền bệnh tật
-    giám định y khoa lưu trữ sử""".split()
+    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc thanh hình truyền bệnh tật
+    giám định y khoa lưu trữ sử chứng viên""".split()
 )
 # Words that start the verb after a name ("Sở Y tế tổ chức …", "Bộ Nội vụ chủ trì …").
 _VERBISH = set(
@@ -231,7 +232,7 @@ _VERBISH = set(
 )
 # Second syllables of capitalised words in names ("Quản lý", "Tổ chức", "Thanh tra", "Chỉ đạo").
 _SECOND = set(
-    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy".split()
+    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy tiến sư".split()
 )
 
 
@@ -246,7 +247,7 @@ _TITLE_RE = re.compile(rf"(?:{_alt(_TITLES)})\s+")
 _KIND_NAMED_RE = re.compile(r"(?i:quản\s+lý\s+dự\s+án|ban\s+quản\s+lý)$")
 _CLASS_NOUN = rf"(?i:{_alt(_CLASS_NOUNS)})(?![{UPPER}{LOWER}0-9])"
 _QUALIFIER = (
-    r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
+    r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|công\s+lập|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
     r"công\s+nghệ\s+số|chuyên\s+môn|trực\s+thuộc(?:\s+Trung\s+ương)?|thứ\s+cấp|có\s+dự\s+án\s+đi\s+qua|"
     r"được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|cấp\s+(?:tỉnh|huyện|xã|chuyên\s+sâu|cơ\s+bản)(?:\s*,\s*cấp\s+\w+)*|"
     rf"trên\s+địa\s+bàn(?:\s+(?:tỉnh|Thành\s+phố|thành\s+phố|Tỉnh))?|thuộc\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:tỉnh|Thành\s+phố|thành\s+phố)"
@@ -254,9 +255,12 @@ _QUALIFIER = (
 )
 _UB = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân))"
 _CLASS_RE = re.compile(
-    rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+)?"
-    rf"(?:[Cc]ác|\d+)\s+{_CLASS_NOUN}"
-    rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+){_CLASS_NOUN})*{_QUALIFIER}"
+    rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+"
+    # bodies present at every level: "chính quyền các cấp", "Mặt trận Tổ quốc các cấp"
+    rf"|(?:[Cc]hính\s+quyền|[Cc]ấp\s+ủy|[Cc]ấp\s+uỷ|[Cc]ông\s+đoàn|[Đđ]oàn\s+thể|Mặt\s+trận\s+Tổ\s+quốc)\s+(?=các\s+cấp\b))?"
+    rf"(?:[Cc]ác|[Mm]ỗi|\d+)\s+{_CLASS_NOUN}"
+    # (joined by a bare space, "tổ chức" is the verb after the class: "các cơ quan, đơn vị tổ chức …")
+    rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+(?!tổ\s+chức\b)){_CLASS_NOUN})*{_QUALIFIER}"
 )
 # "UBND xã, phường, đặc khu", "Ủy ban nhân dân huyện, thị xã, thành phố": a class without "các".
 _PLACE_CLASS_RE = re.compile(
@@ -398,6 +402,12 @@ _BQL_RE = re.compile(
 )
 # Bodies whose office is named by the body's whole name ("Văn phòng Ủy ban nhân dân tỉnh").
 _OFFICE_OF_HEADS = ("Văn phòng",)
+# The leading organ of a body, named by that body ("Ban Giám đốc Sở Y tế", "Ban Chủ nhiệm Đoàn Luật sư …",
+# "Ban Thường vụ Tỉnh đoàn", "Ban chấp hành lâm thời Hội …"): the organ's kind, then the body's own name.
+_ORGAN_RE = re.compile(
+    r"Ban\s+(?:[Cc]hủ\s+nhiệm|[Gg]iám\s+đốc|[Tt]hường\s+vụ|[Cc]hấp\s+hành(?:\s+lâm\s+thời)?|[Gg]iám\s+hiệu|"
+    r"[Tt]hường\s+trực|[Đđ]iều\s+hành|[Kk]iểm\s+soát)(?![\w])"
+)
 # Party and mass bodies complete without a proper part ("Tỉnh ủy", "Thành đoàn").
 _PARTY_HEADS = ("Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh đoàn", "Thành đoàn")
 # Post-2025 deconcentrated bodies named only by their place ("Thuế tỉnh", "Thống kê tỉnh").
@@ -465,6 +475,17 @@ def agency_end(text, pos, *, place=False):
             if p > 0:
                 return p
         return end
+    m = _ORGAN_RE.match(text, start)
+    if m:
+        # The body it leads follows, as an agency ("Sở Y tế") or a mass body whose name opens in lower case
+        # ("Hội công chứng viên tỉnh …"); without one the organ alone is the addressee ("Ban Giám đốc").
+        if text[m.end() : m.end() + 1] == " ":
+            inner = agency_end(text, m.end() + 1, place=place)
+            if inner < 0 and _HEAD_RE.match(text, m.end() + 1):
+                inner = _proper_part(text, m.end() + 1, need_cap=False)
+            if inner > 0:
+                return inner
+        return m.end()
     m = _BQL_RE.match(text, start)
     if m:
         # "Ban Quản lý các khu công nghiệp (tỉnh)", "Ban Quản lý Khu kinh tế": the kind of zone it runs
@@ -694,7 +715,7 @@ def find_all(text, *, limit=None, place=False):
 
 
 _STARTER_RE = re.compile(
-    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban"
+    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|[Mm]ỗi\s|UBND|Ủy\s+ban|Uỷ\s+ban"
     r"|[Đđ]ồng\s+chí\s)"
 )
 _STARTER_PLACE_RE = re.compile(

@@ -39,7 +39,7 @@ _TARGET_HEAD_RE = re.compile(
 )
 _SKIP_HEAD_RE = re.compile(
     r"^(?:(?:Những\s+|Một\s+số\s+)?kết\s+quả|Tình\s+hình|Đánh\s+giá(?!\s+cao)|Tồn\s+tại|Hạn\s+chế|Nguyên\s+nhân|Ưu\s+điểm|"
-    r"Bối\s+cảnh|Thực\s+trạng|Phương\s+hướng|Bài\s+học|Căn\s+cứ|Phạm\s+vi|Đối\s+tượng|Lộ\s+trình|Sự\s+cần\s+thiết|"
+    r"Bối\s+cảnh|Thực\s+trạng|Hiện\s+trạng|Phương\s+hướng|Bài\s+học|Căn\s+cứ|Phạm\s+vi|Đối\s+tượng|Lộ\s+trình|Sự\s+cần\s+thiết|"
     r"Nguồn\s+kinh\s+phí|Kinh\s+phí(?!\s+thực\s+hiện\s*:)|Giải\s+thích)\b",
     re.I,
 )
@@ -295,7 +295,7 @@ class _Emitter:
             self._requirements(node)
             self._directives_only(node)
             return
-        if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text):
+        if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text) and not _directs_subject(text):
             self._directives_only(node)
             return
         heading = ad.heading_names(text)
@@ -645,6 +645,12 @@ def _is_directive(text):
     return bool(_DIRECTIVE_RE.search(text[:300]))
 
 
+def _directs_subject(text):
+    """A point that opens like a section heading ("Căn cứ …", "Đối tượng …") but is a sentence directing
+    its own subject ("Căn cứ nội dung Kế hoạch này …, các sở, ban, ngành … xây dựng Kế hoạch …")."""
+    return len(text.split()) > 12 and bool(ad.subject(text)[0])
+
+
 def _split_by_addressee(text):
     """[(part text, (addressees, named))]: a new part starts at a sentence that names a different
     addressee; the sentences after it without one stay with it."""
@@ -658,8 +664,12 @@ def _split_by_addressee(text):
         cur = parts[-1]
         # A new addressee opens a new task; the heads of the same class of bodies ("Thủ trưởng các
         # sở, ngành …" after "các cơ quan, địa phương") continue the one before.
-        classes_only = all(names.is_class(_untitled(x)) for x in own) and all(
-            names.is_class(_untitled(x)) for x in cur[1]
+        # After an unnamed opening (the addressee inherited), only the heads of a class continue it:
+        # "Đồng thời, các cấp, các ngành cần …" is a directive to someone new.
+        classes_only = all(names.is_class(_untitled(x)) for x in own) and (
+            all(names.is_class(_untitled(x)) for x in cur[1])
+            if cur[2]
+            else all(_untitled(x) != x for x in own)
         )
         # "… kiện toàn Hội đồng tư vấn …. Hội đồng phải …": the body the task sets up, not a new addressee.
         set_up = all(x in names.SELF_HEADS and x.lower() in cur[3] for x in own) if own else False
@@ -763,14 +773,17 @@ def _untitled(name):
 
 
 def _starts_directive(sentence):
-    """A sentence whose addressee comes first (subject or Giao/Đề nghị …), not one that only mentions it."""
+    """A sentence whose addressee comes first (subject or Giao/Đề nghị …), not one that only mentions it
+    nor one that tells what it has done ("Các nhà mạng viễn thông lớn đã và đang triển khai …")."""
     _label, body = ad.strip_topic(sentence)
-    if ad.subject(body)[0]:
-        return True
+    found, end = ad.subject(body)
+    if found:
+        return not _DONE_RE.match(body, end)
     found, at = ad.assigned(body, limit=120)
     return bool(found) and at <= 60
 
 
+_DONE_RE = re.compile(r"\s*(?:[^\s,.;:]+\s+){0,2}?(?:đã|đang|vừa|từng)\s", re.I)  # "… lớn đã và đang …"
 _VIA_RE = re.compile(r"\(\s*(?:thông\s+)?qua\s+", re.I)
 _SEND_RE = re.compile(r"(?:gửi|báo\s+cáo)(?:\s+kết\s+quả)?(?:\s+thực\s+hiện)?(?:\s+về)?\s+", re.I)
 

@@ -240,10 +240,11 @@ def _double_spaced(lines):
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(nonblank) < 20:
         return False
-    long_lines = sum(1 for i in nonblank if len(lines[i].strip()) > 160)
-    if long_lines >= 0.2 * len(nonblank):
-        # Many lines hold whole paragraphs (a DOCX read one paragraph per line, a blank line between):
-        # the lines are not wrapped, so the blank lines are real paragraph breaks.
+    long_lines = sum(1 for i in nonblank if len(lines[i].strip()) > 200 and not lines[i][:1].isspace())
+    if long_lines >= max(2, 0.05 * len(nonblank)):
+        # Lines holding whole paragraphs (a DOCX read one paragraph per line, a blank line between) are
+        # not wrapped, so the blank lines are real paragraph breaks. (A wrapped copy may still carry a
+        # few long indented lines: dev 10.)
         return False
     alone = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a >= 2)
     open_ends = sum(1 for i in nonblank if _ends_open(lines[i].strip()))

@@ -43,7 +43,10 @@ _ROLE_PATTERNS = [
     ),
     (
         "other",
-        re.compile(r"^(?:kết\s+quả|sản\s+phẩm|kinh\s+phí|nguồn|ghi\s+chú|dự\s+toán|hình\s+thức)", re.I),
+        re.compile(
+            r"^(?:kết\s+quả|sản\s+phẩm|kinh\s+phí|nguồn|ghi\s+chú|dự\s+toán|hình\s+thức|(?:cơ\s+quan\s+|đơn\s+vị\s+)?theo\s+dõi|đôn\s+đốc|giám\s+sát)",
+            re.I,
+        ),
     ),
     (
         "task",

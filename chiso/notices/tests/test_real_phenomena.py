@@ -337,3 +337,221 @@ def test_head_of_a_body_as_a_title():
         "Trưởng Ban Quản lý các khu công nghiệp",
         "Chủ tịch UBND các xã, phường, đặc khu",
     ]
+
+
+# -- 4. subjects after a fronted clause, and several addressees inside one point --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 02 IV.2.b: a fronted time
+        (
+            "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 04 II.1.d: a connective
+        ("Đồng thời, các cấp, các ngành cần quan tâm bố trí nguồn lực tài chính", ["các cấp, các ngành"]),
+        # 04 II.1.e: "Mỗi" as the determiner of a class
+        ("Mỗi cơ quan, đơn vị, địa phương phải xây dựng cơ sở dữ liệu", ["Mỗi cơ quan, đơn vị, địa phương"]),
+        # 01 IV.8.c: the scope names who acts when no subject follows
+        (
+            "Riêng đối với các đơn vị sự nghiệp công lập thuộc UBND tỉnh, hằng quý có ít nhất 01 tin, bài",
+            ["các đơn vị sự nghiệp công lập thuộc UBND tỉnh"],
+        ),
+    ],
+)
+def test_subject_after_a_fronted_clause(text, expected):
+    from chiso.notices.addressees import subject
+
+    assert subject(text)[0] == expected
+
+
+def test_a_new_subject_after_an_unnamed_opening_is_a_task_of_its_own():
+    body = (
+        "Kính gửi: Các sở, ban, ngành; UBND các xã, phường, đặc khu.\n\n"
+        "1. Nhiệm vụ, giải pháp chung\n\n"
+        "a) Bố trí đủ và ưu tiên nguồn nhân lực có chất lượng cho công tác cải cách hành chính. Đồng thời, các "
+        "cấp, các ngành cần quan tâm bố trí nguồn lực tài chính để đảm bảo các điều kiện thực hiện.\n\n"
+        "b) Thực hiện đồng bộ cải cách hành chính gắn với chuyển đổi số. Mỗi cơ quan, đơn vị, địa phương phải xây "
+        "dựng cơ sở dữ liệu chuyên ngành của mình.\n"
+    )
+    got = parse_notice("CÔNG VĂN\n\n" + body)["tasks"]
+    assert [(t["ref"], t["lead"]) for t in got] == [
+        ("1.a#1", None),
+        ("1.a#2", "các cấp, các ngành"),
+        ("1.b#1", None),
+        ("1.b#2", "Mỗi cơ quan, đơn vị, địa phương"),
+    ]
+
+
+def test_what_a_body_has_done_is_no_new_task():
+    from chiso.notices.parser import _starts_directive
+
+    # dev 21 ("1. Hiện trạng"): narrative about a class of bodies
+    assert not _starts_directive(
+        "Các nhà mạng viễn thông lớn đã và đang triển khai mạng 4G phủ sóng rộng khắp."
+    )
+    assert _starts_directive("Các nhà mạng viễn thông lớn khẩn trương triển khai mạng 5G.")
+
+
+def test_a_point_opening_like_a_basis_heading_still_directs_its_subject():
+    # 02 VII.1: "Căn cứ …" usually heads the legal basis; a long point with its own subject is a task
+    body = (
+        "VII. TỔ CHỨC THỰC HIỆN\n\n1. Căn cứ nội dung Kế hoạch này và điều kiện thực tế, các sở, ban, ngành, UBND "
+        "các xã, phường, đặc khu xây dựng Kế hoạch phát động Phong trào thi đua của cơ quan, đơn vị, địa phương "
+        "mình để tổ chức thực hiện (Kế hoạch ban hành trước ngày 15/3/2026).\n"
+    )
+    got = parse_notice("KẾ HOẠCH\n\nThi đua năm 2026\n\n" + body)["tasks"]
+    assert [(t["ref"], t["deadline"]["due"]) for t in got] == [("VII.1", "2026-03-15")]
+
+
+@pytest.mark.parametrize(
+    "text, kind, due",
+    [
+        # 01 IV.3: an occasion's day, the year from the plan
+        (
+            "tổ chức các hoạt động tuyên truyền về chuyển đổi số nhân ngày Chuyển đổi số Quốc gia 10/10.",
+            "date",
+            "2026-10-10",
+        ),
+        # 02 IV.2.b: a period fronting the sentence
+        (
+            "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào thi đua",
+            "quarter",
+            "2027-03-31",
+        ),
+        # a period inside the sentence without a preposition is no deadline
+        ("đánh giá kết quả Quý I/2027, báo cáo Sở Nội vụ", "none", None),
+    ],
+)
+def test_occasions_and_fronted_periods(text, kind, due):
+    d = extract_deadline(text, year=2026)
+    assert (d["kind"], d["due"]) == (kind, due)
+
+
+def test_leading_organ_of_a_body_is_one_name():
+    # Real Lâm Đồng letters: "Ban Chủ nhiệm Đoàn Luật sư …", "Ban chấp hành lâm thời Hội công chứng viên …";
+    # also "Ban Giám đốc Sở …", "Ban Thường vụ Tỉnh đoàn". The organ alone is an addressee too.
+    def first(s):
+        return names.find_all(s)[0][2]
+
+    assert first("Đề nghị Ban Chủ nhiệm Đoàn Luật sư các tỉnh khẩn trương") == "Ban Chủ nhiệm Đoàn Luật sư"
+    assert first("Đề nghị Ban chấp hành lâm thời Hội công chứng viên tỉnh Lâm Đồng tổ chức").startswith(
+        "Ban chấp hành lâm thời Hội công chứng viên tỉnh Lâm Đồng"
+    )
+    assert first("Ban Giám đốc Sở Y tế chỉ đạo các khoa") == "Ban Giám đốc Sở Y tế"
+    assert first("Giao Ban Thường vụ Tỉnh đoàn chủ trì") == "Ban Thường vụ Tỉnh đoàn"
+    assert first("Ban Giám đốc chỉ đạo các khoa") == "Ban Giám đốc"
+    assert first("Ban Chỉ đạo cải cách hành chính tỉnh họp") != "Ban Chỉ"
+
+
+def test_bodies_at_every_level_as_a_class():
+    from chiso.notices.addressees import coordinators
+
+    # 02 VII.5
+    text = (
+        "Trên cơ sở nội dung Phong trào thi đua, phối hợp chặt chẽ với chính quyền các cấp, phát huy sức mạnh"
+    )
+    assert coordinators(text, None) == ["chính quyền các cấp"]
+    assert names.is_class("Mặt trận Tổ quốc các cấp") and names.is_class("UBND các cấp")
+
+
+# -- checks on more real Lâm Đồng drafts of the same office (not in the repository: no gold) ---------------
+
+
+def test_a_monitoring_column_does_not_hide_a_task_table():
+    # Kế hoạch CCHC 2026 of the province, annex: a seventh column "Theo dõi, kiểm tra, đôn đốc"
+    header = [
+        "STT",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Thời gian hoàn thành",
+        "Chủ trì thực hiện",
+        "Phối hợp thực hiện",
+        "Theo dõi, kiểm tra, đôn đốc",
+    ]
+    assert tables.header_roles(header) == ["num", "task", "other", "time", "lead", "coord", "other"]
+    row = (
+        "4",
+        "Tham mưu UBND tỉnh triển khai ứng dụng AI trong tra cứu văn bản quy phạm pháp luật",
+        "Ứng dụng AI",
+        "Trong năm 2026",
+        "Sở Tư pháp",
+        "Sở Khoa học và Công nghệ",
+        "Sở Tư pháp",
+    )
+    text = _docx_table(header, [row], before=("KẾ HOẠCH", "Cải cách hành chính năm 2026"))
+    t = parse_notice(text)["tasks"][0]
+    assert (t["lead"], t["coordinators"], t["deadline"]["due"]) == (
+        "Sở Tư pháp",
+        ["Sở Khoa học và Công nghệ"],
+        "2026-12-31",
+    )
+
+
+def test_an_assigning_clause_is_no_topic_and_names_stop_before_the_verb():
+    from chiso.notices.addressees import strip_topic
+
+    # "CV UBND tỉnh chỉ đạo đặt hàng … cai nghiện" (2025), point 1
+    text = (
+        "Giao Sở Y tế tiến hành rà soát, giao nhiệm vụ các Trung tâm Y tế khu vực, Trạm Y tế cấp xã đăng ký"
+    )
+    assert strip_topic(text) == (None, text)
+    assert names.agency_list(text, 5)[0] == ["Sở Y tế"]
+    # Kế hoạch CCHC 2026, I.7.a: "tổ chức" after a class is the verb
+    assert names.agency_list("Các cơ quan, đơn vị, địa phương tổ chức quán triệt", 0)[0] == [
+        "Các cơ quan, đơn vị, địa phương"
+    ]
+
+
+def test_a_short_docx_letter_keeps_its_paragraphs():
+    import docx
+
+    # "V/v tham mưu xử lý đề nghị của Bộ Công an …" (2026): 20 lines, two of them whole paragraphs
+    d = docx.Document()
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số:           /UBND-NC",
+        "V/v tham mưu xử lý đề nghị của Bộ Công an tại Công văn số 2388/C04-P6",
+        "Lâm Đồng, ngày        tháng 4 năm 2026",
+        "Kính gửi:",
+        "- Sở Tài chính;",
+        "- Công an tỉnh.",
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 2388/C04-P6 ngày 20/4/2026 của Bộ Công an về việc tham mưu "
+        "HĐND cấp tỉnh ban hành Nghị quyết về nguyên tắc, tiêu chí, định mức phân bổ kinh phí (gửi kèm theo).",
+        "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với Công an tỉnh nghiên cứu, triển khai "
+        "thực hiện theo đề nghị của Bộ Công an tại Công văn nêu trên; báo cáo UBND tỉnh trước ngày 04/5/2026.",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Chủ tịch UBND tỉnh;",
+        "- Chánh Văn phòng UBND tỉnh;",
+        "- Lưu: VT, NC.",
+        "TL. CHỦ TỊCH",
+        "CHÁNH VĂN PHÒNG",
+        "Đỗ Tấn Sương",
+    ):
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    got = parse_notice(read_notice_bytes_ex(buf.getvalue(), "cv.docx")[0])
+    assert got["document"]["addressed_to"] == ["Sở Tài chính", "Công an tỉnh"]
+    assert [(t["lead"], t["coordinators"], t["deadline"]["due"]) for t in got["tasks"]] == [
+        ("Sở Tài chính", ["Công an tỉnh"], "2026-05-04")
+    ]  # "Ủy ban nhân dân tỉnh nhận được …" tells what happened: no task
+
+
+def test_a_request_file_is_no_request():
+    from chiso.notices.addressees import assigned
+
+    # 02 V.3.3: "hồ sơ đề nghị …" names a file; the request is not made by this text
+    assert assigned("Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ (trong đó có 01 bộ gốc).") == (
+        [],
+        -1,
+    )
+    assert assigned("Đề nghị Chủ tịch UBND các xã, phường tổ chức thực hiện.")[0] == [
+        "Chủ tịch UBND các xã, phường"
+    ]
