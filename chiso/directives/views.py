@@ -450,9 +450,7 @@ def task_shares(request, pk):
     """The shares (or periods) of a group task, for the expandable row of a list."""
     task = _task_for(request, pk)
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
-    children = life.visible_tasks(
-        request.user, lists.leaves().filter(Q(parent_id=pk) | Q(parent__parent_id=pk))
-    )
+    children = life.visible_tasks(request.user, lists.leaves().filter(Q(parent_id=pk) | Q(root_id=pk)))
     children = children.select_related("lead", "parent", "parent__lead").order_by(
         "lead__name", "start_date", "pk"
     )
