@@ -352,3 +352,11 @@ def test_shares_and_periods_point_to_the_task_of_the_notice(people, make_task, c
     client.force_login(people["monitor"])
     page = client.get(reverse("directives:task_shares", args=[group.pk])).content.decode()
     assert page.count("08/2022") == 1 and page.count("09/2022") == 1
+    # The board's index filter: a tag on the task of the notice brings its shares and periods along.
+    from chiso.indices.models import Index, TaskComponent
+
+    papi = Index.objects.get_or_create(code="PAPI", defaults={"name": "PAPI"})[0]
+    TaskComponent.objects.create(task=group, index=papi, component_code="D5")
+    board = client.get(reverse("directives:board"), {"index": "PAPI"})
+    assert [r["task"].pk for r in board.context["rows"]] == [group.pk]
+    assert board.context["rows"][0]["group"]["n"] == 3
