@@ -31,9 +31,15 @@ def main(argv=None):
     os.environ["CHISO_VAR_DIR"] = work
     os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chiso.settings")
+    import logging
+
     import django
 
     django.setup()
+    # The importer's own account of its batches and last transaction (what a writer can wait for).
+    logging.getLogger("chiso.dossiers.import").setLevel(logging.INFO)
+    logging.getLogger("chiso.dossiers.import").addHandler(logging.StreamHandler(sys.stdout))
+    logging.getLogger("chiso.dossiers.import").propagate = False
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.utils import timezone

@@ -170,7 +170,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(database, workers, threads):
+def start_server(database, workers, threads, pg_name="chiso_bench"):
     """`chiso serve` on a free port with the demo data; returns (base URL, process)."""
     var = REPO / "var" / f"bench-{database}"
     env = {**os.environ, "CHISO_VAR_DIR": str(var), "PYTHONPATH": str(REPO)}
@@ -179,9 +179,9 @@ def start_server(database, workers, threads):
 
         url = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
         with psycopg.connect(url, autocommit=True) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'chiso_bench'").fetchone():
-                conn.execute("CREATE DATABASE chiso_bench")
-        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/chiso_bench"
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [pg_name]).fetchone():
+                conn.execute(f'CREATE DATABASE "{pg_name}"')
+        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + pg_name
     else:
         env["DATABASE_URL"] = ""
     chiso = [sys.executable, "-m", "chiso"]
@@ -212,6 +212,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="máy chủ đang chạy; bỏ trống để bench tự chạy một máy chủ")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--pg-name",
+        default="chiso_bench",
+        help="base PostgreSQL của bench (mỗi người một base nếu chạy song song)",
+    )
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
@@ -230,7 +235,7 @@ def main(argv=None):
     proc = None
     base = args.url
     if not base:
-        base, proc = start_server(args.database, args.workers, args.threads)
+        base, proc = start_server(args.database, args.workers, args.threads, args.pg_name)
     try:
         monitor = Client(base)
         monitor.login(args.user, args.password)

@@ -1,6 +1,9 @@
 """The notice reader scored on the real dev set (chiso/notices/tests/data/notices-dev/).
 
-    python bench/notices_eval.py [--show] [--only 08] [--keep DIR]
+    python bench/notices_eval.py [--show] [--only 08] [--keep DIR] [--set dev|real]
+
+--set real scores the held-out real files instead (chiso/notices/tests/data/notices-real/: DOCX files of
+Lâm Đồng province 2025–2026, read through the file reader, with hand-made gold by the same rules).
 
 Each NN_slug.txt is read without its first line (the "# source:" line), parsed by
 chiso.notices.parse_notice exactly as `chiso parse-notice FILE --json` does (no --date), and scored
@@ -19,13 +22,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from chiso.notices import parse_notice  # noqa: E402
-from chiso.notices.tests.devset import Score, documents, score  # noqa: E402
+from chiso.notices.tests.devset import Score, documents, real_documents, score  # noqa: E402
 
 
-def evaluate(only=None, show=False, keep=None):
+def evaluate(only=None, show=False, keep=None, which="dev"):
     """(per-document [(name, Score)], total Score); prints misses when show."""
     rows, total = [], Score()
-    for name, body, gold in documents(only):
+    for name, body, gold in (real_documents if which == "real" else documents)(only):
         pred = parse_notice(body)
         if keep:
             Path(keep, name + ".pred.json").write_text(json.dumps(pred, ensure_ascii=False, indent=1))
@@ -53,9 +56,12 @@ def main(argv=None):
     ap.add_argument("--show", action="store_true", help="list every miss")
     ap.add_argument("--only", nargs="*", help="document number prefixes, e.g. 08 09")
     ap.add_argument("--keep", help="folder to write the predicted JSON files into")
+    ap.add_argument(
+        "--set", choices=("dev", "real"), default="dev", help="dev set (default) or held-out real files"
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    rows, total = evaluate(args.only, args.show, args.keep)
+    rows, total = evaluate(args.only, args.show, args.keep, args.set)
     print(f"{'document':44} gold pred match   P     R     F1   lead  coord  deadline")
     for name, s in rows:
         print(line(name, s))

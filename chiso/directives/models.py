@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from chiso.core import memo
 from chiso.core.models import AuditedModel
 from chiso.registry.models import Agency
 
@@ -386,7 +387,8 @@ class ReminderSchedule(AuditedModel):
 
     @classmethod
     def current(cls):
-        obj = cls.objects.order_by("pk").first()
+        # Read by every task list and card of a page: once per request (chiso.core.memo).
+        obj = memo.per_request("directives.reminder_schedule", lambda: cls.objects.order_by("pk").first())
         return obj or cls(days_before=[7, 3, 1])
 
 

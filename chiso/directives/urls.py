@@ -26,4 +26,5 @@ urlpatterns = [
     path("bao-cao/tai-ve/", views.official_report, name="official_report"),
     path("nhap-van-ban/", views_intake.upload, name="intake_upload"),
     path("nhap-van-ban/<int:pk>/", views_intake.review, name="intake_review"),
+    path("nhap-van-ban/<int:pk>/them-co-quan/", views_intake.add_agency, name="intake_add_agency"),
 ]

@@ -5,23 +5,23 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from chiso.core import uploads
-from chiso.core.forms import parse_date
 from chiso.notices import NoticeReadError
 from chiso.notices.cli import fmt_date
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
+from .forms_intake import EVERY, AddAgencyForm, IntakeTaskForm
 from .models import NoticeDraft, Task
-from .services import intake
-
-EVERY = [("", "—"), ("month", "Hằng tháng"), ("quarter", "Hằng quý"), ("year", "Hằng năm")]
+from .services import intake, resolution
 
 
 def _require_monitor(user):
@@ -41,14 +41,6 @@ def _highlight(source, task):
         safe = escape(phrase)
         html = html.replace(safe, f"<mark>{safe}</mark>", 1)
     return mark_safe(html.replace("\n", "<br>"))
-
-
-def _parse_ddmmyyyy(value):
-    """A date from the review form (dd/mm/yyyy), None when empty; ValueError when not a date."""
-    try:
-        return parse_date(value, "Ngày")
-    except ValidationError:
-        raise ValueError(value)
 
 
 @login_required
@@ -87,64 +79,40 @@ def upload(request):
     )
 
 
-def _names_to_ids(text, by_name):
-    """Agency ids for names typed or picked in the review (separated by ";"); unknown names reported."""
-    ids, unknown = [], []
-    for name in [n.strip() for n in (text or "").split(";") if n.strip()]:
-        agency_id = by_name.get(name.casefold())
-        if agency_id is None:
-            unknown.append(name)
-        elif agency_id not in ids:
-            ids.append(agency_id)
-    return ids, unknown
+def _notice_day(doc):
+    on_text = doc.get("date") or doc.get("meeting_date")
+    return date.fromisoformat(on_text) if on_text else None
 
 
-def _read_row(request, i, t, by_name):
-    """One task as the reviewer left it: (task dict, accepted?, errors)."""
-    errors = []
-    t = dict(t, deadline=dict(t.get("deadline") or {}))
-    accepted = bool(request.POST.get(f"accept_{i}"))
-    t["accepted"] = accepted
-    t["text"] = request.POST.get(f"text_{i}", t.get("text", "")).strip() or t.get("text", "")
-    lead_ids, unknown = _names_to_ids(request.POST.get(f"lead_{i}", ""), by_name)
-    if unknown:
-        errors.append(
-            f"Mục {intake.ref_label(t.get('ref'))}: “{'; '.join(unknown)}” không có trong danh mục."
+def _review_forms(request, tasks, agencies):
+    """One bound IntakeTaskForm per proposed task, checked."""
+    by_name = {a.name.casefold(): a.pk for a in agencies}
+    ids = [a.pk for a in agencies]
+    forms = []
+    for i, t in enumerate(tasks):
+        form = IntakeTaskForm(
+            request.POST, index=i, label=intake.ref_label(t.get("ref")), by_name=by_name, agency_ids=ids
         )
-    t["lead_agency_ids"] = lead_ids
-    coordinator_ids = [int(x) for x in request.POST.getlist(f"coordinators_{i}") if x.isdigit()]
-    extra, unknown = _names_to_ids(request.POST.get(f"coordinators_add_{i}", ""), by_name)
-    if unknown:
-        errors.append(
-            f"Mục {intake.ref_label(t.get('ref'))}: phối hợp “{'; '.join(unknown)}” không có trong danh mục."
-        )
-    t["coordinator_agency_ids"] = coordinator_ids + [x for x in extra if x not in coordinator_ids]
-    dl = t["deadline"]
-    dl["kind"] = request.POST.get(f"kind_{i}", dl.get("kind") or "none")
-    try:
-        due = _parse_ddmmyyyy(request.POST.get(f"due_{i}"))
-        start = _parse_ddmmyyyy(request.POST.get(f"start_{i}"))
-    except ValueError as exc:
-        errors.append(f"Mục {intake.ref_label(t.get('ref'))}: ngày “{exc}” không đúng dạng dd/mm/yyyy.")
-    else:
-        dl["due"] = due.isoformat() if due else None
-        dl["start"] = start.isoformat() if start else None
-    dl["every"] = request.POST.get(f"every_{i}") or None
-    if accepted and not t["lead_agency_ids"]:
-        errors.append(f"Mục {intake.ref_label(t.get('ref'))}: chọn cơ quan chủ trì trong danh mục.")
-    return t, accepted, errors
+        form.is_valid()
+        forms.append(form)
+    return forms
 
 
-def _candidates(name, on):
-    """Registry agencies that may be meant by a name the reader could not resolve."""
-    from chiso.registry.services import lookup
+def _save_edits(request, tasks, agencies):
+    """The draft's tasks as the reviewer left them on the page, and the problems of the accepted ones
+    (a task left out of the notice need not be complete)."""
+    reviewed, errors = [], []
+    for form, t in zip(_review_forms(request, tasks, agencies), tasks):
+        reviewed.append(form.apply(t))
+        if form.cleaned_data.get("accept"):
+            errors += form.messages()
+    return reviewed, errors
 
-    found = []
-    for _candidate, agencies in lookup(name, on=on, limit=5):
-        for agency in agencies:
-            if agency not in found:
-                found.append(agency)
-    return found[:5]
+
+def _agencies(on):
+    # Offer the agencies that existed when the notice was issued, not today's structure.
+    choices = Agency.objects.valid_on(on) if on else Agency.objects.all()
+    return list(choices.order_by("name").only("pk", "name", "valid_to"))
 
 
 @login_required
@@ -156,27 +124,19 @@ def review(request, pk):
     parsed = draft.parsed
     tasks = parsed.get("tasks") or []
     doc = parsed.get("document") or {}
-    # Offer the agencies that existed when the notice was issued, not today's structure.
-    on_text = doc.get("date") or doc.get("meeting_date")
-    on = date.fromisoformat(on_text) if on_text else None
-    choices = Agency.objects.valid_on(on) if on else Agency.objects.all()
-    agencies = list(choices.order_by("name").only("pk", "name", "valid_to"))
+    on = _notice_day(doc)
+    agencies = _agencies(on)
     names = {a.pk: a.name for a in agencies}
-    by_name = {a.name.casefold(): a.pk for a in agencies}
     errors = []
-    action = request.POST.get("action", "publish")
+    resolver = resolution.Resolver(on)
     if request.method == "POST" and draft.status == NoticeDraft.OPEN:
+        action = request.POST.get("action", "publish")
         if action == "discard":
             draft.status = NoticeDraft.DISCARDED
             draft.save(update_fields=["status"])
             messages.success(request, f"Đã hủy bản nháp “{draft.filename}”; không có gì được ban hành.")
             return redirect("directives:intake_upload")
-        reviewed = []
-        for i, t in enumerate(tasks):
-            t, accepted, problems = _read_row(request, i, t, by_name)
-            reviewed.append(t)
-            if accepted:
-                errors += problems  # a task left out of the notice need not be complete
+        reviewed, errors = _save_edits(request, tasks, agencies)
         if action == "save":
             # A draft may be incomplete: keep what is there, say what is still missing.
             draft.parsed = dict(parsed, tasks=reviewed)
@@ -196,14 +156,18 @@ def review(request, pk):
             )
             return redirect("directives:directive", pk=directive.pk)
         tasks = reviewed
+    elif draft.status == NoticeDraft.OPEN and resolution.reresolve(tasks, resolver=resolver):
+        # An agency added to the registry since (here or in the registry pages) settles names the
+        # reader could not resolve: the draft keeps them, nobody types them again.
+        draft.parsed = dict(parsed, tasks=tasks)
+        draft.save(update_fields=["parsed"])
     can_add_agency = permissions.can(request.user, "change", "agency")
     rows = []
     for i, t in enumerate(tasks):
         dl = t.get("deadline") or {}
         lead_ids = t.get("lead_agency_ids") or []
-        unresolved = [
-            {"name": name, "candidates": _candidates(name, on)} for name in t.get("unresolved") or []
-        ]
+        written = resolution.task_names(t, resolver)
+        unsettled = [n for n in written if n["status"] != resolution.RESOLVED and not n["is_class"]]
         rows.append(
             {
                 "i": i,
@@ -212,10 +176,13 @@ def review(request, pk):
                 "accepted": t.get("accepted", True),
                 "source": _highlight(t.get("source"), t),
                 "lead_value": "; ".join(names[x] for x in lead_ids if x in names),
+                "lead_ids": lead_ids,
+                "coord_ids": t.get("coordinator_agency_ids") or [],
                 "coordinators": [(x, names[x]) for x in t.get("coordinator_agency_ids") or [] if x in names],
-                "unresolved": unresolved,
+                "names": written,
+                "unsettled": unsettled,
                 # a task needing attention is shown open; the others are folded to one line
-                "open": not lead_ids or bool(unresolved),
+                "open": not lead_ids or bool(unsettled and t.get("unresolved")),
                 "due": fmt_date(dl.get("due")),
                 "start": fmt_date(dl.get("start")),
                 "kind": dl.get("kind") or "none",
@@ -243,3 +210,35 @@ def review(request, pk):
         },
         status=400 if errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def add_agency(request, pk):
+    """Add a name the notice used to the registry, from the review screen: the reviewer's edits on the
+    page are kept (saved to the draft first), the new agency is created (audited like any agency), and
+    every name of the draft that now resolves gets its agency."""
+    _require_monitor(request.user)
+    if not permissions.can(request.user, "change", "agency"):
+        raise PermissionDenied("Chỉ quản trị viên danh mục được thêm cơ quan vào danh mục.")
+    draft = get_object_or_404(NoticeDraft, pk=pk, status=NoticeDraft.OPEN)
+    form = AddAgencyForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Thiếu tên cơ quan cần thêm vào danh mục (agency_name).")
+    parsed = draft.parsed
+    tasks = parsed.get("tasks") or []
+    on = _notice_day(parsed.get("document") or {})
+    if any(k.startswith("accept_") or k.startswith("lead_") for k in request.POST):
+        tasks, _problems = _save_edits(request, tasks, _agencies(on))
+    with transaction.atomic():
+        agency, created = resolution.add_agency(form.cleaned_data["agency_name"])
+        filled = resolution.reresolve(tasks, on=on)
+        draft.parsed = dict(parsed, tasks=tasks)
+        draft.save(update_fields=["parsed"])
+    what = "Đã thêm" if created else "Danh mục đã có"
+    messages.success(
+        request,
+        f"{what} “{agency.name}” ({resolution.kind_label(agency.kind)}); {filled} tên trong văn bản đã được "
+        "gắn với cơ quan trong danh mục. Có thể sửa thông tin chi tiết trong trang Danh mục cơ quan.",
+    )
+    return redirect("directives:intake_review", pk=draft.pk)

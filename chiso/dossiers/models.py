@@ -79,6 +79,25 @@ class ColumnMapping(AuditedModel):
         return self.name
 
 
+def hidden_runs_sql(a="d", but=None):
+    """SQL condition: the dossier row aliased `a` is visible, i.e. not written by an import that has not
+    finished (SQLite imports commit their new rows in short batches before the run is done, so other
+    writers never wait for the whole file; see services/importer.py). `but` is a run whose rows count."""
+    extra = f" AND id <> {int(but)}" if but else ""
+    return (
+        f"({a}.import_run_id IS NULL OR {a}.import_run_id NOT IN "
+        f"(SELECT id FROM dossiers_importrun WHERE status <> 'done'{extra}))"
+    )
+
+
+class VisibleDossiers(models.Manager):
+    """Dossiers of finished imports only: rows of a running (or failed, not yet cleaned) import stay hidden."""
+
+    def get_queryset(self):
+        pending = ImportRun.objects.exclude(status=ImportRun.DONE).values("id")
+        return super().get_queryset().exclude(import_run_id__in=models.Subquery(pending))
+
+
 class Dossier(AuditedModel):
     """One dossier; written in bulk by raw SQL (services/importer.py), one audit entry per import."""
 
@@ -140,9 +159,16 @@ class Dossier(AuditedModel):
     stat_month = models.IntegerField("tháng thống kê")  # yyyymm of stat_day
     letter_issued_at = models.DateTimeField("ngày in phiếu xin lỗi", null=True, blank=True)
     letter_issued_by = models.CharField("người in phiếu", max_length=150, blank=True)
+    # The import (ImportRun id) that first wrote the row when it was written in committed batches; hidden
+    # until that run is done (VisibleDossiers, hidden_runs_sql). Null: written in one transaction.
+    import_run_id = models.IntegerField("lần nhập", null=True, blank=True)
+
+    objects = VisibleDossiers()
+    all_rows = models.Manager()
 
     class Meta:
         ordering = ["-received"]
+        base_manager_name = "all_rows"
         # Named so a large import can drop and rebuild them (services/importer.py SECONDARY_INDEXES).
         indexes = [
             models.Index(fields=["agency", "stat_day"], name="dossier_agency_day"),

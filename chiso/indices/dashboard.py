@@ -18,7 +18,8 @@ def home_cards(request):
     if province is None or papi is None:
         return []
     # Same cache entry as the index page (services/pagecache.py): the history costs ~0.1 s to compute.
-    history = pagecache.history(papi, province, pagecache.fingerprint(papi))
+    fingerprints = pagecache.fingerprints()
+    history = pagecache.history(papi, province, fingerprints[papi.pk])
     if not history:
         return []
     latest = history[-1]
@@ -33,7 +34,7 @@ def home_cards(request):
         )
     from .services.answer import fallen
 
-    fell = fallen(province)
+    fell = fallen(province, detail=False, fingerprints=fingerprints)
     n_components = sum(len(item["components"]) for item in fell)
     n_tasks = sum(c["n_tasks"] for item in fell for c in item["components"])
     answer_card = {

@@ -125,3 +125,17 @@ class ImportForm(forms.Form):
             field, header = line.split("=", 1)
             mapping[field.strip()] = header.strip()
         return mapping
+
+
+class TagDecisionForm(forms.Form):
+    """The two buttons beside a suggested component tag: keep it (1) or drop it (0)."""
+
+    keep = forms.TypedChoiceField(
+        choices=[("1", "Xác nhận"), ("0", "Bỏ")],
+        coerce=lambda value: value == "1",
+        error_messages={
+            "required": "Chưa chọn xác nhận hay bỏ thành phần chỉ số.",
+            "invalid_choice": "Chưa chọn xác nhận hay bỏ thành phần chỉ số.",
+        },
+    )
+    next = forms.CharField(required=False)

@@ -10,7 +10,7 @@ from chiso.core.exports import download
 from chiso.core.redirects import redirect_back
 from chiso.registry import permissions
 
-from .forms import ImportForm, ResponsibilityForm, ResultForm
+from .forms import ImportForm, ResponsibilityForm, ResultForm, TagDecisionForm
 from .models import Index, Province, Responsibility, Result, TaskComponent
 from .services import analysis, charts, component_tasks, definitions, exports, pagecache, responsibility
 from .services import answer as answer_service
@@ -277,10 +277,15 @@ def confirm_tag(request, pk):
 
     tag = get_object_or_404(TaskComponent.objects.select_related("task", "index"), pk=pk)
     permissions.require(request.user, "change", "task", tag.task.agency_ids())
+    form = TagDecisionForm(request.POST)
+    if not form.is_valid():
+        # a post without one of the two buttons changes nothing (it used to drop the tag)
+        messages.error(request, form.errors["keep"][0])
+        return redirect_back(request, form.cleaned_data.get("next"), "indices:index")
     with acting_as(request.user):
-        confirm(tag, keep=request.POST.get("keep") == "1")
+        confirm(tag, keep=form.cleaned_data["keep"])
     messages.success(request, "Đã cập nhật gắn thành phần chỉ số cho nhiệm vụ.")
-    return redirect_back(request, request.POST.get("next"), "indices:index")
+    return redirect_back(request, form.cleaned_data["next"], "indices:index")
 
 
 @login_required

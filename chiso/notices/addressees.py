@@ -20,9 +20,15 @@ _ASSIGN_RE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]�
 # A label before the directive: "Về kiến nghị …:", "Về chuyển đổi số:"; a leading clause "Trên cơ sở …,".
 TOPIC_RE = re.compile(r"^(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?:\s*")
 _LEADING_CLAUSE_RE = re.compile(
-    r"^(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|Đối\s+với)"
-    r"[^,;:]{0,200},\s*"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ|Để|Nhằm|Theo|Sau\s+khi|Trong\s+(?:tháng|quý|năm|thời\s+gian)|Từ\s+nay|"
+    r"(?:Riêng\s+)?[Đđ]ối\s+với)[^,;:]{0,200}"
+    # a fronted time ("Quý I/2027, các cơ quan … đánh giá …") or connective ("Đồng thời, các cấp …")
+    r"|(?:(?:Trong|Từ|Đến|Trước|Chậm\s+nhất)\s+)?(?:[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gày)\s+[\dIVX][\w/.\s-]{0,20}"
+    r"|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Mặt\s+khác|Tiếp\s+đó|Sau\s+đó)"
+    r",\s*"
 )
+_SUBJECT_AFTER_RE = re.compile(r"(?:chúng\s+ta|người|cán\s+bộ|công\s+chức)\b")
+_SCOPE_CLAUSE_RE = re.compile(r"^(?:Riêng\s+)?(?:[Đđ]ối\s+với|[Vv]ới)\s+")
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
 _LEAD_MARK_RE = re.compile(r"chủ\s+trì", _I)
 _COORD_RE = re.compile(
@@ -73,9 +79,20 @@ def _clean(name):
     return _SPACES_RE.sub(" ", name)
 
 
+# A topic closed by a comma and followed by the directive itself ("Về việc lựa chọn nhà thầu gói thầu
+# Nhà ga hành khách, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các đồng chí … gửi về …").
+TOPIC_COMMA_RE = re.compile(
+    # (a clause that itself assigns — "Giao Sở Y tế tiến hành rà soát, giao nhiệm vụ …" — is no topic)
+    r"^(?:(?:Về|Đối\s+với|Riêng)\s[^:;.]{2,220}?|(?!(?:giao|yêu\s+cầu|đề\s+nghị)\s)[^\W\d_][^:;.,]{2,60}?),\s*"
+    r"(?=(?-i:(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao))\s)",  # lower case: not "Giao thông vận tải"
+    re.I,
+)
+
+
 def strip_topic(text):
-    """(label, rest): a leading topic label ("Về …:") is not part of the directive."""
-    m = TOPIC_RE.match(text)
+    """(label, rest): a leading topic label ("Về …:", or "Về việc …," before "yêu cầu/đề nghị …") is not
+    part of the directive."""
+    m = TOPIC_RE.match(text) or TOPIC_COMMA_RE.match(text)
     if m and len(text) > m.end() + 10:
         return text[: m.end()].strip(), text[m.end() :]
     return None, text
@@ -89,6 +106,19 @@ def subject(text, *, place=True):
     if m:
         pos = m.end()
     got, end = names.agency_list(text, pos, place=place)
+    if not got and m:
+        # "Riêng đối với các đơn vị sự nghiệp công lập thuộc UBND tỉnh, hằng quý có …": the scope
+        # names who must act when no subject follows it.
+        sm = _SCOPE_CLAUSE_RE.match(text)
+        if sm:
+            inner, iend = names.agency_list(text, sm.end(), place=place)
+            if (
+                inner
+                and text[iend : m.end()].strip(" ,") == ""
+                and not _SUBJECT_AFTER_RE.match(text, m.end())
+            ):
+                return [_clean(g) for g in inner], m.end()
+        return [], 0
     if not got:
         return [], 0
     rest = text[end:]
@@ -195,6 +225,28 @@ def heading_names(text):
     if rest:
         return None
     return [_clean(g) for g in got]
+
+
+_SCOPE_LABEL_RE = re.compile(r"\s*(?i:đối\s+với|riêng|về)\s")
+
+
+def labelled_names(text):
+    """(addressees, task) for a point that names its agency as a label and gives the task after a
+    colon on the same line ("3. Sở Khoa học và Công nghệ: Chủ trì, phối hợp …", "4. Sở Tư pháp:
+    Lồng ghép …"), else None. A compressed list ("Các Bộ: Tài chính, Xây dựng …") is no label."""
+    k = text.find(":")
+    if k <= 0 or k > 300:
+        return None
+    rest = text[k + 1 :].strip()
+    if len(rest) < 8:
+        return None
+    label = text[:k]
+    if _SCOPE_LABEL_RE.match(label):
+        return None  # "Đối với UBND cấp xã: Có kết quả …" scopes a criterion; it assigns nothing by itself
+    if names.compressed_at(_HEADING_LEAD_RE.sub("", label.strip()) + ":", 0) or names.bare_names_at(rest, 0):
+        return None
+    got = heading_names(label)
+    return (got, rest) if got else None
 
 
 _MODAL_AFTER_RE = re.compile(

@@ -136,6 +136,15 @@ _PATTERNS = [
         ),
     ),
     (
+        # "tổ chức các hoạt động … nhân ngày Chuyển đổi số Quốc gia 10/10": the work is held on that day
+        "occasion",
+        re.compile(
+            r"nhân\s+(?:dịp\s+)?(?:kỷ\s+niệm\s+)?ngày\s+[^,.;()\d]{3,60}?\s*\(?(?P<date>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)"
+            r"(?![\d/])",
+            _F,
+        ),
+    ),
+    (
         "date",
         re.compile(
             _LEAD_IN
@@ -191,6 +200,7 @@ _NEEDS = {
     "half": ("tháng đầu", "tháng cuối"),
     "start": ("từ",),
     "date": ("ngày",),
+    "occasion": ("nhân",),
     "month": ("tháng",),
     "quarter": ("quý", "quí"),
     "year": ("năm",),
@@ -204,7 +214,12 @@ _CITED_RE = re.compile(
     r"(?:Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Quyết\s+định|Báo\s+cáo|Công\s+văn|Thông\s+báo"
     r"|Nghị\s+định|Thông\s+tư|Văn\s+bản|Luật)\s+số\s+[^.;:()]*?(?=[.;:()]|\b(?:hoàn\s+thành|trước\s+ngày|chậm\s+nhất|thời\s+gian)\b|$)"
 )
-_INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,12}$", _F)
+_PLAN_BEFORE_RE = re.compile(
+    r"\b(?:vào|trong|theo|tại|thuộc|từ|căn\s+cứ)\s+(?:các\s+)?(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chương\s+trình)"
+    r"(?:\s+[^\s,;.:()]+){0,8}\s*$",
+    _F,
+)
+_INDEX_BEFORE_RE = re.compile(r"(?:chỉ\s+số|par\s+index|sipas|papi|pci|dti)[\w\s,]{0,24}$", _F)
 _EVERY = {"tháng": "month", "quý": "quarter", "quí": "quarter", "năm": "year", "tuần": "week"}
 _WINDOW_RE = re.compile(r"thời\s+gian\s+(?:thực\s+hiện|làm\s+việc|triển\s+khai)", _F)
 _YEAR_END_RE = re.compile(r"(\d{4})\s*$")
@@ -325,8 +340,14 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "recurring_day":
         return _Found("recurring", m, strict=_strict(g["pre"]) or None, every=_EVERY[g["per"].lower()])
     if kind == "recurring":
-        if _INDEX_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()]):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if _INDEX_BEFORE_RE.search(before[-40:]):
             return None  # "chỉ số PAPI hàng năm": the index is yearly, the task is not
+        if _PLAN_BEFORE_RE.search(before):
+            # "đưa vào kế hoạch đào tạo hàng năm", "căn cứ Kế hoạch CCHC hằng năm": the plan or budget the
+            # work goes into is yearly (it qualifies the subject); the task itself recurs on no period
+            # ("xây dựng Kế hoạch … hằng năm" still does)
+            return None
         return _Found("recurring", m, strict=None, every=_EVERY[g["per"].lower()])
     if kind == "range":
         b = _parse_when(g["b"], year)
@@ -390,6 +411,9 @@ def _read(kind, m, text, year, add_working_days, base_date):
     if kind == "start":
         a = _parse_when(g["a"], year)
         return _Found("start", m, start=a[0]) if a else None
+    if kind == "occasion":
+        d = parse_day(g["date"], year)
+        return _Found("date", m, due=d, strict=False) if d else None
     if kind == "date":
         d = parse_day(g["date"], year)
         return _Found("date", m, due=d, strict=_strict(g["pre"])) if d else None
@@ -494,6 +518,13 @@ def _as_sentence(cell):
     return _CELL_PREFIX_RE.sub("trong ", t, count=1)
 
 
+_FRONT_PERIOD_RE = re.compile(r"^\s*(?=(?:quý|quí|tháng)\s+[\dIVX]{1,4}\s*/\s*\d{4}\s*,)", _F)
+_PERIOD_ORDER = {"week": 0, "month": 1, "quarter": 2, "year": 3}
+_EACH_RE = re.compile(r"\bmỗi\s+(tuần|tháng|quý|quí|năm)\b", _F)
+_CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?"
+_CLOCK_SPAN_RE = re.compile(rf"(?:(?<![\w])[Tt]ừ\s+)?{_CLOCK}\s*(?:-|–|đến)\s*{_CLOCK}", _F)
+
+
 def extract_deadline(text, *, year=None, add_working_days=None, base_date=None, cell=False):
     """The deadline of one task's text (see the module docstring for the shape). cell=True reads a time
     cell or slot, where the phrase stands alone without "trong"/"trước ngày"."""
@@ -507,14 +538,28 @@ def _extract_once(text, year, add_working_days, base_date, cell):
     out = empty()
     if not text:
         return out
+    # A span of clock times ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1") says when in the day,
+    # not a date range: blanked (same length, so spans still point into the text) before the grammar.
+    text = _CLOCK_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
     if cell:
         text = _as_sentence(text)
+    else:
+        # "Quý I/2027, các cơ quan … đánh giá …": a period fronting the sentence is when the work is done
+        text = _FRONT_PERIOD_RE.sub("trong ", text, count=1)
     found = find_all(text, year=year, add_working_days=add_working_days, base_date=base_date)
     recurring = [f for f in found if f.kind == "recurring"]
     starts = [f for f in found if f.kind == "start"]
     points = [f for f in found if f.kind in _POINT_KINDS]
     if recurring:
-        r = recurring[0]
+        # Several periods for one task ("Hằng tháng tổ chức …; … hằng tuần báo cáo", "định kỳ hằng quý,
+        # năm"): the shortest one; a bare "định kỳ" takes the period a "mỗi tháng" beside it gives.
+        periodic = [f for f in recurring if f.every]
+        r = min(periodic, key=lambda f: _PERIOD_ORDER[f.every]) if periodic else recurring[0]
+        if r.every is None:
+            each = _EACH_RE.search(text)
+            if each:
+                r = _Found("recurring", each, strict=r.strict, every=_EVERY[each.group(1).lower()])
+                r.text = each.group()
         # "định kỳ hàng tháng ... (bắt đầu thực hiện từ tháng 8/2022)": the start is the news.
         out.update(
             kind="recurring",

@@ -64,6 +64,12 @@ _HEADS = [
     "Trường",
     "Đài",
     "Báo",
+    "Tạp chí",
+    "Thuế",
+    "Hải quan",
+    "Thống kê",
+    "Bưu điện",
+    "Điện lực",
     "Hội đồng",
     "Tổ công tác",
     "Tổ Công tác",
@@ -83,6 +89,7 @@ _HEADS = [
     "Tòa án nhân dân",
     "Viện kiểm sát nhân dân",
     "Ủy ban Mặt trận Tổ quốc",
+    "Uỷ ban Mặt trận Tổ quốc",
     "Mặt trận Tổ quốc",
     "Bộ đội Biên phòng",
     "Cơ quan thường trực",
@@ -127,6 +134,12 @@ _TITLES = [
     "Lãnh đạo",
     "lãnh đạo",
     "Trưởng ban",
+    "Phó Trưởng ban",
+    "Trưởng",  # "Trưởng Ban Quản lý các khu công nghiệp": the head of the body named next
+    "Phó Trưởng",
+    "Chỉ huy trưởng",
+    "Viện trưởng",
+    "Chánh án",
     "Chánh Văn phòng",
     "Chánh Thanh tra",
     "Bí thư",
@@ -135,6 +148,7 @@ _TITLES = [
     "Vụ trưởng",
     "Phó Thủ tướng Chính phủ",
     "Phó Thủ tướng",
+    "Thành viên",
 ]
 # Kinds of bodies in a class phrase ("các sở, ban, ngành", "UBND các xã, phường, đặc khu").
 _CLASS_NOUNS = [
@@ -176,6 +190,7 @@ _CLASS_NOUNS = [
     "đặc khu",
     "đoàn thể",
     "cấp ủy",
+    "cấp",
     "chính quyền",
     "lực lượng",
     "trường",
@@ -195,6 +210,7 @@ _PLACE_NOUNS = [
     "xã",
     "phường",
     "TP.",
+    "khu vực",
 ]
 # Lower-case words that administrative names are made of (after a capitalised word of the name).
 _NAME_WORDS = set(
@@ -205,7 +221,8 @@ _NAME_WORDS = set(
     hải đảo đất đai rừng lâm thuế bảo hiểm xây quy kiến trúc tử công văn đặc hộ sạch vệ sinh thực phẩm
     cảnh sát quân sự đội biên cứu nạn thiên tai ứng phó cố tìm trình định giá đăng việt nam chức cán bộ
     chế tổng hợp tra nội mại lao nghiên tư vấn tài kế trị cao độ ngoài nước đấu thầu lượng khởi nghiệp
-    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên""".split()
+    nhân dân mặt trận nông dân phụ nữ thanh niên cựu chiến niên xúc thanh hình truyền bệnh tật
+    giám định y khoa lưu trữ sử chứng viên""".split()
 )
 # Words that start the verb after a name ("Sở Y tế tổ chức …", "Bộ Nội vụ chủ trì …").
 _VERBISH = set(
@@ -215,7 +232,7 @@ _VERBISH = set(
 )
 # Second syllables of capitalised words in names ("Quản lý", "Tổ chức", "Thanh tra", "Chỉ đạo").
 _SECOND = set(
-    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học".split()
+    "lý dựng chức tra đạo trực hợp triển soát đổi vụ tế pháp an chính nghiệp tư hoạch dục học đàn hiệp huy tiến sư".split()
 )
 
 
@@ -226,9 +243,11 @@ def _alt(words):
 _HEAD_RE = re.compile(rf"(?:{_alt(_HEADS)})(?![{UPPER}{LOWER}0-9])")
 _WHOLE_RE = re.compile(rf"(?:{_alt(_WHOLE)})(?![{UPPER}{LOWER}0-9])")
 _TITLE_RE = re.compile(rf"(?:{_alt(_TITLES)})\s+")
+# Whole names that say what kind of body it is and are followed by its own name when there are several.
+_KIND_NAMED_RE = re.compile(r"(?i:quản\s+lý\s+dự\s+án|ban\s+quản\s+lý)$")
 _CLASS_NOUN = rf"(?i:{_alt(_CLASS_NOUNS)})(?![{UPPER}{LOWER}0-9])"
 _QUALIFIER = (
-    r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
+    r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|công\s+lập|chức\s+năng|đầu\s+mối(?:\s+CCHC)?|viễn\s+thông|điện\s+lực|"
     r"công\s+nghệ\s+số|chuyên\s+môn|trực\s+thuộc(?:\s+Trung\s+ương)?|thứ\s+cấp|có\s+dự\s+án\s+đi\s+qua|"
     r"được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|cấp\s+(?:tỉnh|huyện|xã|chuyên\s+sâu|cơ\s+bản)(?:\s*,\s*cấp\s+\w+)*|"
     rf"trên\s+địa\s+bàn(?:\s+(?:tỉnh|Thành\s+phố|thành\s+phố|Tỉnh))?|thuộc\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:tỉnh|Thành\s+phố|thành\s+phố)"
@@ -236,9 +255,12 @@ _QUALIFIER = (
 )
 _UB = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân))"
 _CLASS_RE = re.compile(
-    rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+)?"
-    rf"(?:[Cc]ác|\d+)\s+{_CLASS_NOUN}"
-    rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+){_CLASS_NOUN})*{_QUALIFIER}"
+    rf"(?:(?:{_UB}|Thủ\s+trưởng|Người\s+đứng\s+đầu|người\s+đứng\s+đầu|Giám\s+đốc|Lãnh\s+đạo)\s+"
+    # bodies present at every level: "chính quyền các cấp", "Mặt trận Tổ quốc các cấp"
+    rf"|(?:[Cc]hính\s+quyền|[Cc]ấp\s+ủy|[Cc]ấp\s+uỷ|[Cc]ông\s+đoàn|[Đđ]oàn\s+thể|Mặt\s+trận\s+Tổ\s+quốc)\s+(?=các\s+cấp\b))?"
+    rf"(?:[Cc]ác|[Mm]ỗi|\d+)\s+{_CLASS_NOUN}"
+    # (joined by a bare space, "tổ chức" is the verb after the class: "các cơ quan, đơn vị tổ chức …")
+    rf"(?:(?:\s*,\s*(?:(?i:các)\s+)?|\s*-\s*|\s+và\s+(?:(?i:các)\s+)?|\s+(?!tổ\s+chức\b)){_CLASS_NOUN})*{_QUALIFIER}"
 )
 # "UBND xã, phường, đặc khu", "Ủy ban nhân dân huyện, thị xã, thành phố": a class without "các".
 _PLACE_CLASS_RE = re.compile(
@@ -295,10 +317,19 @@ def _place_end(text, pos):
     if not pm:
         return -1
     end = pm.end()
+    # Wards and communes named after the town they were merged into ("phường Xuân Hương - Đà Lạt",
+    # post-2025) carry " - " inside the name; elsewhere a dash separates list items.
+    ward = pm.group() in ("xã", "phường")
+    last = end  # end of the last token taken, a dash included
     for tok, s, e in _tokens(text, end):
-        if not _CAP_RE.match(tok) or not _gap_ok(text, end, s) or _HEAD_RE.match(text, s):
+        if not _gap_ok(text, last, s):
             break
-        end = e
+        if ward and tok == "-" and last == end > pm.end():
+            last = e
+            continue
+        if not _CAP_RE.match(tok) or _HEAD_RE.match(text, s) or _TITLE_RE.match(text, s):
+            break
+        end = last = e
     return end
 
 
@@ -365,12 +396,36 @@ def _proper_part(text, pos, *, need_cap=True, cap_only=False, no_comma=False):
     return end
 
 
+_BQL_RE = re.compile(
+    r"Ban\s+[Qq]uản\s+lý\s+(?:(?:các|Các)\s+)?(?:[Kk]hu\s+(?:công\s+nghiệp|kinh\s+tế|công\s+nghệ\s+cao|chế\s+xuất)"
+    r"(?:\s*(?:,|và)\s*(?:[Kk]hu\s+)?(?:công\s+nghiệp|kinh\s+tế|công\s+nghệ\s+cao|chế\s+xuất))*)"
+)
+# Bodies whose office is named by the body's whole name ("Văn phòng Ủy ban nhân dân tỉnh").
+_OFFICE_OF_HEADS = ("Văn phòng",)
+# The leading organ of a body, named by that body ("Ban Giám đốc Sở Y tế", "Ban Chủ nhiệm Đoàn Luật sư …",
+# "Ban Thường vụ Tỉnh đoàn", "Ban chấp hành lâm thời Hội …"): the organ's kind, then the body's own name.
+_ORGAN_RE = re.compile(
+    r"Ban\s+(?:[Cc]hủ\s+nhiệm|[Gg]iám\s+đốc|[Tt]hường\s+vụ|[Cc]hấp\s+hành(?:\s+lâm\s+thời)?|[Gg]iám\s+hiệu|"
+    r"[Tt]hường\s+trực|[Đđ]iều\s+hành|[Kk]iểm\s+soát)(?![\w])"
+)
+# Party and mass bodies complete without a proper part ("Tỉnh ủy", "Thành đoàn").
+_PARTY_HEADS = ("Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh đoàn", "Thành đoàn")
+# Post-2025 deconcentrated bodies named only by their place ("Thuế tỉnh", "Thống kê tỉnh").
+_PLACE_ONLY_HEADS = ("Thuế", "Hải quan", "Thống kê", "Bưu điện")
+# One or two lower-case function words opening a centre's name, then its capitalised part.
+_LOWER_FIRST_RE = re.compile(
+    rf"(?:xúc\s+tiến|dịch\s+vụ|phục\s+vụ|kiểm\s+soát|điều\s+hành|lưu\s+trữ|giám\s+sát|quản\s+lý|"
+    rf"phát\s+triển|hỗ\s+trợ|y\s+tế|văn\s+hóa|thông\s+tin|kỹ\s+thuật)\s+(?=[{UPPER}])"
+)
 _CAP_VERB_RE = re.compile(r"(?:Chủ\s+trì|Phối\s+hợp|Tham\s+mưu|Thực\s+hiện|Triển\s+khai|Hướng\s+dẫn)\b")
 
 
 def in_name_head(tok):
     """Capitalised words that are heads but also occur inside names ("Ban Quản lý Khu kinh tế")."""
-    return tok in ("Phòng", "Hội", "Ban", "Trung", "Công", "Đoàn", "Văn", "Khu", "Nhà")
+    return tok in (
+        "Phòng", "Hội", "Ban", "Trung", "Công", "Đoàn", "Văn", "Khu", "Nhà",
+        "Thuế", "Hải", "Thống", "Bưu", "Điện", "Tạp", "Báo",
+    )  # fmt: skip
 
 
 SELF_HEADS = _SELF_HEADS = {
@@ -383,7 +438,13 @@ SELF_HEADS = _SELF_HEADS = {
     "Tổ công tác",
     "Tổ Công tác",
 }
-_COMRADE_RE = re.compile(r"(?:[Đđ]ồng\s+chí)\s+")
+_COMRADE_RE = re.compile(r"(?:[Cc]ác\s+)?(?:[Đđ]ồng\s+chí)\s+")
+# A person's name after "đồng chí": one to four capitalised words ("Hải", "Nguyễn Ngọc Phúc").
+_PERSON_RE = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,3}}(?![{UPPER}{LOWER}0-9])")
+# What may stand between a person's name and the office that follows it: a dash or comma, and at most
+# one short party title ("Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh").
+_OFFICE_GAP_RE = re.compile(r"^[^,;.:()]{0,12},\s*$")  # "Tỉnh ủy[ viên], Phó Chủ tịch …"
+_PERSON_SEP_RE = re.compile(r"\s*[-–,]\s*(?:[^,;.:()]{0,30},\s*)?$")
 
 
 def agency_end(text, pos, *, place=False):
@@ -397,10 +458,7 @@ def agency_end(text, pos, *, place=False):
         return -1
     c = _COMRADE_RE.match(text, pos)
     if c:
-        # "đồng chí Phó Trưởng ban - lãnh đạo Bộ Nông nghiệp …": a person named by office and body.
-        for _s, e, _name in find_all(text[c.end() : c.end() + 120], limit=1):
-            return c.end() + e
-        return -1
+        return _comrade_end(text, c.end())
     t = None if _WHOLE_RE.match(text, pos) else _TITLE_RE.match(text, pos)
     start = t.end() if t else pos
     for rx in (_PLACE_CLASS_RE, _CLASS_RE):
@@ -410,18 +468,54 @@ def agency_end(text, pos, *, place=False):
     m = _WHOLE_RE.match(text, start)
     if m:
         end = m.end()
-        # "Phó Thủ tướng Chính phủ Trần Hồng Hà", "Chủ đầu tư" + place
-        if t:
+        # "Phó Thủ tướng Chính phủ Trần Hồng Hà", "Chủ đầu tư" + place; a body named by its kind and
+        # then its own name: "Ban Quản lý dự án Cầu Vồng", "Ban Quản lý dự án Đầu tư xây dựng tỉnh"
+        if t or _KIND_NAMED_RE.search(m.group()):
             p = _proper_part(text, end + 1) if text[end : end + 1] == " " else -1
             if p > 0:
                 return p
         return end
+    m = _ORGAN_RE.match(text, start)
+    if m:
+        # The body it leads follows, as an agency ("Sở Y tế") or a mass body whose name opens in lower case
+        # ("Hội công chứng viên tỉnh …"); without one the organ alone is the addressee ("Ban Giám đốc").
+        if text[m.end() : m.end() + 1] == " ":
+            inner = agency_end(text, m.end() + 1, place=place)
+            if inner < 0 and _HEAD_RE.match(text, m.end() + 1):
+                inner = _proper_part(text, m.end() + 1, need_cap=False)
+            if inner > 0:
+                return inner
+        return m.end()
+    m = _BQL_RE.match(text, start)
+    if m:
+        # "Ban Quản lý các khu công nghiệp (tỉnh)", "Ban Quản lý Khu kinh tế": the kind of zone it runs
+        # is its name, in lower case.
+        if text[m.end() : m.end() + 1] != " ":
+            return m.end()
+        pe = _place_end(text, m.end() + 1)
+        if pe < 0:
+            pe = _proper_part(text, m.end() + 1, cap_only=True)  # "… Khu kinh tế Đông Nam"
+        return pe if pe > 0 else m.end()
     m = _HEAD_RE.match(text, start)
     if m:
         after = m.end()
         if text[after : after + 1] != " ":
             return -1
         head = m.group()
+        if head in _OFFICE_OF_HEADS and (_HEAD_RE.match(text, after + 1) or _WHOLE_RE.match(text, after + 1)):
+            # "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Tỉnh ủy": the office of another body is
+            # named by that body's whole name.
+            inner = agency_end(text, after + 1)
+            if inner > 0:
+                return inner
+        if head in ("Báo", "Đài") and text.startswith("và ", after + 1):
+            # The provincial newspaper and broadcaster merged in 2025: "Báo và Phát thanh, Truyền hình
+            # tỉnh", "Báo và Đài Phát thanh, Truyền hình Lâm Đồng".
+            p = _proper_part(text, after + 4)
+            return p
+        if head in _PARTY_HEADS:
+            p = _proper_part(text, after + 1, cap_only=True)
+            return p if p > 0 else after  # "Tỉnh ủy", "Tỉnh đoàn Lâm Đồng"
         if head in (
             "UBND",
             "Ủy ban nhân dân",
@@ -440,7 +534,15 @@ def agency_end(text, pos, *, place=False):
         pe = _place_end(text, after + 1)
         if pe > 0 and head not in ("Bộ", "Sở", "Cục", "Vụ", "Ban"):
             return pe  # "Công an tỉnh", "Bảo hiểm xã hội thành phố Hà Nội", "BHXH Thành phố"
+        if head in _PLACE_ONLY_HEADS:
+            return -1  # "Thuế tỉnh", "Hải quan khu vực II"; "Thuế thu nhập" is no body
         lower_body = head in ("Văn phòng", "Thanh tra", "Bảo hiểm xã hội", "BHXH", "Công an", "Trung tâm")
+        if head == "Trung tâm" and _LOWER_FIRST_RE.match(text, after + 1):
+            # "Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", "Trung tâm y tế khu vực …":
+            # many centres spell their function in lower case before the capitalised rest.
+            p = _proper_part(text, _LOWER_FIRST_RE.match(text, after + 1).end())
+            if p > 0:
+                return p
         p = _proper_part(text, after + 1, need_cap=not lower_body)
         if p > 0:
             return p
@@ -455,6 +557,21 @@ def agency_end(text, pos, *, place=False):
 
 
 _LIST_SEP_RE = re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+và\s+|\s*-\s+(?=[{UPPER}])".replace("{UPPER}", UPPER))
+
+
+def compressed_at(text, pos):
+    """True when a compressed list starts at pos ("các Bộ: Tài chính, Xây dựng")."""
+    return bool(_COMPRESSED_RE.match(text, pos))
+
+
+def bare_names_at(text, pos):
+    """True when text at pos lists proper parts without their head noun ("Văn hóa và Thể thao, Lao động
+    - Thương binh và Xã hội, …"), the second half of "Các Sở, ngành Thành phố: …"."""
+    e = _proper_part(text, pos, no_comma=True)
+    if e < 0 or text[e : e + 1] != ",":
+        return False
+    nxt = e + 1 + (len(text[e + 1 :]) - len(text[e + 1 :].lstrip()))
+    return _proper_part(text, nxt, no_comma=True) > 0 and not _CAP_VERB_RE.match(text, nxt)
 
 
 def agency_list(text, pos, *, place=False, stop_at_and=False):
@@ -549,6 +666,31 @@ def is_class(name):
 _LEVEL_CLASS_RE = re.compile(rf"{_UB}\s+cấp\s+(?:tỉnh|huyện|xã)(?:\s*,\s*(?:cấp\s+)?(?:huyện|xã))*")
 
 
+def _comrade_end(text, p):
+    """End of "đồng chí …" from p (after "đồng chí "), or -1. A person is an addressee named by office
+    ("đồng chí Phó Trưởng ban - lãnh đạo Bộ Nông nghiệp …", "các đồng chí Thành viên Ủy ban nhân dân
+    tỉnh"), by name and office ("đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh"), or
+    by name alone ("Giao đồng chí Hải theo dõi, đôn đốc …"). An office further on in the sentence is not
+    the person's."""
+    m = _PERSON_RE.match(text, p)
+    if m:
+        after = text[m.end() : m.end() + 160]
+        offices = find_all(after, limit=4)
+        if offices and _PERSON_SEP_RE.match(after[: offices[0][0]]):
+            # name, then office(s): "- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh" is one run of titles
+            end = offices[0][1]
+            for s, e, _name in offices[1:]:
+                if not _OFFICE_GAP_RE.match(after[end:s]):
+                    break
+                end = e
+            return m.end() + end
+    # the office comes first (a dash or a title may precede the body)
+    for s, e, _name in find_all(text[p : p + 120], limit=1):
+        if s <= 30:
+            return p + e
+    return m.end() if m else -1  # a name alone
+
+
 def find_all(text, *, limit=None, place=False):
     """Every agency phrase in text, in order: [(start, end, name)]. Linear: each start is tried once
     at a word boundary that can begin a name. place=True also finds places as addressees."""
@@ -573,9 +715,10 @@ def find_all(text, *, limit=None, place=False):
 
 
 _STARTER_RE = re.compile(
-    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban)"
+    rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|[Mm]ỗi\s|UBND|Ủy\s+ban|Uỷ\s+ban"
+    r"|[Đđ]ồng\s+chí\s)"
 )
 _STARTER_PLACE_RE = re.compile(
     rf"(?<![{UPPER}{LOWER}0-9])(?:{_alt(_TITLES)}|{_alt(_HEADS)}|{_alt(_WHOLE)}|[Cc]ác\s|UBND|Ủy\s+ban|Uỷ\s+ban"
-    rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=[{UPPER}]))"
+    rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=[{UPPER}])|[Đđ]ồng\s+chí\s)"
 )

@@ -39,7 +39,7 @@ _TARGET_HEAD_RE = re.compile(
 )
 _SKIP_HEAD_RE = re.compile(
     r"^(?:(?:Những\s+|Một\s+số\s+)?kết\s+quả|Tình\s+hình|Đánh\s+giá(?!\s+cao)|Tồn\s+tại|Hạn\s+chế|Nguyên\s+nhân|Ưu\s+điểm|"
-    r"Bối\s+cảnh|Thực\s+trạng|Phương\s+hướng|Bài\s+học|Căn\s+cứ|Phạm\s+vi|Đối\s+tượng|Lộ\s+trình|Sự\s+cần\s+thiết|"
+    r"Bối\s+cảnh|Thực\s+trạng|Hiện\s+trạng|Phương\s+hướng|Bài\s+học|Căn\s+cứ|Phạm\s+vi|Đối\s+tượng|Lộ\s+trình|Sự\s+cần\s+thiết|"
     r"Nguồn\s+kinh\s+phí|Kinh\s+phí(?!\s+thực\s+hiện\s*:)|Giải\s+thích)\b",
     re.I,
 )
@@ -72,6 +72,12 @@ _YEAR_RE = re.compile(r"năm\s+(\d{4})")
 _IMPROVE_RE = re.compile(r"cải\s+thiện|nâng\s+cao|tăng|đạt|giữ\s+vững|nâng\s+hạng", re.I)
 _SCORE_RE = re.compile(r"điểm", re.I)
 _RANK_RE = re.compile(r"thứ\s+(?:bậc|hạng)|xếp\s+hạng|vị\s+trí|nhóm\s+\d+|bậc", re.I)
+_DATA_ANNEX_RE = re.compile(
+    r"CHỈ\s+TIÊU|SỐ\s+LIỆU|THỐNG\s+KÊ|BIỂU\s+MẪU|TỔNG\s+HỢP\s+KẾT\s+QUẢ|DỰ\s+TOÁN\s+KINH\s+PHÍ"
+)
+_WORK_ANNEX_RE = re.compile(
+    r"PHÂN\s+CÔNG|NHIỆM\s+VỤ|GIẢI\s+PHÁP|TRÁCH\s+NHIỆM|TỔ\s+CHỨC\s+THỰC\s+HIỆN|KẾ\s+HOẠCH\s+HÀNH\s+ĐỘNG"
+)
 _NEXT_DOC_RE = re.compile(r"^(?:KẾ\s+HOẠCH|PHỤ\s+LỤC|DANH\s+MỤC|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|ĐỀ\s+ÁN)\b")
 _NON_DIRECTIVE_KINDS = ("NGHỊ ĐỊNH", "NGHỊ QUYẾT", "THÔNG TƯ", "LUẬT")
 _SPACES_RE = re.compile(r"\s+")
@@ -105,19 +111,23 @@ def _target(text):
 class Ctx:
     """What a part of the outline inherits: its addressee(s) and coordinators."""
 
-    __slots__ = ("addressees", "coords", "assigning")
+    __slots__ = ("addressees", "coords", "assigning", "deadline")
 
-    def __init__(self, addressees=(), coords=(), assigning=False):
+    def __init__(self, addressees=(), coords=(), assigning=False, deadline=None):
         self.addressees = list(addressees)
         self.coords = list(coords)
         self.assigning = assigning
+        self.deadline = deadline  # a section heading's time, for points that give none of their own
 
     @property
     def lead(self):
         return self.addressees[0] if len(self.addressees) == 1 else None
 
     def with_names(self, found, coords=None):
-        return Ctx(found, coords if coords is not None else [], True)
+        return Ctx(found, coords if coords is not None else [], True, self.deadline)
+
+    def with_deadline(self, text):
+        return Ctx(self.addressees, self.coords, self.assigning, text)
 
 
 def _own_addressees(text):
@@ -146,7 +156,31 @@ def _own_addressees_read(text):
     found = ad.trailing_unit(body)
     if found:
         return found, True
+    found = _later_subject(body)
+    if found:
+        return found, True
     return [], False
+
+
+# An imperative clause first, then the one who must act as the subject of the next clause: "Khẩn trương
+# khắc phục các công trình hạ tầng …, các địa phương phải huy động các lực lượng …".
+_LATER_SUBJECT_RE = re.compile(r",\s+(?=(?:các|Các|[A-ZĐ])[^,;.]{0,80}?\s(?:phải|cần)\s)")
+_IMPERATIVE_START_RE = re.compile(
+    r"^(?:Khẩn\s+trương|Tập\s+trung|Tiếp\s+tục|Tăng\s+cường|Đẩy\s+mạnh|Chủ\s+động|Kịp\s+thời|Nghiêm\s+túc|"
+    r"Rà\s+soát|Triển\s+khai|Hoàn\s+thành|Khắc\s+phục|Bảo\s+đảm|Đảm\s+bảo)\b"
+)
+
+
+def _later_subject(body):
+    """The subject of a clause after an opening imperative one, within the first sentence."""
+    if not _IMPERATIVE_START_RE.match(body):
+        return []
+    first = re.split(r"(?<=[.;])\s", body, maxsplit=1)[0]
+    for m in _LATER_SUBJECT_RE.finditer(first[:600]):
+        found, _end = ad.subject(first[m.end() :])
+        if found:
+            return found
+    return []
 
 
 class _Emitter:
@@ -181,6 +215,8 @@ class _Emitter:
         how="",
         fields=None,
         cell=False,
+        year=None,
+        section_deadline=None,
     ):
         if len(self.tasks) >= MAX_TASKS:
             raise _TooManyTasks
@@ -195,11 +231,13 @@ class _Emitter:
         full = body + (" " + " ".join(checklist) if checklist else "")
         deadline = extract_deadline(
             deadline_text if deadline_text is not None else full,
-            year=self.year,
+            year=year or self.year,
             add_working_days=self.add_working_days,
             base_date=self.base_date,
             cell=cell,
         )
+        if deadline["kind"] == "none" and section_deadline:
+            deadline = self._time_of(section_deadline)
         marks = []
         for u in units:
             for mk in u.marks:
@@ -231,6 +269,11 @@ class _Emitter:
             }
         )
 
+    def _time_of(self, text):
+        return extract_deadline(
+            text, year=self.year, add_working_days=self.add_working_days, base_date=self.base_date
+        )
+
     # -- walking --------------------------------------------------------------------------------------
     def walk(self, node, ctx):
         for child in node.children:
@@ -238,6 +281,12 @@ class _Emitter:
 
     def node(self, node, ctx):
         text = node.text
+        heading = node.children and (_is_caps_heading(text) or _is_title(node))
+        if heading and self._time_of(text)["kind"] in ("date", "month", "quarter"):
+            # "I. NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025": the section's time bounds
+            # each point below that gives none of its own. A year in a heading ("… TRỌNG TÂM TRONG NĂM
+            # 2026") is the plan's scope, not a deadline.
+            ctx = ctx.with_deadline(text)
         if _TARGET_HEAD_RE.match(text) and not names.find_all(text[:80], limit=1):
             # Aims and requirements assign nothing, except a point whose own subject is told what
             # to do ("Các Bộ, cơ quan … phải quán triệt …").
@@ -246,13 +295,26 @@ class _Emitter:
             self._requirements(node)
             self._directives_only(node)
             return
-        if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text):
+        if _SKIP_HEAD_RE.match(text) and not ad.heading_names(text) and not _directs_subject(text):
             self._directives_only(node)
             return
         heading = ad.heading_names(text)
         if heading:
             sub = ctx.with_names(heading)
             self._paragraphs(node, sub, node.paras)
+            self.walk(node, sub)
+            return
+        labelled = ad.labelled_names(text)
+        if labelled:
+            # "3. Sở Khoa học và Công nghệ: Chủ trì, phối hợp …": an agency heading with its task on the
+            # same line; paragraphs and sub-points below add more for the same agency.
+            found, rest = labelled
+            sub = ctx.with_names(found)
+            if not _NOT_TASK_RE.match(rest):
+                self._emit_parts(node.ref, [node.unit], rest, sub, head=None)
+            for i, u in enumerate(node.paras, start=1):
+                if not _NOT_TASK_RE.match(u.text):
+                    self._emit_parts(f"{node.ref}.p{i}", [u], u.text, sub, head=None)
             self.walk(node, sub)
             return
         fields = _fields(node)
@@ -297,12 +359,18 @@ class _Emitter:
         ends_colon = text.rstrip().endswith(":")
         frame = ends_colon and (not _has_action(text, own) or _CLOSING_FRAME_RE.search(text))
         children_own = sum(1 for c in node.children if _own_addressees(c.text)[1])
-        if bullets and ends_colon and not frame and children_own < max(1, len(node.children) // 2 + 1):
+        sub = ctx.with_names(own) if has_own else ctx
+        if (
+            bullets
+            and ends_colon
+            and not frame
+            and children_own < max(1, len(node.children) // 2 + 1)
+            # with no addressee above, bullets that direct by themselves ("- Về việc lựa chọn nhà thầu
+            # …, yêu cầu khẩn trương …") are read one by one below
+            and (sub.addressees or sub.assigning or not any(_bare_directive(c.text) for c in node.children))
+        ):
             # "… thành lập các Tổ kiểm tra thực hiện các nhiệm vụ sau đây: - Kiểm tra … - Kiểm tra …"
-            if _NOT_TASK_RE.match(text):
-                return
-            sub = ctx.with_names(own) if has_own else ctx
-            if not sub.addressees and not sub.assigning:
+            if _NOT_TASK_RE.match(text) or not (sub.addressees or sub.assigning):
                 return
             after = [u for c in node.children for u in c.paras]
             self._emit_parts(
@@ -326,7 +394,9 @@ class _Emitter:
             f_own = ad.frame_addressees(text)
             if f_own:
                 sub = ctx.with_names(f_own)
-        if not ends_colon and has_own and not _NOT_TASK_RE.match(text):
+        if _is_caps_heading(text):
+            pass  # a section heading in capitals names what follows; it is no task of its own
+        elif not ends_colon and has_own and not _NOT_TASK_RE.match(text):
             # The point is a directive itself, and its sub-points add more for the same addressee.
             self._emit_parts(node.ref, [node.unit], text, sub, head=None)
         elif (
@@ -395,15 +465,18 @@ class _Emitter:
         for ptext, (own, has_own) in parts:
             if _NOT_TASK_RE.match(ptext):
                 continue
+            bare = not has_own and bool(_BARE_DIRECTIVE_RE.match(ptext))
             if has_own:
                 addressees, how = own, "own"
             elif ctx.addressees:
                 addressees, how = ctx.addressees, "inherited"
             elif ctx.assigning:
                 addressees, how = [], "inherited"
+            elif bare:
+                addressees, how = [], "own"  # the issuer directs without naming who: lead null
             else:
                 continue
-            if not _is_directive(ptext) and not has_own and not ctx.assigning:
+            if not _is_directive(ptext) and not has_own and not ctx.assigning and not bare:
                 continue
             lead = ad.chu_tri(ptext[:400]) or (addressees[0] if len(addressees) == 1 else None)
             coords = ctx.coords if how == "inherited" else []
@@ -421,6 +494,7 @@ class _Emitter:
                 how=how,
                 checklist=checklist if last else (),
                 deadline_text=" ".join([ptext, *checklist, tail]) if last and tail else None,
+                section_deadline=ctx.deadline,
             )
 
     def _field_block(self, node, ctx, fields):
@@ -461,6 +535,13 @@ class _Emitter:
         for u in units:
             t = u.text
             if not _CLOSING_RE.search(t) and not _EXECUTION_RE.search(t):
+                # a later paragraph of the closing that directs by itself ("Văn bản góp ý, kính đề
+                # nghị các đồng chí … gửi về … chậm nhất ngày 08/4/2026")
+                for sentence in _preamble_directives(t):
+                    found, _h = _own_addressees(sentence)
+                    count += 1
+                    ref = "closing" if count == 1 else f"closing#{count}"
+                    self._emit_parts(ref, [u], sentence, Ctx().with_names(found), head=None)
                 continue
             for sentence in re.split(rf"(?<=[.])\s+(?=[{UPPER}])", t):
                 if re.search(
@@ -564,6 +645,12 @@ def _is_directive(text):
     return bool(_DIRECTIVE_RE.search(text[:300]))
 
 
+def _directs_subject(text):
+    """A point that opens like a section heading ("Căn cứ …", "Đối tượng …") but is a sentence directing
+    its own subject ("Căn cứ nội dung Kế hoạch này …, các sở, ban, ngành … xây dựng Kế hoạch …")."""
+    return len(text.split()) > 12 and bool(ad.subject(text)[0])
+
+
 def _split_by_addressee(text):
     """[(part text, (addressees, named))]: a new part starts at a sentence that names a different
     addressee; the sentences after it without one stay with it."""
@@ -577,8 +664,12 @@ def _split_by_addressee(text):
         cur = parts[-1]
         # A new addressee opens a new task; the heads of the same class of bodies ("Thủ trưởng các
         # sở, ngành …" after "các cơ quan, địa phương") continue the one before.
-        classes_only = all(names.is_class(_untitled(x)) for x in own) and all(
-            names.is_class(_untitled(x)) for x in cur[1]
+        # After an unnamed opening (the addressee inherited), only the heads of a class continue it:
+        # "Đồng thời, các cấp, các ngành cần …" is a directive to someone new.
+        classes_only = all(names.is_class(_untitled(x)) for x in own) and (
+            all(names.is_class(_untitled(x)) for x in cur[1])
+            if cur[2]
+            else all(_untitled(x) != x for x in own)
         )
         # "… kiện toàn Hội đồng tư vấn …. Hội đồng phải …": the body the task sets up, not a new addressee.
         set_up = all(x in names.SELF_HEADS and x.lower() in cur[3] for x in own) if own else False
@@ -593,6 +684,21 @@ def _split_by_addressee(text):
 
 # "…, yêu cầu Ủy ban nhân dân tỉnh Đồng Nai:" — the addressee named last, right before the points.
 _CLOSING_FRAME_RE = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+[^.;:]{3,150}:\s*$", re.I)
+# "yêu cầu khẩn trương triển khai …": a directive whose addressee is left implicit (the sentence's topic
+# says what it is about, not who must act).
+_BARE_DIRECTIVE_RE = re.compile(
+    r"^(?:kính\s+)?(?:yêu\s+cầu|đề\s+nghị)\s+(?:khẩn\s+trương|tập\s+trung|sớm|nghiêm\s+túc|chủ\s+động|"
+    r"tiếp\s+tục|rà\s+soát|triển\s+khai|hoàn\s+thành|thực\s+hiện|xây\s+dựng|tổ\s+chức|bảo\s+đảm|đảm\s+bảo|"
+    r"kiểm\s+tra|xử\s+lý|giải\s+quyết|báo\s+cáo)\b",
+    re.I,
+)
+
+
+def _bare_directive(text):
+    """A directive to no one named, after its topic ("Về việc …, yêu cầu khẩn trương …")."""
+    return bool(_BARE_DIRECTIVE_RE.match(ad.strip_topic(squash(text))[1]))
+
+
 _MAY_ADDRESS_RE = re.compile(r"[A-ZĐÀ-Ỹ]|\b(?:các|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|tỉnh|thành\s+phố)\b")
 # "(ii)", "(3)" opening a clause inside a paragraph, after ";" ":" or "."
 _INLINE_ENUM_RE = re.compile(r"(?:(?<=[;:.])\s+|^)\((i{1,3}|iv|vi{0,3}|ix|x|\d{1,2})\)\s+(?=\S)")
@@ -631,6 +737,12 @@ def _preamble_directives(paragraph):
         got, at = ad.assigned(sentence, limit=80)
         if got and at == 0:
             out.append(sentence)
+            continue
+        # "Về việc lựa chọn nhà thầu …, yêu cầu khẩn trương …", "Văn bản góp ý, kính đề nghị các
+        # đồng chí … gửi về …": a topic, then the directive
+        label, body = ad.strip_topic(sentence)
+        if label and (_BARE_DIRECTIVE_RE.match(body) or 0 <= ad.assigned(body, limit=80)[1] <= 6):
+            out.append(sentence)
     return out
 
 
@@ -638,6 +750,15 @@ def _frames_work(text):
     """A lead-in that sets work for the points below ("… yêu cầu các sở … thực hiện một số nội dung
     sau:"), not the issuer introducing its own document ("UBND tỉnh ban hành Kế hoạch … như sau:")."""
     return bool(_FRAMING_RE.search(text)) and not _ISSUING_RE.search(text)
+
+
+_LOWER_LETTER_RE = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+def _is_caps_heading(text):
+    """A heading written in capitals ("NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025")."""
+    t = text.strip()
+    return len(t) >= 8 and not _LOWER_LETTER_RE.search(t) and sum(c.isalpha() for c in t) >= 6
 
 
 def _is_title(node):
@@ -652,14 +773,17 @@ def _untitled(name):
 
 
 def _starts_directive(sentence):
-    """A sentence whose addressee comes first (subject or Giao/Đề nghị …), not one that only mentions it."""
+    """A sentence whose addressee comes first (subject or Giao/Đề nghị …), not one that only mentions it
+    nor one that tells what it has done ("Các nhà mạng viễn thông lớn đã và đang triển khai …")."""
     _label, body = ad.strip_topic(sentence)
-    if ad.subject(body)[0]:
-        return True
+    found, end = ad.subject(body)
+    if found:
+        return not _DONE_RE.match(body, end)
     found, at = ad.assigned(body, limit=120)
     return bool(found) and at <= 60
 
 
+_DONE_RE = re.compile(r"\s*(?:[^\s,.;:]+\s+){0,2}?(?:đã|đang|vừa|từng)\s", re.I)  # "… lớn đã và đang …"
 _VIA_RE = re.compile(r"\(\s*(?:thông\s+)?qua\s+", re.I)
 _SEND_RE = re.compile(r"(?:gửi|báo\s+cáo)(?:\s+kết\s+quả)?(?:\s+thực\s+hiện)?(?:\s+về)?\s+", re.I)
 
@@ -723,7 +847,12 @@ def _segments(units, body_start, tail):
                 )
             ):
                 end += 1
-            segs.append((j, end))
+            title = " ".join(u.text for u in units[i:j])
+            if not (_DATA_ANNEX_RE.search(title) and not _WORK_ANNEX_RE.search(title)):
+                segs.append((j, end))
+            # else an annex of figures ("PHỤ LỤC I: CHỈ TIÊU ĐÀO TẠO …", "BIỂU MẪU THỐNG KÊ SỐ LIỆU …")
+            # assigns nothing: its rows name bodies and verbs, but they are counts and quotas (a task
+            # table inside it is still read, from the table reader)
             i = end + 1
             continue
         i += 1
@@ -1002,6 +1131,7 @@ def _table_tasks(em, tb):
             coords=coords,
             deadline_text=row.time or "",
             cell=True,
+            year=tb.year,
             how="table",
             fields={"chủ trì": row.lead, "phối hợp": "; ".join(row.coords), "thời gian": row.time},
         )

@@ -281,8 +281,12 @@ class _DocxReader:
         from .tables import header_roles
 
         trs = list(tbl.iterchildren(_W + "tr"))
+        # a header cell often breaks its words over paragraphs ("Trách nhiệm" / "thực hiện")
         plain = [
-            ["".join(t.text or "" for t in tc.iter(_W + "t")) for tc in tr.iterchildren(_W + "tc")]
+            [
+                " ".join("".join(t.text or "" for t in p.iter(_W + "t")) for p in tc.iter(_W + "p"))
+                for tc in tr.iterchildren(_W + "tc")
+            ]
             for tr in trs[:3]
         ]
         if not any(header_roles(row) for row in plain):
@@ -513,6 +517,7 @@ def _read_pdf(data, warnings=None):
     image_only, garbled = [], []
     table_pages = []
     plumber = None
+    open_cols = 0  # columns of a task table that ran to the end of the previous page
     try:
         prev = None  # the last body line kept, across pages
         for index in range(len(pdf)):
@@ -528,15 +533,25 @@ def _read_pdf(data, warnings=None):
                 garbled.append(index + 1)
                 continue
             chars += len(page_text)
-            if _TABLE_HINT_RE.search(page_text) and _TABLE_HINT2_RE.search(page_text) and _has_rules(page):
+            # pdfplumber's table finder costs ~0.2-0.8 s a page, so it runs only where a task table
+            # can be: a page with a short run naming a lead column ("Cơ quan chủ trì", a header
+            # cell, not "… chủ trì, phối hợp …" in prose) and ruled lines, or the page after one
+            # whose task table ran on (a long table's next pages repeat no header).
+            header_cell = _header_cells(lines)
+            if (header_cell or open_cols) and _has_rules(page):
                 if plumber is None:
                     import pdfplumber
 
                     plumber = pdfplumber.open(io.BytesIO(data))
-                found = _page_tables(plumber.pages[index])
+                was_open = open_cols
+                found, open_cols = _page_tables(plumber.pages[index], open_cols)
+                if was_open and found:
+                    _join_split_row(out, found[0][2])
                 if found:
                     table_pages.append(index)
                     lines = _replace_table_lines(lines, found)
+            else:
+                open_cols = 0
             body_size = statistics.median(ln["size"] for ln in lines) if lines else 0
             body = []
             for ln in lines:
@@ -572,6 +587,11 @@ def _read_pdf(data, warnings=None):
                     # continues on the next line, even across a page break.
                     if short or wide_gap:
                         out.append("")
+                    elif out and _HYPHEN_END_RE.search(out[-1]):
+                        # "Quyết định số 117/QĐ-" + "UBND": a code broken at its hyphen is one word.
+                        out[-1] += ln["text"]
+                        prev = dict(ln, right=right, width=width)
+                        continue
                 out.append(ln["text"])
                 prev = dict(ln, right=right, width=width)
         stamp = _signature_stamp(data)
@@ -606,8 +626,32 @@ MSG_GARBLED = (
     "Chữ trong tệp PDF bị lỗi (OCR sai hoặc phông chữ không chuyển được sang Unicode), không đọc được nội dung. "
     "Hãy tải lên bản DOCX hoặc PDF xuất trực tiếp từ Word."
 )
-_TABLE_HINT_RE = re.compile(r"chủ", re.I)
-_TABLE_HINT2_RE = re.compile(r"phối|thời\s*gian|thời\s*hạn", re.I)
+# Header cells of a task table, whole or wrapped ("Cơ quan chủ" / "trì"): short runs of their own.
+_HEADER_LEAD_RE = re.compile(r"^.{0,20}(?:chủ(?:\s*trì)?|thực\s+hiện\s+chính)\W{0,3}$|^\W*trì\W{0,3}$", re.I)
+_HEADER_OTHER_RE = re.compile(
+    r"^.{0,20}phối\s*hợp\W{0,3}$|^\W*(?:thời\s*(?:gian|hạn)|tiến\s+độ|nhiệm\s+vụ|nội\s+dung|công\s+việc|"
+    r"sản\s+phẩm|kết\s+quả|hoạt\s+động)\b.{0,20}$",
+    re.I,
+)
+_HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")
+
+
+def _header_cells(lines):
+    """Whether the page has what a task table's header is made of: a short run naming the lead
+    column and another naming a second column (prose has "chủ trì" and "phối hợp" too, but inside
+    long runs)."""
+    lead = other = False
+    for ln in lines:
+        for run in ln.get("runs", ()):
+            if len(run) > 30:
+                continue
+            lead = lead or bool(_HEADER_LEAD_RE.search(run))
+            other = other or bool(_HEADER_OTHER_RE.search(run))
+            if lead and other:
+                return True
+    return False
+
+
 # A Vietnamese syllable: initial consonants, a vowel nucleus, an optional final (NFC letters).
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?"
@@ -641,17 +685,48 @@ def _pdfium_lines(page):
     tp = page.get_textpage()
     runs = []
     try:
+        # Each run's text is sliced from the page's text by character index, not asked for by its
+        # box: boxes of neighbouring runs touch, and PDFium's text-in-a-box returns the glyphs on
+        # the edge twice ("tỉnỉnh", "hợpợp" in Word-exported PDFs). A run's first character is found
+        # at its left edge; a run whose index does not move forward (a comma set low, an overlap)
+        # leaves its text to the run before it, so no character is lost or doubled.
+        full = tp.get_text_range()
+        starts = []
+        last = -1
         for i in range(tp.count_rects()):
             left, bottom, right, top = tp.get_rect(i)
-            text = tp.get_text_bounded(left, bottom, right, top)
-            text = " ".join(text.replace("\r", " ").replace("\n", " ").replace("\x02", "").split())
+            idx = pdfium_c.FPDFText_GetCharIndexAtPos(
+                tp.raw, left + min(0.8, (right - left) / 3), (top + bottom) / 2, 1.0, (top - bottom) / 2 + 1
+            )
+            if idx > last:
+                starts.append([idx, left, bottom, right, top])
+                last = idx
+            elif starts:  # its text goes to the run before, and so does its box
+                prev = starts[-1]
+                prev[2], prev[3], prev[4] = min(prev[2], bottom), max(prev[3], right), max(prev[4], top)
+        if starts:
+            starts[0][0] = 0
+        for k, (idx, left, bottom, right, top) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(full)
+            # PDFium marks a hyphen it takes for a line-end one (\x02, \ufffe); in these texts it
+            # is the hyphen of "QĐ-UBND" or "kinh tế - xã hội".
+            raw = (
+                full[idx:end]
+                .replace("\x02", "-")
+                .replace("\ufffe", "-")
+                .replace("\r", " ")
+                .replace("\n", " ")
+            )
+            text = " ".join(raw.split())
             if text:
                 # The run's font size (its box height depends on which letters it holds).
-                idx = pdfium_c.FPDFText_GetCharIndexAtPos(
-                    tp.raw, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 2.0, 2.0
+                size = pdfium_c.FPDFText_GetFontSize(tp.raw, idx) or (top - bottom)
+                # Whether the text itself has a space at either end (PDFium writes the spaces it
+                # sees between words), besides the gap between boxes.
+                spaced = raw[:1].isspace() or (k and runs and runs[-1][6])
+                runs.append(
+                    [left, height - top, right, height - bottom, text, size, raw[-1:].isspace(), spaced]
                 )
-                size = pdfium_c.FPDFText_GetFontSize(tp.raw, idx) if idx >= 0 else top - bottom
-                runs.append([left, height - top, right, height - bottom, text, size])
     finally:
         tp.close()
     has_images = False
@@ -688,11 +763,20 @@ def _pdfium_lines(page):
                 continue
             # Runs touch inside a word or before punctuation; a gap is a space.
             after_mark = text[-1:] in "⁰¹²³⁴⁵⁶⁷⁸⁹" and t[:1].isalnum()
-            if text and (r[0] - prev_right > size * 0.15 or after_mark):
+            if text and (r[0] - prev_right > size * 0.15 or after_mark or (r[7] and t[:1] not in ".,;:)]}…")):
                 text += " "
             text += t
             prev_right = r[2]
-        out.append({"text": text, "x0": rs[0][0], "x1": rs[-1][2], "top": ln["top"], "size": size})
+        out.append(
+            {
+                "text": text,
+                "x0": rs[0][0],
+                "x1": rs[-1][2],
+                "top": ln["top"],
+                "size": size,
+                "runs": [r[4] for r in rs],
+            }
+        )
     return out, has_images
 
 
@@ -712,19 +796,66 @@ def _has_rules(page, wanted=8):
     return False
 
 
-def _page_tables(page):
-    """[(top, bottom, [markdown rows])] for the task tables on a pdfplumber page."""
+def _page_tables(page, open_cols=0):
+    """([(top, bottom, [markdown rows])] for the task tables on a pdfplumber page, the column count of
+    a task table that runs on past the page's end or 0).
+
+    A table with a header that assigns work is read from its header; when the previous page's task
+    table ran on (open_cols), the page's first table with as many columns continues it, header or
+    not (its rows join the previous ones, as markdown rows with nothing between them)."""
     from .tables import header_roles
 
     out = []
-    for table in page.find_tables():
+    last_cols = 0
+    bottom_limit = page.height * 0.8
+    # Word lets a row break across pages (its default): the part on each page has no rule on its
+    # open side, so the page's outermost rules close it and the two parts are joined afterwards.
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    settings = {}
+    if verticals:
+        settings["explicit_horizontal_lines"] = [
+            min(e["top"] for e in verticals),
+            max(e["bottom"] for e in verticals),
+        ]
+    for k, table in enumerate(page.find_tables(table_settings=settings)):
         rows = [[" ".join((c or "").split()) for c in row] for row in table.extract() if row]
-        head = next((k for k, row in enumerate(rows[:3]) if header_roles(row)), None)
-        if head is None:
+        if not rows:
             continue
-        md = ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows[head:]]
+        head = next((i for i, row in enumerate(rows[:3]) if header_roles(row)), None)
+        if head is None:
+            if not (k == 0 and open_cols and len(rows[0]) == open_cols):
+                last_cols = 0
+                continue
+            head = -1  # a continuation: every row is a task row
+        elif k == 0 and open_cols and len(rows[head]) == open_cols:
+            head += 1  # a continuation that repeats the header: its rows join the table above
+        md = ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows[max(head, 0) :]]
         out.append((table.bbox[1], table.bbox[3], md))
-    return out
+        # A table that reaches the page's foot may go on over the page.
+        last_cols = len(rows[-1]) if table.bbox[3] >= bottom_limit else 0
+    return out, last_cols
+
+
+def _cells(row):
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _join_split_row(out, rows):
+    """A row broken over the page (its first cell, the number, empty on the new page) is one row:
+    its cells are joined to those of the last row read, and it leaves the new page's rows."""
+    if not rows or not rows[0].startswith("|"):
+        return
+    tail = _cells(rows[0])
+    if tail[0]:
+        return
+    j = next((k for k in range(len(out) - 1, -1, -1) if out[k].startswith("|")), None)
+    if j is None:
+        return
+    head = _cells(out[j])
+    if len(head) != len(tail):
+        return
+    out[j] = "| " + " | ".join(" ".join(p for p in (a, b) if p) for a, b in zip(head, tail)) + " |"
+    rows.pop(0)
 
 
 def _replace_table_lines(lines, tables):

@@ -25,6 +25,7 @@ KINDS = (
     "THÔNG TƯ",
     "LUẬT",
 )
+_LETTER_MARK_RE = re.compile(r"\s*(?:V/v\s|Về\s+việc\s|Kính\s+gửi\s*:)")
 _SYMBOL_KIND = {
     "TB": "THÔNG BÁO",
     "CT": "CHỈ THỊ",
@@ -89,6 +90,35 @@ _REF_KIND_RE = re.compile(
 _REF_DATE_RE = re.compile(
     rf"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{_LONG_DATE})"
 )
+_RULE_LINE_RE = re.compile(r"^[-_=*|.·\s]+$")
+
+
+def _letterhead_end(units, limit=12):
+    """Where the letterhead of a document without a kind line ends (a Công văn: issuer, quốc hiệu,
+    "Số: …", "V/v …", place and date): after its last line among the first ones, so that a short
+    letter's opening paragraph is not taken for letterhead (it used to be the first six units, which
+    swallowed a short letter whole; longer letterheads keep that bound, the title reading below
+    takes their remaining lines)."""
+    end = 0
+    for i, u in enumerate(units[:limit]):
+        t = u.text.strip()
+        if (
+            is_all_caps(t)
+            or _QUOC_HIEU_RE.search(t)
+            or _NUMBER_RE.search(t)
+            or _PLACE_DATE_RE.search(t)
+            or t.startswith("V/v")
+            or _RULE_LINE_RE.match(t)
+        ):
+            end = i + 1
+            continue
+        if end and len(t.split()) <= 12 and t[-1:] not in ".:;" and not t.startswith("Kính gửi"):
+            end = i + 1  # a wrapped line of the subject or of the issuer ("tuyến đường … Thái Bình")
+            continue
+        break
+    return end or min(len(units), 6)
+
+
 _QUOC_HIEU_RE = re.compile(r"CỘNG\s+H\w+\s+XÃ\s+HỘI|ĐỘC\s+LẬP|^Độc\s+lập", re.I)
 _RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
 _SIGN_PREFIX_RE = re.compile(r"^(?:TM|TL|KT|Q|TUQ|T/M|K/T)\s*\.\s*\S")
@@ -209,6 +239,12 @@ def _double_spaced(lines):
     break off mid-sentence: the blank lines are a copy artefact, not paragraph breaks."""
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(nonblank) < 20:
+        return False
+    long_lines = sum(1 for i in nonblank if len(lines[i].strip()) > 200 and not lines[i][:1].isspace())
+    if long_lines >= max(2, 0.05 * len(nonblank)):
+        # Lines holding whole paragraphs (a DOCX read one paragraph per line, a blank line between) are
+        # not wrapped, so the blank lines are real paragraph breaks. (A wrapped copy may still carry a
+        # few long indented lines: dev 10.)
         return False
     alone = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a >= 2)
     open_ends = sum(1 for i in nonblank if _ends_open(lines[i].strip()))
@@ -350,7 +386,7 @@ def document_fields(units, notes, *, notice_date=None):
             kind_idx = i
             title_lead = rest
             break
-    header = units[:kind_idx] if kind_idx is not None else units[: min(n, 6)]
+    header = units[:kind_idx] if kind_idx is not None else units[: min(6, _letterhead_end(units))]
     for u in header:
         m = _NUMBER_RE.search(u.text)
         if m and not doc["number"]:
@@ -374,6 +410,10 @@ def document_fields(units, notes, *, notice_date=None):
         sym = re.split(r"[/-]", doc["number"])
         for part in sym[1:2]:
             doc["kind"] = _SYMBOL_KIND.get(part) or ("CÔNG VĂN" if part in ("UBND", "VP", "SNV") else None)
+    if not doc["kind"] and any(_LETTER_MARK_RE.match(u.text) for u in units[:head_limit]):
+        # A Công văn has no kind line: its symbol is the issuer's ("/SYT-NVY") and it carries a subject
+        # line "V/v …" and "Kính gửi:" (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        doc["kind"] = "CÔNG VĂN"
     if notice_date and not doc["date"]:
         doc["date"] = _iso(notice_date)
 
@@ -383,7 +423,7 @@ def document_fields(units, notes, *, notice_date=None):
     i = body_start
     while i < n and len(title) < 4:
         t = units[i].text
-        if MARKER_RE.match(t) or _OPENING_RE.match(t) or _RECIPIENTS_RE.match(t):
+        if MARKER_RE.match(t) or _OPENING_RE.match(t) or _RECIPIENTS_RE.match(t) or t.startswith("Kính gửi"):
             break
         plain_title = not title and len(t.split()) <= 80 and t[-1:] not in ".:;"
         if t.startswith(("V/v", "Về việc")) or is_all_caps(t) or plain_title:
@@ -391,6 +431,18 @@ def document_fields(units, notes, *, notice_date=None):
             i += 1
             continue
         break
+    if not title and kind_idx is None:
+        # a letter's subject line ("V/v xin ý kiến …") sits in its letterhead, under its number
+        # (a PDF's two-column letterhead may run it into the lines beside it: "… Số: /VP-NC … V/v …")
+        for k, u in enumerate(header):
+            m = re.search(r"(?:^|\s)V/v\s*(?P<rest>\S.*)$", u.text)
+            if m:
+                title = [m.group("rest")] + [
+                    v.text
+                    for v in header[k + 1 :]
+                    if not is_all_caps(v.text) and not _PLACE_DATE_RE.search(v.text)
+                ]
+                break
     if title:
         doc["title"] = squash(" ".join(title))
     body_start = i

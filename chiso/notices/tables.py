@@ -24,14 +24,29 @@ from .vietnamese import squash
 
 _ROLE_PATTERNS = [
     ("num", re.compile(r"^(?:s[ốo]\s*)?(?:tt|stt|số\s+thứ\s+tự)\.?$", re.I)),
-    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện\s+chính", re.I)),
+    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện\s+chính|^(?:người|cán\s+bộ)\s+phụ\s+trách", re.I)),
     ("coord", re.compile(r"phối\s+hợp", re.I)),
-    ("time", re.compile(r"^(?:thời\s+(?:gian|hạn|điểm)|tiến\s+độ|hạn\s+hoàn\s+thành)", re.I)),
+    (
+        "time",
+        re.compile(
+            r"^(?:thời\s+(?:gian|hạn|điểm)|tiến\s+độ|(?:hạn|thời\s+hạn)\s+hoàn\s+thành|ngày\s+hoàn\s+thành)",
+            re.I,
+        ),
+    ),
     ("activity", re.compile(r"^hoạt\s+động", re.I)),
-    ("group", re.compile(r"^(?:trách\s+nhiệm|(?:cơ\s+quan|đơn\s+vị)\s+thực\s+hiện|phân\s+công)", re.I)),
+    (
+        "group",
+        re.compile(
+            r"^(?:trách\s+nhiệm|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s+thực\s+hiện)?$|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+thực\s+hiện|phân\s+công)",
+            re.I,
+        ),
+    ),
     (
         "other",
-        re.compile(r"^(?:kết\s+quả|sản\s+phẩm|kinh\s+phí|nguồn|ghi\s+chú|dự\s+toán|hình\s+thức)", re.I),
+        re.compile(
+            r"^(?:kết\s+quả|sản\s+phẩm|kinh\s+phí|nguồn|ghi\s+chú|dự\s+toán|hình\s+thức|(?:cơ\s+quan\s+|đơn\s+vị\s+)?theo\s+dõi|đôn\s+đốc|giám\s+sát)",
+            re.I,
+        ),
     ),
     (
         "task",
@@ -48,6 +63,7 @@ _TIME_RE = re.compile(
     r"\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|20\d\d)",
     re.I,
 )
+_HEADER_YEAR_RE = re.compile(r"\b[Nn]ăm\s+(20\d\d)\b")
 _SEPARATOR_ROW_RE = re.compile(r"^\|?\s*:?-{3,}")
 _DEBRIS_RE = re.compile(r"\*+|_{2,}")
 
@@ -61,10 +77,13 @@ class Row:
 
 
 class Table:
-    def __init__(self, roles):
+    def __init__(self, roles, header=()):
         self.roles = roles
         self.rows = []
         self.warnings = []
+        # "Thời gian (Năm 2026)": the header gives the year of yearless time cells ("ngày 23 tháng 1").
+        m = _HEADER_YEAR_RE.search(" ".join(header))
+        self.year = int(m.group(1)) if m else None
 
 
 def _clean(cell):
@@ -88,8 +107,14 @@ def header_roles(cells):
     roles = [_role(c) for c in cells]
     if any(r is None for r in roles):
         return None
-    if not any(r in ("task", "activity") for r in roles) or not any(r in ("lead", "coord") for r in roles):
+    if not any(r in ("task", "activity") for r in roles):
         return None
+    if not any(r in ("lead", "coord") for r in roles):
+        # One column says who does it ("Trách nhiệm thực hiện", "Đơn vị thực hiện", "Cơ quan thực
+        # hiện") with no chủ trì / phối hợp split under it: that column names the lead.
+        if roles.count("group") != 1:
+            return None
+        return ["lead" if r == "group" else r for r in roles]
     return [r for r in roles if r != "group"]
 
 
@@ -425,7 +450,7 @@ def extract_tables(text):
             rows, j = _pipe_rows(lines, i)
             roles = header_roles(rows[0]) if rows else None
             if roles:
-                tb = Table(roles)
+                tb = Table(roles, rows[0])
                 b = _Builder(tb)
                 for cells in rows[1:]:
                     _feed_row(b, cells, roles)
@@ -441,7 +466,7 @@ def extract_tables(text):
             hdr = next((k for k, r in enumerate(rows) if header_roles(r)), None)
             if hdr is not None:
                 roles = header_roles(rows[hdr])
-                tb = Table(roles)
+                tb = Table(roles, rows[hdr])
                 b = _Builder(tb)
                 for cells in rows[hdr + 1 :]:
                     _feed_row(b, cells, roles)
@@ -457,7 +482,7 @@ def extract_tables(text):
             hdr = _flat_header(lines, i)
             if hdr:
                 roles, j = hdr
-                tb = Table(roles)
+                tb = Table(roles, lines[i:j])
                 _rows, k = _flat_rows(lines, j, tb)
                 if tb.rows:
                     tables.append(tb)

@@ -16,7 +16,7 @@ def home_cards(request):
     mine = None if scope == permissions.ALL else permissions.own_agency_ids(user)
     cards = []
     for req in PlanRequest.objects.select_related("task")[:3]:
-        rows = plans.overview(req, agency_ids=mine)
+        rows = plans.overview(req, agency_ids=mine, coverage_of_weak=False)
         if not rows:
             continue
         c = plans.counts(rows)

@@ -11,7 +11,20 @@ from chiso.directives.models import Task
 from chiso.registry.models import Agency
 
 
-class PlanRequest(AuditedModel):
+class Authored(AuditedModel):
+    """A record someone entered on a page: who and when (the audit trail has every later change).
+    The columns were repeated in each model; moving them here changes no table."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class PlanRequest(Authored):
     """A task that asks each of its agencies for a remediation plan ("Xây dựng kế hoạch khắc phục
     gửi UBND tỉnh (thông qua Sở Nội vụ) trước ngày 31/8/2022")."""
 
@@ -21,10 +34,6 @@ class PlanRequest(AuditedModel):
     results_year = models.PositiveIntegerField(
         "năm kết quả chỉ số cần khắc phục", help_text="ví dụ 2021 cho kế hoạch năm 2022"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -41,7 +50,7 @@ def _plan_path(instance, filename):
     return f"plans/{instance.request_id}/{uuid.uuid4().hex}.{ext}"
 
 
-class RemediationPlan(AuditedModel):
+class RemediationPlan(Authored):
     DRAFT, SUBMITTED = "draft", "submitted"
     STATUSES = [(DRAFT, "Đang rà soát (chưa gửi)"), (SUBMITTED, "Đã gửi")]
 
@@ -64,10 +73,6 @@ class RemediationPlan(AuditedModel):
     sha256 = models.CharField(max_length=64, blank=True)
     number = models.CharField("số, ký hiệu", max_length=80, blank=True)
     issued_on = models.DateField("ngày văn bản", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -119,7 +124,7 @@ class PlanItem(AuditedModel):
 # ---- inspection teams (seed II.1.3, II.2.4) -------------------------------------------------------
 
 
-class InspectionTeam(AuditedModel):
+class InspectionTeam(Authored):
     """A team (lead agency, members from several agencies) inspecting agencies on a scope."""
 
     name = models.CharField("tên tổ kiểm tra", max_length=300)
@@ -151,10 +156,6 @@ class InspectionTeam(AuditedModel):
         on_delete=models.SET_NULL,
         related_name="inspection_team",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-starts_on", "-pk"]
@@ -268,7 +269,7 @@ class ContactRequirement(AuditedModel):
         return f"Tiếp xúc hằng tháng theo {self.task.ref} – {self.task.directive}"
 
 
-class ContactSession(AuditedModel):
+class ContactSession(Authored):
     requirement = models.ForeignKey(ContactRequirement, on_delete=models.CASCADE, related_name="sessions")
     agency = models.ForeignKey(
         Agency, verbose_name="cơ quan, đơn vị", on_delete=models.PROTECT, related_name="+"
@@ -288,10 +289,6 @@ class ContactSession(AuditedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -330,7 +327,7 @@ class ForwardedIssue(AuditedModel):
 # ---- thematic meetings (seed II.2.5, II.2.6) ------------------------------------------------------
 
 
-class ThematicMeeting(AuditedModel):
+class ThematicMeeting(Authored):
     """A thematic meeting or working session on components that have not improved for years."""
 
     PLANNED, HELD, CANCELLED = "planned", "held", "cancelled"
@@ -357,10 +354,6 @@ class ThematicMeeting(AuditedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-planned_on", "-pk"]

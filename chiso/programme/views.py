@@ -50,7 +50,8 @@ def plan_list(request):
         raise PermissionDenied
     rows = []
     for req in PlanRequest.objects.select_related("task", "task__directive"):
-        found = plans.overview(req, agency_ids=mine)
+        # Monitors see counts only; an agency sees its own rows with their coverage.
+        found = plans.overview(req, agency_ids=mine, coverage_of_weak=mine is not None)
         if mine is not None and not found:
             continue
         rows.append(

@@ -2,17 +2,16 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from chiso.core import exports
+from chiso.core.downloads import DOCX, attachment
 from chiso.directives.services import life
 from chiso.registry import permissions
 from chiso.registry.models import Agency
 
 from .services import evaluation
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _year(request):
@@ -48,6 +47,4 @@ def evaluation_file(request, agency_pk, year, ext):
     # issued by the person's own office (Sở Nội vụ for a monitor, the agency itself for its head)
     issuer = request.user.agency.name if request.user.agency_id else "Sở Nội vụ"
     data = evaluation.to_docx(agency, year, rows, issuer_name=issuer, on=life.today())
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(data, name, DOCX)

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from chiso.core.downloads import attachment
 from chiso.registry import permissions
 
 from .forms import PublicationForm
@@ -59,8 +60,9 @@ def item_json(request, pk):
 def item_csv(request, pk, table):
     publication = public_data.get(pk)
     header, rows = public_data.table_rows(publication, table)
-    response = HttpResponse(open_data.to_csv(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="cong-khai-{publication.pk}-{table}.csv"'
+    response = attachment(
+        open_data.to_csv(header, rows), f"cong-khai-{publication.pk}-{table}.csv", "text/csv; charset=utf-8"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return _public(response)
 

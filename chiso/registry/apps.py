@@ -7,6 +7,10 @@ class RegistryConfig(AppConfig):
     verbose_name = "Danh mục cơ quan, người dùng"
 
     def ready(self):
+        from chiso.core import memo
+
         from . import services
+        from .models import HomeProvince
 
         services.connect_cache_invalidation()
+        memo.forget_on_change(HomeProvince)

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from . import demo_province, groups, province, setup
 from .models import Agency, AgencyGroup, RoleGrant, Succession, User
-from .permissions import ADMIN, HEAD, LEADER, MONITOR, OFFICER
+from .permissions import ADMIN, HEAD, LEADER, MONITOR, OFFICER, ROLE_LABELS
 
 DEMO_PASSWORD = "chiso-demo-2022"
 
@@ -71,7 +71,18 @@ def load(stdout=None):
     # The demo's districts and communes → the new Lâm Đồng's communes and wards (NQ 1671/NQ-UBTVQH15),
     # from the national data; the new communes are created under UBND tỉnh Lâm Đồng.
     setup.link_reform(demo_province.NATIONAL_CODE, by_code["ld-ubnd"], "ld")
-    for username, full_name, title, agency_code, roles in DEMO_USERS:
+    ensure_logins(DEMO_USERS, by_code)
+    if stdout:
+        stdout.write(
+            f"Danh mục: {Agency.objects.count()} cơ quan, {Succession.objects.count()} quan hệ kế thừa, "
+            f"{AgencyGroup.objects.count()} nhóm, {User.objects.count()} người dùng."
+        )
+
+
+def ensure_logins(users, by_code):
+    """One demo login per row of `users` (username, full name, title, agency code, roles); a login
+    that exists keeps its password and gains any missing role. Both demos use it."""
+    for username, full_name, title, agency_code, roles in users:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(
@@ -87,18 +98,15 @@ def load(stdout=None):
             user.save()
         for role in roles:
             RoleGrant.objects.get_or_create(user=user, role=role)
-    if stdout:
-        stdout.write(
-            f"Danh mục: {Agency.objects.count()} cơ quan, {Succession.objects.count()} quan hệ kế thừa, "
-            f"{AgencyGroup.objects.count()} nhóm, {User.objects.count()} người dùng."
-        )
+
+
+def login_lines(users):
+    """(role label, username, title) for each row of `users`, printed after `make run`."""
+    return [
+        (", ".join(ROLE_LABELS[r] for r in roles), username, title)
+        for username, _n, title, _a, roles in users
+    ]
 
 
 def logins():
-    """(role label, username) pairs for printing after `make run`."""
-    from .permissions import ROLE_LABELS
-
-    return [
-        (", ".join(ROLE_LABELS[r] for r in roles), username, title)
-        for username, _n, title, _a, roles in DEMO_USERS
-    ]
+    return login_lines(DEMO_USERS)

@@ -11,8 +11,8 @@ from datetime import date
 
 from django.db import transaction
 
-from .demo import DEMO_PASSWORD
-from .models import Agency, RoleGrant, User
+from .demo import ensure_logins, login_lines
+from .models import Agency
 from .permissions import ADMIN, HEAD, LEADER, MONITOR, OFFICER
 from .setup import setup_province
 
@@ -63,30 +63,10 @@ USERS = [
 def load(stdout=None):
     report = setup_province(PROVINCE_CODE, AS_OF, extra=EXTRA)
     by_code = {a.code: a for a in Agency.objects.filter(code__in=[u[3] for u in USERS])}
-    for username, full_name, title, agency_code, roles in USERS:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User(
-                username=username,
-                full_name=full_name,
-                title=title,
-                agency=by_code[agency_code],
-                email=f"{username}@demo.chiso.local",
-                is_staff=ADMIN in roles,
-                is_superuser=ADMIN in roles,
-            )
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        for role in roles:
-            RoleGrant.objects.get_or_create(user=user, role=role)
+    ensure_logins(USERS, by_code)
     if stdout:
         stdout.write("Danh mục: " + report.summary())
 
 
 def logins():
-    from .permissions import ROLE_LABELS
-
-    return [
-        (", ".join(ROLE_LABELS[r] for r in roles), username, title)
-        for username, _n, title, _a, roles in USERS
-    ]
+    return login_lines(USERS)

@@ -8,13 +8,23 @@ dates a 2024 dossier to its province), a date after a row's end gets its success
 from django.db.models import F
 from django.utils import timezone
 
+from chiso.core import memo
+
 
 def _rows():
     from .models import HomeProvince
 
     # The first period may have no start: first on both databases (PostgreSQL sorts NULL last).
-    return list(
-        HomeProvince.objects.select_related("agency").order_by(F("valid_from").asc(nulls_first=True), "pk")
+    # Asked by several cards and headers of one page: read once per request (chiso.core.memo).
+    return list(  # a copy: callers may reorder it
+        memo.per_request(
+            "registry.home_province",
+            lambda: list(
+                HomeProvince.objects.select_related("agency").order_by(
+                    F("valid_from").asc(nulls_first=True), "pk"
+                )
+            ),
+        )
     )
 
 

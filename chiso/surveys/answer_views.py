@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from chiso.core import uploads
 from chiso.core.middleware import ContentSecurityPolicyMiddleware
 
+from .forms import RespondentForm
 from .models import Wave
 from .services import agencies as wave_agencies
 from .services import distribution, guard, instance
@@ -146,9 +147,7 @@ def answer(request, token):
     )
     if request.method == "POST":
         answers, xml, errors = _read_submission(request, wave)
-        chosen = (
-            wave_agencies.offered(wave).filter(code=request.POST.get("co_quan")).first() if choose else None
-        )
+        chosen = RespondentForm(request.POST, wave_agencies.offered(wave)).agency() if choose else None
         if choose and chosen is None:
             errors["co_quan"] = "Vui lòng chọn cơ quan được đánh giá."
         if not errors:
@@ -181,8 +180,9 @@ def public_answer(request, slug):
         return _phase_page(request, wave)
     xform = bool(wave.questionnaire.xform)
     offered = wave_agencies.offered(wave)
-    code = request.GET.get("dv") or request.POST.get("co_quan")
-    agency = offered.filter(code=code).first() if code else None
+    respondent = RespondentForm(request.POST if request.method == "POST" else None, offered)
+    # a link may name the agency (?dv=<code>, printed on the QR code of its office); else the list
+    agency = offered.filter(code=request.GET["dv"]).first() if request.GET.get("dv") else respondent.agency()
     choose = agency is None and offered.exists()
     if guard.already_answered(wave, request):
         return _phase_page(
@@ -205,7 +205,7 @@ def public_answer(request, slug):
                 guard.admit(
                     wave,
                     request,
-                    request.POST.get("_mo_luc"),
+                    respondent.stamp(),
                     lambda: distribution.submit_public(wave, answers, agency=agency, instance=xml),
                 )
             except guard.Refused as refused:

@@ -158,3 +158,31 @@ class XLSFormUploadForm(forms.Form):
         # checked by content: an .xlsx a real workbook package, an .xls an OLE2 compound document
         uploads.check_upload(upload, ["xlsx", "xls"], max_bytes=self.MAX_BYTES)
         return upload
+
+
+class RespondentForm(forms.Form):
+    """What the answer page posts besides the answers: the agency rated (when the link names none)
+    and, on a public link, the page's opening stamp (services/guard.py checks it). The answers
+    themselves depend on the questionnaire and go through services/answers.clean, which the paper
+    import and the API share. The views word the message for a missing agency (it differs by page)."""
+
+    co_quan = forms.ModelChoiceField(queryset=Agency.objects.none(), to_field_name="code", required=False)
+    _mo_luc = forms.CharField(required=False, strip=False)
+
+    def __init__(self, data, offered):
+        super().__init__(data)
+        self.fields["co_quan"].queryset = offered
+
+    def agency(self):
+        """The agency picked from those on offer, or None (none picked, another code, or no POST)."""
+        return self.cleaned_data.get("co_quan") if self.is_valid() else None
+
+    def stamp(self):
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("_mo_luc")
+
+
+class WaveStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Wave.STATUSES, error_messages={"invalid_choice": "Tình trạng đợt khảo sát không hợp lệ."}
+    )

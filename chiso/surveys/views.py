@@ -20,7 +20,15 @@ from chiso.registry.models import Agency
 from chiso.registry.names import search_key
 
 from .answer_views import XFORM_POLICY
-from .forms import InvitationsForm, NewQuestionnaireForm, UploadForm, WaveForm, WeightsForm, XLSFormUploadForm
+from .forms import (
+    InvitationsForm,
+    NewQuestionnaireForm,
+    UploadForm,
+    WaveForm,
+    WaveStatusForm,
+    WeightsForm,
+    XLSFormUploadForm,
+)
 from .models import TEXT, Question, Questionnaire, Wave
 from .services import access, builtin, compute, distribution, exports, kobo, paper, weights, xlsform
 from .services import agencies as wave_agencies
@@ -455,11 +463,13 @@ def remind(request, pk):
 @require_POST
 def set_status(request, pk):
     wave = _wave(request, pk, "change")
-    status = request.POST.get("status")
-    if status in dict(Wave.STATUSES):
-        wave.status = status
+    form = WaveStatusForm(request.POST)
+    if form.is_valid():
+        wave.status = form.cleaned_data["status"]
         wave.save()
         messages.success(request, f"Đợt khảo sát: {wave.get_status_display().lower()}.")
+    else:
+        messages.error(request, form.errors["status"][0])
     return redirect("surveys:wave", pk=wave.pk)
 
 

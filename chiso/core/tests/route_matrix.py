@@ -57,6 +57,7 @@ EXPECTED = {
     "directives:official_report": ("POST", "none", "L33333", None),
     "directives:intake_upload": ("GET", "none", "L44242", None),
     "directives:intake_review": ("GET", "draft", "L44242", None),
+    "directives:intake_add_agency": ("POST", "draft", "L4444x", None),
     "indices:index": ("GET", "none", "L22222", None),
     "indices:data_entry": ("GET", "none", "L44242", None),
     "indices:confirm_tag": ("POST", "tag", "L44343", "L44343"),

@@ -14,11 +14,11 @@ Stored per agency and period (yyyymm, and yyyy00 for the year) as numerator/deno
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
-from django.db import transaction
-from django.db.models import Sum
+from django.db import connection, transaction
 
-from ..models import STAT_FIELDS, IndicatorValue, Procedure, StatDay, StatMonth
+from ..models import STAT_FIELDS, IndicatorValue, Procedure
 
 
 @dataclass(frozen=True)
@@ -311,53 +311,84 @@ def summary(values):
 
 def refresh(months, today):
     """Recompute the stored indicators for these months and their years (sums done by the database)."""
+    computed = compute(months, today)
+    if computed is not None:
+        store(*computed)
+
+
+def compute(months, today, new_months_table=None, new_days_table=None):
+    """(periods, rows) of the indicators for these months and their years, from the summary tables; with
+    the two new_* temp tables (stats.compute_stats), these months are read from them instead, so the values
+    can be computed before the summaries are swapped in (outside SQLite's write lock)."""
     months = sorted(set(months))
     if not months:
-        return
+        return None
     years = sorted({m // 100 for m in months})
     periods = set(months) | {y * 100 for y in years}
-    in_years = StatMonth.objects.filter(month__gte=years[0] * 100 + 1, month__lte=years[-1] * 100 + 12)
-    counters = defaultdict(lambda: dict.fromkeys(COUNTERS, 0))
-    for r in in_years.values("agency_id", "month").annotate(**{f"s_{f}": Sum(f) for f in COUNTERS}):
-        for key in ((r["agency_id"], r["month"]), (r["agency_id"], r["month"] // 100 * 100)):
+    first, last = years[0] * 100, years[-1] * 100 + 12
+    marks = ", ".join(str(int(m)) for m in months)
+    counters = ", ".join(COUNTERS)
+
+    def source(table, new_table, keys):
+        cols = f"{keys}, {counters}"
+        if new_table is None:
+            return f"(SELECT {cols} FROM {table} WHERE month >= {first} AND month <= {last})"
+        return (
+            f"(SELECT {cols} FROM {table} WHERE month >= {first} AND month <= {last} AND month NOT IN ({marks}) "
+            f"UNION ALL SELECT {cols} FROM {new_table})"
+        )
+
+    month_rows = source("dossiers_statmonth", new_months_table, "agency_id, procedure_id, month")
+    day_rows = source("dossiers_statday", new_days_table, "agency_id, day, month")
+    sums = ", ".join(f"SUM({f})" for f in COUNTERS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT agency_id, month, {sums} FROM {month_rows} s GROUP BY agency_id, month")
+        by_month = cursor.fetchall()
+        cursor.execute(
+            f"SELECT agency_id, procedure_id, month, SUM(total), SUM(online), SUM(paid_online) "
+            f"FROM {month_rows} s GROUP BY agency_id, procedure_id, month"
+        )
+        by_procedure = cursor.fetchall()
+        cursor.execute(
+            f"SELECT agency_id, month, SUM(open) FROM {day_rows} s WHERE day < %s AND open > 0 "
+            "GROUP BY agency_id, month",
+            [date.fromordinal(today) if isinstance(today, int) else today],
+        )
+        by_overdue = cursor.fetchall()
+    counters_of = defaultdict(lambda: dict.fromkeys(COUNTERS, 0))
+    for agency_id, month, *values in by_month:
+        for key in ((agency_id, month), (agency_id, month // 100 * 100)):
             if key[1] in periods:
-                bucket = counters[key]
-                for f in COUNTERS:
-                    bucket[f] += r[f"s_{f}"] or 0
+                bucket = counters_of[key]
+                for f, v in zip(COUNTERS, values):
+                    bucket[f] += int(v or 0)  # PostgreSQL sums bigints as numeric
     procs = {p.pk: (p.online_group, p.fee > 0) for p in Procedure.objects.only("id", "online_level", "fee")}
     per_procedure = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
-    rows = in_years.values_list("agency_id", "procedure_id", "month").annotate(
-        Sum("total"), Sum("online"), Sum("paid_online")
-    )
-    for agency_id, procedure_id, month, total, online, paid in rows:
+    for agency_id, procedure_id, month, total, online, paid in by_procedure:
         for key in ((agency_id, month), (agency_id, month // 100 * 100)):
             if key[1] in periods:
                 acc = per_procedure[key][procedure_id]
-                acc[0] += total or 0
-                acc[1] += online or 0
-                acc[2] += paid or 0
+                acc[0] += int(total or 0)
+                acc[1] += int(online or 0)
+                acc[2] += int(paid or 0)
     overdue = defaultdict(int)
-    for r in (
-        StatDay.objects.filter(
-            day__lt=today, open__gt=0, month__gte=years[0] * 100, month__lte=years[-1] * 100 + 12
-        )
-        .values("agency_id", "month")
-        .annotate(n=Sum("open"))
-    ):
-        overdue[(r["agency_id"], r["month"])] += r["n"]
-        overdue[(r["agency_id"], r["month"] // 100 * 100)] += r["n"]
+    for agency_id, month, n in by_overdue:
+        overdue[(agency_id, month)] += int(n)
+        overdue[(agency_id, month // 100 * 100)] += int(n)
     out = []
-    for (agency_id, period), c in counters.items():
+    for (agency_id, period), c in counters_of.items():
         procedures = [
             (*procs.get(pid, ("", False)), *acc) for pid, acc in per_procedure[(agency_id, period)].items()
         ]
         for code, (num, den) in fractions(c, overdue[(agency_id, period)], procedures).items():
             out.append((agency_id, period, code, num, den))
+    return periods, out
+
+
+def store(periods, out):
     with transaction.atomic():
         IndicatorValue.objects.filter(period__in=periods).delete()
         # Plain executemany: thousands of rows, where the ORM's bulk_create spends its time compiling SQL.
-        from django.db import connection
-
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO dossiers_indicatorvalue (agency_id, period, code, numerator, denominator) "

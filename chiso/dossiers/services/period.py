@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db import connection
 
-from ..models import EARLY, LATE, ON_TIME, ONLINE
+from ..models import EARLY, LATE, ON_TIME, ONLINE, hidden_runs_sql
 from .classify import outcome_sql, overdue_sql
 
 COLUMNS = [
@@ -46,7 +46,7 @@ def period_report(start, end, agency_ids=None):
         flag.format(f"{open_at_end} AND {overdue_sql('d', '%s')}"),
     ]
     params = [start, start, start, start, end, start, end, start, end, end, end, end, end]
-    where = "d.received <= %s AND (d.completed IS NULL OR d.completed >= %s)"
+    where = f"d.received <= %s AND (d.completed IS NULL OR d.completed >= %s) AND {hidden_runs_sql('d')}"
     params += [end, start]
     if agency_ids is not None:
         ids = list(agency_ids) or [-1]

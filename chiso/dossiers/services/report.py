@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from django.db.models import Q, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, Sum
 
 from chiso.registry import permissions
 from chiso.registry.models import Agency
@@ -20,6 +21,37 @@ def visible_agency_ids(user):
 
 def _restrict(qs, agency_ids):
     return qs if agency_ids is None else qs.filter(agency_id__in=agency_ids)
+
+
+CACHE_SECONDS = 300  # bounds how long a renamed procedure keeps its old name on the dashboard
+
+
+def fingerprint(today=None):
+    """Changes whenever the summary tables do: every rebuild deletes and inserts rows, and inserted rows
+    get new ids (AUTOINCREMENT on SQLite, a sequence on PostgreSQL), so (count, highest id) moves; with the
+    day (open dossiers become overdue) and the registry's version stamp (agency names)."""
+    from chiso.registry.services import VERSION_KEY
+
+    agg = StatMonth.objects.aggregate(n=Count("pk"), m=Max("pk"))
+    return f"{agg['n']}-{agg['m']}-{(today or date.today()).isoformat()}-{cache.get(VERSION_KEY, 0)}"
+
+
+def scope_key(agency_ids):
+    import hashlib
+
+    if agency_ids is None:
+        return "all"
+    return hashlib.sha1(",".join(str(i) for i in sorted(agency_ids)).encode()).hexdigest()[:20]
+
+
+def cached(name, fp, build):
+    """A dashboard part computed from the summary tables, shared by the web processes until they change."""
+    key = f"chiso:dossiers:{name}:{fp}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def years(agency_ids):

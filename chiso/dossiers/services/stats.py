@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db import connection, transaction
 
-from ..models import AP_IMPROPER, EARLY, LATE, ON_TIME, ONLINE, OPEN, STAT_FIELDS
+from ..models import AP_IMPROPER, EARLY, LATE, ON_TIME, ONLINE, OPEN, STAT_FIELDS, hidden_runs_sql
 from .figures import public
 
 FULL = "('4', 'toan_trinh')"
@@ -53,16 +53,31 @@ def _aggregates():
     ]
 
 
-def rebuild_stats(months):
-    """Recompute both summaries for these months: one pass over the dossiers into a per agency ×
-    procedure × day temp table, then both summaries from that much smaller table."""
+NEW_DAY, NEW_MONTH = "dossier_new_statday", "dossier_new_statmonth"
+
+
+def compute_stats(months, run=None):
+    """Both summaries for these months into the temp tables NEW_DAY and NEW_MONTH (this connection only;
+    on SQLite no database lock is taken, so it can run before the swap's short transaction): one pass over
+    the visible dossiers (plus those of import `run`) into a per agency × procedure × day table, then both
+    summaries from that much smaller table."""
     months = sorted(set(int(m) for m in months))
-    if not months:
-        return
     counters = ", ".join(STAT_FIELDS)
     sums = ", ".join(f"SUM({f})" for f in STAT_FIELDS)
     aggs = ", ".join(f"{a} AS {f}" for a, f in zip(_aggregates(), STAT_FIELDS))
-    with transaction.atomic(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {NEW_DAY}")
+        cursor.execute(f"DROP TABLE IF EXISTS {NEW_MONTH}")
+        cursor.execute(
+            f"CREATE TEMP TABLE {NEW_DAY} (agency_id BIGINT, day DATE, month INTEGER, "
+            + ", ".join(f"{f} BIGINT" for f in STAT_FIELDS)
+            + ")"
+        )
+        cursor.execute(
+            f"CREATE TEMP TABLE {NEW_MONTH} (agency_id BIGINT, procedure_id BIGINT, month INTEGER, "
+            + ", ".join(f"{f} BIGINT" for f in STAT_FIELDS)
+            + ")"
+        )
         for start in range(0, len(months), 200):
             chunk = months[start : start + 200]
             marks = ", ".join(["%s"] * len(chunk))
@@ -71,16 +86,48 @@ def rebuild_stats(months):
                 f"""CREATE TEMP TABLE dossier_stat_stage AS
                 SELECT d.agency_id AS agency_id, d.procedure_id AS procedure_id, d.stat_day AS day, d.stat_month AS month, {aggs}
                 FROM dossiers_dossier d JOIN dossiers_procedure p ON p.id = d.procedure_id
-                WHERE d.stat_month IN ({marks}) GROUP BY d.agency_id, d.procedure_id, d.stat_day, d.stat_month""",
+                WHERE d.stat_month IN ({marks}) AND {hidden_runs_sql("d", run)}
+                GROUP BY d.agency_id, d.procedure_id, d.stat_day, d.stat_month""",
                 chunk,
             )
-            cursor.execute(f"DELETE FROM dossiers_statday WHERE month IN ({marks})", chunk)
-            cursor.execute(f"DELETE FROM dossiers_statmonth WHERE month IN ({marks})", chunk)
-            cursor.execute(f"""INSERT INTO dossiers_statmonth (agency_id, procedure_id, month, {counters})
+            cursor.execute(f"""INSERT INTO {NEW_MONTH} (agency_id, procedure_id, month, {counters})
                 SELECT agency_id, procedure_id, month, {sums} FROM dossier_stat_stage GROUP BY agency_id, procedure_id, month""")
-            cursor.execute(f"""INSERT INTO dossiers_statday (agency_id, day, month, {counters})
+            cursor.execute(f"""INSERT INTO {NEW_DAY} (agency_id, day, month, {counters})
                 SELECT agency_id, day, month, {sums} FROM dossier_stat_stage GROUP BY agency_id, day, month""")
             cursor.execute("DROP TABLE dossier_stat_stage")
+    return months
+
+
+def swap_stats(months):
+    """Replace these months of both summaries by the rows compute_stats left in the temp tables."""
+    counters = ", ".join(STAT_FIELDS)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(months), 200):
+            chunk = months[start : start + 200]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM dossiers_statday WHERE month IN ({marks})", chunk)
+            cursor.execute(f"DELETE FROM dossiers_statmonth WHERE month IN ({marks})", chunk)
+        cursor.execute(f"""INSERT INTO dossiers_statmonth (agency_id, procedure_id, month, {counters})
+            SELECT agency_id, procedure_id, month, {counters} FROM {NEW_MONTH}""")
+        cursor.execute(f"""INSERT INTO dossiers_statday (agency_id, day, month, {counters})
+            SELECT agency_id, day, month, {counters} FROM {NEW_DAY}""")
+
+
+def drop_new_stats():
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {NEW_DAY}")
+        cursor.execute(f"DROP TABLE IF EXISTS {NEW_MONTH}")
+
+
+def rebuild_stats(months, run=None):
+    """Recompute both summaries for these months (inside one transaction)."""
+    months = sorted(set(int(m) for m in months))
+    if not months:
+        return
+    with transaction.atomic():
+        compute_stats(months, run)
+        swap_stats(months)
+        drop_new_stats()
 
 
 def rebuild_all():

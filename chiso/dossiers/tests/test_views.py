@@ -53,6 +53,39 @@ def test_dashboard_league_heat_and_drill_down(client, user_factory, loaded):
     )  # apology deadline: Friday before Mon 19/02
 
 
+def test_dashboard_shared_between_users_follows_each_import_and_each_scope(
+    client, user_factory, loaded, write_csv
+):
+    """The part below the menu is cached (views.index): it must change with the summary tables and never
+    show one user's agencies to another."""
+    officer = user_factory(OFFICER, agency="bt-phanthiet")
+    client.force_login(user_factory(MONITOR))
+    assert "Hồ sơ trong năm" in client.get("/ho-so/?nam=2024").content.decode()
+    assert '<span class="card-value">8</span>' in client.get("/ho-so/?nam=2024").content.decode()
+    client.force_login(officer)
+    page = client.get("/ho-so/?nam=2024").content.decode()
+    assert "Sở Tư pháp" not in page and '<span class="card-value">2</span>' in page
+    import_dossiers(
+        write_csv(
+            [
+                row(
+                    "PT-2",
+                    "05/03/2024 08:00",
+                    "08/03/2024 16:00",
+                    "07/03/2024 08:00",
+                    agency=PHAN_THIET,
+                    procedure="2.000908",
+                )
+            ],
+            name="them.csv",
+        ),
+        today=date(2024, 12, 31),
+    )
+    assert '<span class="card-value">3</span>' in client.get("/ho-so/?nam=2024").content.decode()
+    client.force_login(user_factory(MONITOR))
+    assert '<span class="card-value">9</span>' in client.get("/ho-so/?nam=2024").content.decode()
+
+
 def test_agency_officer_sees_only_own_dossiers(client, user_factory, loaded):
     client.force_login(user_factory(OFFICER, agency="bt-phanthiet"))
     page = client.get("/ho-so/?nam=2024").content.decode()

@@ -12,6 +12,18 @@ from chiso.directives.services import life, lists
 from ..models import TaskComponent
 
 
+def count_by_component(index, codes=None):
+    """{component code: number of tasks} as by_component() counts its items (a task of a notice once,
+    its shares and periods with it), from the tags alone: for a card that shows only the number."""
+    tags = TaskComponent.objects.filter(index=index)
+    if codes is not None:
+        tags = tags.filter(component_code__in=list(codes))
+    roots = {}
+    for code, task, root in tags.values_list("component_code", "task_id", "task__root_id"):
+        roots.setdefault(code, set()).add(root or task)  # the task of the notice (Task.root)
+    return {code: len(found) for code, found in roots.items()}
+
+
 def by_component(index, codes=None):
     """{component code: [item]} with item = {task, tag, confirmed, n, counts…, summary, status, percent}."""
     on, soon = life.today(), ReminderSchedule.current().due_soon_days

@@ -8,6 +8,8 @@ After an import the new entries are computed by a queued job (`chiso.indices.tas
 by `schedule_warm`), so the first reader after an import does not pay for them; the daily jobs warm
 them again in case the cache was emptied (a new machine, entries culled)."""
 
+from collections import defaultdict
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max, Sum
@@ -20,11 +22,23 @@ from . import provinces as province_service
 TIMEOUT = 30 * 24 * 3600
 
 
-def fingerprint(index):
-    agg = Result.objects.filter(index=index).aggregate(
-        n=Count("pk"), s=Sum("score"), r=Sum("rank"), m=Max("pk"), b=Max("batch_id")
-    )
+_FIGURES = {"n": Count("pk"), "s": Sum("score"), "r": Sum("rank"), "m": Max("pk"), "b": Max("batch_id")}
+
+
+def _join(agg):
     return "-".join(str(agg[k]) for k in ("n", "s", "r", "m", "b"))
+
+
+def fingerprint(index):
+    return _join(Result.objects.filter(index=index).aggregate(**_FIGURES))
+
+
+def fingerprints():
+    """{index id: fingerprint(index)} for every index, in one query (a page over all indices); an index
+    without results gets what fingerprint() says for it."""
+    empty = _join({"n": 0, "s": None, "r": None, "m": None, "b": None})
+    rows = Result.objects.order_by().values("index_id").annotate(**_FIGURES)
+    return defaultdict(lambda: empty, {row["index_id"]: _join(row) for row in rows})
 
 
 def cached(index, fp, key, build):

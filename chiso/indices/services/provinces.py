@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from chiso.core import memo
 from chiso.registry import province as registry_province
 
 from .. import provinces as data
@@ -10,12 +11,24 @@ from ..models import Province
 NEW_SUFFIX = "-2025"
 
 
-@transaction.atomic
 def ensure():
-    """Create the 97 province rows once; cheap when they exist."""
+    """Create the 97 province rows once; cheap when they exist (and checked once per request).
+
+    The check takes no transaction: on SQLite (IMMEDIATE mode) one would take the write lock on every
+    page that shows an index, and the web processes would queue behind each other for it."""
+    memo.per_request("indices.provinces.ensure", _ensure)
+
+
+def _ensure():
     if Province.objects.count() >= 97:
         link_agencies()
         return
+    with transaction.atomic():
+        _create()
+    link_agencies()
+
+
+def _create():
     new_rows = {}
     for name in data.provinces_34():
         olds = data.MERGERS_2025.get(name) or [k for k, v in data.RENAMED_2025.items() if v == name] or [name]
@@ -41,7 +54,6 @@ def ensure():
                 "merger_confirmed": successor.merger_confirmed,
             },
         )
-    link_agencies()
 
 
 def link_agencies():

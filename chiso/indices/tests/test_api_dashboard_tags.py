@@ -72,6 +72,11 @@ def test_tasks_get_suggested_tags_and_show_on_the_index_page(
     html = client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=2021").content.decode()
     assert "xin lỗi khi hồ sơ trễ hạn" in html and "gợi ý" in html
     tag = TaskComponent.objects.get(task=apology, index__code="PAPI", component_code="D5")
+    # a post with neither button changes nothing (it used to drop the tag)
+    nothing = client.post(f"/chi-so/gan-nhan/{tag.pk}/", {}, follow=True)
+    assert "Chưa chọn xác nhận hay bỏ thành phần chỉ số." in nothing.content.decode()
+    tag.refresh_from_db()
+    assert not tag.confirmed
     assert client.post(f"/chi-so/gan-nhan/{tag.pk}/", {"keep": "1"}).status_code == 302
     tag.refresh_from_db()
     assert tag.confirmed

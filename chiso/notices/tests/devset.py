@@ -8,9 +8,14 @@ scored. This module only pairs and sums the way that scorer's main() does, per d
 import importlib.util
 import json
 
+from chiso.notices import read_notice_file_ex
+
 from .makers import DATA, SCORER
 
 DEV = DATA / "notices-dev"
+# Held-out real files (DOCX as published, not text): documents of a post-2025 province from a source
+# other than the dev set's two repositories, read through the same file reader users upload to.
+REAL = DATA / "notices-real"
 
 
 def _load_scorer():
@@ -31,6 +36,16 @@ def documents(only=None):
         body = txt.read_text(encoding="utf-8").split("\n", 1)[1]
         gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
         yield txt.stem, body, gold
+
+
+def real_documents(only=None):
+    """(name, text read from the file, gold) for every held-out real file (notices-real), in order."""
+    for path in sorted(REAL.glob("[0-9][0-9]_*.docx")):
+        if only and not any(path.name.startswith(o) for o in only):
+            continue
+        text, _warnings = read_notice_file_ex(str(path))
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        yield path.stem, text, gold
 
 
 def match(gold_tasks, pred_tasks):

@@ -198,3 +198,44 @@ def test_signer_not_taken_from_an_annex_sample():
     )
     doc = parse_notice(text)["document"]
     assert doc["signed_by"] == "Tống Thanh Hải"
+
+
+def test_words_set_in_several_fonts_are_read_once():
+    # Word-exported PDFs put each change of font in a run of its own, and the runs' boxes touch:
+    # asking PDFium for the text in each box gave the edge glyphs twice ("Sở ở", "tỉnỉnh" in a
+    # real Lâm Đồng report). The hyphen of a document number stays.
+    phrase = "Ủy ban nhân dân t<b>ỉnh</b> giao S<i>ở</i> N<b>ội</b> v<i>ụ</i> tổng h<b>ợp</b> theo Quyết định số 117/QĐ-UBND"
+    text, _w = read_notice_bytes_ex(html_pdf("<p>" + "; ".join([phrase] * 6) + ".</p>"), "bao-cao.pdf")
+    flat = " ".join(text.split())
+    assert flat.count("Ủy ban nhân dân tỉnh giao Sở Nội vụ tổng hợp theo Quyết định số 117/QĐ-UBND") == 6
+    assert "ở ở" not in flat and "Sở ở" not in flat
+
+
+def test_task_table_over_several_pages_with_rows_broken_across_pages():
+    # A long Phụ lục runs over pages without repeating its header, and Word lets a row break
+    # across a page (its default): every row is a task, a broken row once.
+    rows = [ROWS[0]] + [
+        (
+            str(i),
+            f"Rà soát thủ tục hành chính nhóm {i} và công bố danh mục trên Cổng dịch vụ công của tỉnh",
+            "Sở Tư pháp" if i % 2 else "Sở Nội vụ",
+            "Các sở, ngành",
+            "Quý IV/2025",
+        )
+        for i in range(1, 61)
+    ]
+    cells = "".join(
+        "<tr>" + "".join(f"<td style='border:1px solid #000; padding:2pt'>{c}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    pdf = html_pdf(HEAD + f"<table style='border-collapse:collapse'>{cells}</table>")
+    text, _w = read_notice_bytes_ex(pdf, "ke-hoach.pdf")
+    tasks = parse_notice(text)["tasks"]
+    assert [t["ref"] for t in tasks] == [str(i) for i in range(1, 61)]
+    for i, t in enumerate(tasks, 1):
+        assert (
+            t["text"]
+            == f"Rà soát thủ tục hành chính nhóm {i} và công bố danh mục trên Cổng dịch vụ công của tỉnh"
+        )
+        assert t["lead"] == ("Sở Tư pháp" if i % 2 else "Sở Nội vụ")
+        assert t["deadline"]["due"] == "2025-12-31"

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from docx import Document
 
 from chiso.programme.services import evaluation, plans
 from chiso.registry.models import Agency
@@ -23,7 +24,6 @@ def test_the_year_of_an_agency_is_gathered_from_every_part(plan_request, people,
 
 
 def test_docx_and_xlsx_read_back(plan_request, people):
-    from docx import Document
     from openpyxl import load_workbook
 
     stttt = Agency.objects.get(code="bt-stttt")
@@ -54,6 +54,14 @@ def test_who_downloads_which_agencys_file(plan_request, people, client):
     for user, ext, status in cases:
         client.force_login(user)
         assert client.get(url + ext).status_code == status, (user, ext)
+    client.force_login(people["monitor"])
+    response = client.get(url + ".docx")
+    assert response["Content-Disposition"] == 'attachment; filename="danh-gia-cchc-2022-bt-stttt.docx"'
+    assert response["Cache-Control"] == "private, no-store"  # an evaluation is not for shared caches
+    assert (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        in Document(io.BytesIO(response.getvalue())).tables[0].cell(0, 1).text
+    )
     client.force_login(people["head"])
     assert client.get("/chuong-trinh/danh-gia/?nam=2022").status_code == 200
     client.force_login(people["officer"])

@@ -151,7 +151,9 @@ def test_the_monitor_sees_who_sent_on_time_late_and_who_is_overdue(plan_request,
     assert snv and phanthiet
 
 
-def test_coverage_counts_the_weak_components_the_agency_answers_for(plan_request, people, plan_text):
+def test_coverage_counts_the_weak_components_the_agency_answers_for(
+    plan_request, people, plan_text, monkeypatch
+):
     from chiso.indices.demo import papi_path
     from chiso.indices.models import Index, Responsibility
     from chiso.indices.services import definitions, provinces
@@ -167,9 +169,22 @@ def test_coverage_counts_the_weak_components_the_agency_answers_for(plan_request
     Responsibility.objects.create(index=papi, component_code="D5", year_from=2021, lead=_stttt())
     plan = plans.read_plan(plan_request, _stttt(), people["officer"], text=plan_text)
     row = plans.overview(plan_request, agency_ids={_stttt().pk})[0]
+    full = plans.overview(plan_request)
     assert [w["key"] for w in row.assigned] == ["PAPI:D3", "PAPI:D5"]
     assert (row.covered, row.missing, row.coverage_percent) == (["PAPI:D5"], ["PAPI:D3"], 50)
     assert plan
+    # The home card and the monitors' list only count states: same rows, without the index analysis.
+    from chiso.programme.services import weak_components
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the weak components are not needed to count states")
+
+    monkeypatch.setattr(weak_components, "weak", refuse)
+    light = plans.overview(plan_request, coverage_of_weak=False)
+    assert [(r.agency.code, r.state, r.label) for r in light] == [
+        (r.agency.code, r.state, r.label) for r in full
+    ]
+    assert all(r.assigned == [] and r.coverage_percent is None for r in light)
 
 
 def test_a_plan_whose_sections_follow_the_title_directly_is_read(plan_request, people):

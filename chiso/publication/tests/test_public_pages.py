@@ -31,7 +31,7 @@ def _crawl(client, publications):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        body = response.content.decode("utf-8-sig")
+        body = response.getvalue().decode("utf-8-sig")  # the CSV files are streamed (FileResponse)
         if response["Content-Type"].startswith("application/json"):
             # \u escapes would hide a Vietnamese secret from a plain substring check
             body = json.dumps(json.loads(body), ensure_ascii=False)
@@ -101,7 +101,8 @@ def test_csv_cells_never_become_formulas(client, world, people):
     pub = choose.publish(people["admin"], kind=Publication.DIRECTIVE, directive=world["directive"])
     response = client.get(f"/cong-khai/{pub.pk}/nhiem-vu.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Disposition"] == f'attachment; filename="cong-khai-{pub.pk}-nhiem-vu.csv"'
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["muc", "noi_dung", "chu_tri"]
     assert rows[1][1].startswith("'=HYPERLINK")
 

@@ -144,5 +144,7 @@ def test_invitee_without_agency_chooses_one(client, open_wave):
     assert 'name="co_quan"' in client.get(url).content.decode()
     missing = client.post(url, full_answers())
     assert missing.status_code == 400 and "Vui lòng chọn cơ quan được đánh giá." in missing.content.decode()
+    other = client.post(url, full_answers(co_quan="bt-snv"))  # not one the wave rates
+    assert other.status_code == 400 and "Vui lòng chọn cơ quan được đánh giá." in other.content.decode()
     assert client.post(url, full_answers(co_quan="ld-sxd")).status_code == 302
     assert Response.objects.get().agency.code == "ld-sxd"

@@ -31,6 +31,16 @@ def test_public_answer_is_stored_with_chosen_agency_and_day_only(client, open_wa
     assert "Xin cảm ơn" in client.get(response.url).content.decode()
 
 
+def test_public_answer_without_agency_in_the_link_takes_the_chosen_one_and_refuses_another(client, open_wave):
+    url = reverse("surveys:public", args=[open_wave.public_slug])
+    wrong = client.post(url, full_answers(co_quan="bt-snv"))  # an agency the wave does not rate
+    assert wrong.status_code == 400
+    assert "Vui lòng chọn cơ quan nơi ông/bà giải quyết thủ tục." in wrong.content.decode()
+    assert not Response.objects.exists()
+    assert client.post(url, full_answers(co_quan="ld-sxd")).status_code == 302
+    assert Response.objects.get().agency.code == "ld-sxd"
+
+
 def _stamp_from(page):
     import re
 

@@ -205,7 +205,12 @@ def test_qr_codes(client, monitor, open_wave):
 
 
 def test_status_change_closes_the_wave(client, monitor, open_wave):
-    client.post(reverse("surveys:status", args=[open_wave.pk]), {"status": "closed"})
+    url = reverse("surveys:status", args=[open_wave.pk])
+    refused = client.post(url, {"status": "xoa"}, follow=True)
+    assert "Tình trạng đợt khảo sát không hợp lệ." in refused.content.decode()
+    open_wave.refresh_from_db()
+    assert open_wave.status == Wave.OPEN
+    client.post(url, {"status": "closed"})
     open_wave.refresh_from_db()
     assert open_wave.status == Wave.CLOSED
 

@@ -12,7 +12,6 @@ from django.db import DatabaseError
 
 from chiso.notices import NoticeReadError
 from chiso.notices.cli import parse_file, to_json, to_table
-from chiso.notices.names import is_class
 
 
 def _day(iso):
@@ -35,63 +34,6 @@ def gazetteer():
     from chiso.registry.demo_province import demo_gazetteer
 
     return demo_gazetteer()
-
-
-def _status(candidates):
-    """resolved / ambiguous / outside for the candidates of one name (best first)."""
-    if not candidates or candidates[0][0].confidence < 0.6:
-        return "outside"
-    top = candidates[0][0].confidence
-    close = [
-        c
-        for c, _a in candidates[1:]
-        if c.confidence >= top - 0.1 and c.agency_ids != candidates[0][0].agency_ids
-    ]
-    return "resolved" if top >= 0.75 and not close else "ambiguous"
-
-
-def resolve_names(result, on=None):
-    """Each task's lead and coordinators (names as written) looked up in the registry:
-    task["resolution"] = {"lead": {...} | None, "coordinators": [{...}]}, each
-    {"name", "status": resolved | ambiguous | outside, "agencies": [...], "candidates": [...]}.
-    A second step, apart from the reading: the names in the task stay as written."""
-    from chiso.registry.services import lookup
-
-    cache = {}
-
-    def one(name):
-        if name not in cache:
-            found = lookup(name, on=on)
-            cache[name] = {
-                "name": name,
-                "status": _status(found),
-                "agencies": [
-                    {"id": a.pk, "code": a.code, "name": a.name} for a in (found[0][1] if found else [])
-                ]
-                if _status(found) == "resolved"
-                else [],
-                "candidates": [
-                    {"name": c.name, "confidence": round(c.confidence, 2), "agency_ids": list(c.agency_ids)}
-                    for c, _a in found[:5]
-                ],
-            }
-        return cache[name]
-
-    for t in result["tasks"]:
-        t["resolution"] = {
-            "lead": one(t["lead"]) if t["lead"] else None,
-            "coordinators": [one(c) for c in t["coordinators"]],
-        }
-        for r in [t["resolution"]["lead"], *t["resolution"]["coordinators"]]:
-            if r and r["status"] == "ambiguous":
-                names = ", ".join(c["name"] for c in r["candidates"][:3])
-                result["warnings"].append(
-                    f"Nhiệm vụ {t['ref']}: “{r['name']}” khớp nhiều cơ quan ({names}), cần chọn."
-                )
-            elif r and r["status"] == "outside" and not is_class(r["name"]):
-                result["warnings"].append(
-                    f"Nhiệm vụ {t['ref']}: “{r['name']}” chưa có trong danh mục cơ quan."
-                )
 
 
 def _has_registry():
@@ -129,5 +71,7 @@ class Command(BaseCommand):
             on = notice_date or _day(doc.get("date")) or _day(doc.get("meeting_date"))
             # The reader's own "not in the registry" lines give way to the lookup's finer statuses.
             result["warnings"] = [w for w in result["warnings"] if "trong danh mục" not in w]
+            from chiso.directives.services.resolution import resolve_names
+
             resolve_names(result, on=on)
         self.stdout.write(to_json(result) if opts["json"] else to_table(result))
