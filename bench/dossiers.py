@@ -32,6 +32,11 @@ def main():
     )
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the cache before every dashboard request (the page as the first user after an import sees it)",
+    )
+    parser.add_argument(
         "--no-reimport", action="store_true", help="skip timing a second import of the same file"
     )
     parser.add_argument("--keep", help="directory to keep the CSV and database in")
@@ -159,8 +164,12 @@ def dashboard(args, csv_path):
         f"/ho-so/danh-sach/?nam={args.year}&loai=tre-han",
     ]
     times = {u: [] for u in urls}
+    from django.core.cache import cache
+
     for _i in range(args.requests):
         for url in urls:
+            if args.cold:
+                cache.clear()
             started = time.perf_counter()
             response = client.get(url)
             times[url].append(time.perf_counter() - started)

@@ -148,10 +148,15 @@ def _qualified_subject(text, pos):
     return (found, m.start()) if found else ([], 0)
 
 
+_REQUEST_NOUN_RE = re.compile(r"(?i:hồ\s+sơ|tờ\s+trình|danh\s+sách|mẫu|phiếu)\s+$")
+
+
 def assigned(text, limit=400):
     """Agencies named after an assigning verb in text ("Giao Sở Nội vụ chủ trì …", "đề nghị Bộ Y tế …"):
     ([names], start of the verb) for the first such phrase, or ([], -1)."""
     for m in _ASSIGN_RE.finditer(text[:limit]):
+        if _REQUEST_NOUN_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen": a file, not a request made here
         got, _end = names.agency_list(text, m.end(), place=True)
         if got:
             return [_clean(g) for g in got], m.start()

@@ -104,3 +104,41 @@ def test_reimport_updates_existing_dossiers_and_their_months(catalogue, write_cs
     }
     assert by_month == {202402: 2, 202403: 3}
     assert sum(StatDay.objects.filter(month=202403).values_list("open", flat=True)) == 1
+
+
+def test_summaries_count_an_import_that_finished_meanwhile(catalogue, write_csv, monkeypatch):
+    """The summaries are computed before the last transaction; if another import finished in between (its
+    dossiers may fall in the same months), they are rebuilt inside it instead of being swapped in stale."""
+    from datetime import date
+
+    from chiso.dossiers.models import Procedure
+    from chiso.registry.models import Agency
+
+    compute = stats.compute_stats
+    calls = []
+
+    def meanwhile(months, run=None):
+        found = compute(months, run)
+        calls.append(months)
+        if len(calls) > 1:
+            return found  # the rebuild inside the last transaction
+        other = ImportRun.objects.create(file_name="song-song.csv", status=ImportRun.DONE)
+        Dossier.all_rows.create(
+            code="KHAC-1",
+            procedure=Procedure.objects.get(code="1.000105"),
+            agency=Agency.objects.filter(name="Sở Tư pháp").first(),
+            received="2024-02-08",
+            due="2024-02-20",
+            completed="2024-02-16",
+            stat_day="2024-02-16",
+            stat_month=202402,
+            outcome=1,
+            import_run_id=other.pk,
+        )
+        return found
+
+    monkeypatch.setattr(stats, "compute_stats", meanwhile)
+    import_dossiers(write_csv(ROWS), today=date(2024, 4, 1))
+    assert sum(StatMonth.objects.filter(month=202402).values_list("total", flat=True)) == 4
+    assert sum(StatMonth.objects.values_list("total", flat=True)) == 5
+    assert len(calls) == 2

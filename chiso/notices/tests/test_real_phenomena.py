@@ -542,3 +542,16 @@ def test_a_short_docx_letter_keeps_its_paragraphs():
     assert [(t["lead"], t["coordinators"], t["deadline"]["due"]) for t in got["tasks"]] == [
         ("Sở Tài chính", ["Công an tỉnh"], "2026-05-04")
     ]  # "Ủy ban nhân dân tỉnh nhận được …" tells what happened: no task
+
+
+def test_a_request_file_is_no_request():
+    from chiso.notices.addressees import assigned
+
+    # 02 V.3.3: "hồ sơ đề nghị …" names a file; the request is not made by this text
+    assert assigned("Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ (trong đó có 01 bộ gốc).") == (
+        [],
+        -1,
+    )
+    assert assigned("Đề nghị Chủ tịch UBND các xã, phường tổ chức thực hiện.")[0] == [
+        "Chủ tịch UBND các xã, phường"
+    ]

@@ -11,7 +11,7 @@ from chiso.notices import parse_notice
 
 from .devset import Score, real_documents, score
 
-FLOOR = {"f1": 0.986, "lead": 1.0, "coordinators": 1.0, "deadline": 0.961}
+FLOOR = {"f1": 0.99, "lead": 1.0, "coordinators": 1.0, "deadline": 0.961}
 
 
 @pytest.fixture(scope="module")
