@@ -79,8 +79,9 @@ def inbox_counts(user, on, soon):
         overdue=Count("pk", filter=state_q("overdue", on, soon)),
         returned=Count("pk", filter=Q(state=Task.RETURNED)),
     )
+    # Distinct tasks (a task may have several reports waiting), compared on the key alone.
     counts["waiting"] = (
-        qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).distinct().count()
+        qs.filter(Q(state=Task.REPORTED) | Q(reports__status="pending_head")).values("pk").distinct().count()
     )
     return counts
 
