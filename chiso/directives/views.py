@@ -2,7 +2,6 @@
 
 from collections import namedtuple
 from datetime import date
-from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,15 +41,6 @@ from .models import (
     Task,
 )
 from .services import accountability, life, lists, notify
-
-
-def _docx_response(data, name):
-    return FileResponse(
-        BytesIO(data),
-        as_attachment=True,
-        filename=name,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
 
 
 def _ctx(request, **extra):
@@ -466,9 +456,7 @@ def task_shares(request, pk):
     """The shares (or periods) of a group task, for the expandable row of a list."""
     task = _task_for(request, pk)
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
-    children = life.visible_tasks(
-        request.user, lists.leaves().filter(Q(parent_id=pk) | Q(parent__parent_id=pk))
-    )
+    children = life.visible_tasks(request.user, lists.leaves().filter(Q(parent_id=pk) | Q(root_id=pk)))
     children = children.select_related("lead", "parent", "parent__lead").order_by(
         "lead__name", "start_date", "pk"
     )
@@ -488,15 +476,21 @@ def accountability_view(request):
     permissions.require_some(request.user, "view", "accountability")
     start, end = _period(request)
     agency_ids = permissions.agency_scope(request.user, "view", "accountability")
+    if request.GET.get("format") == "docx":
+        # Built by a worker like the official report: the page shows progress, then the download.
+        job = jobqueue.start(
+            tasks.accountability_report,
+            label=f"Báo cáo kết quả thực hiện nhiệm vụ theo cơ quan {start:%d/%m/%Y}–{end:%d/%m/%Y}",
+            user=request.user,
+            start=start.isoformat(),
+            end=end.isoformat(),
+            agency_ids=None if agency_ids is None else sorted(agency_ids),
+        )
+        return redirect("core:job_status", job.pk)
     rows = accountability.table(start, end, agency_ids=agency_ids)
-    if request.GET.get("format") in ("xlsx", "docx"):
+    if request.GET.get("format") == "xlsx":
         from .services import official
 
-        if request.GET["format"] == "docx":
-            return _docx_response(
-                official.accountability_docx(rows, start, end),
-                f"bao-cao-trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.docx",
-            )
         return download(
             official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         )
