@@ -7,6 +7,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # make run DEMO=lam-dong-2026 loads the other demo (give it its own CHISO_VAR_DIR, see README).
 DEMO ?=
+# The suite runs in this many processes (pytest-xdist; a test module stays in one process, so that
+# the data a module loads once is loaded once). 0 runs it in this process. See docs/benchmarks.md.
+WORKERS ?= 2
+XDIST = $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadfile)
 
 .PHONY: lint run test test-sqlite test-postgres install dev system-deps clean
 
@@ -50,13 +54,14 @@ lint:
 
 test-sqlite:
 	@echo "== Bộ kiểm thử trên SQLite"
-	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL= $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL= $(BIN)/python -m pytest -q $(XDIST) $(PYTEST_ARGS)
 
 # Browser tests run once (on SQLite): they check pages, not the database engine. The test database
-# is named per run, so that several runs can share one server; pytest-django drops it at the end.
+# is named per run, so that several runs can share one server (pytest-django adds _gw0, _gw1… for
+# each process) and dropped at the end.
 test-postgres:
 	@echo "== Bộ kiểm thử trên PostgreSQL"
-	CHISO_TEST_DB_NAME=test_chiso_make_$$$$ CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
+	CHISO_TEST_DB_NAME=test_chiso_make_$$$$ CHISO_VAR_DIR=$(CURDIR)/var/test DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var/test

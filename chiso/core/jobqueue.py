@@ -98,6 +98,15 @@ def _side_connection():
     return conn
 
 
+def close_side_connection():
+    """Close this thread's progress connection (the test suite does after each test: an open one
+    keeps PostgreSQL from dropping the test database)."""
+    conn = getattr(_local, "conn", None)
+    if conn is not None:
+        conn.close()
+        _local.conn = None
+
+
 def worker_id():
     """This process's id in the queue: host and pid, so a restarted machine can tell its dead workers."""
     return getattr(worker_id, "value", None) or f"{socket.gethostname()[:40]}:{os.getpid()}"

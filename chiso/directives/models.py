@@ -117,6 +117,12 @@ class Task(AuditedModel):
     child_kind = models.CharField(
         max_length=10, blank=True, choices=[(SHARE, "Phần việc của đơn vị"), (INSTANCE, "Kỳ thực hiện")]
     )
+    # The task of the notice above a share, a period or a period of a share (empty on that task itself),
+    # stored so that lists grouping leaves under the task people read (lists.grouped) need no join up
+    # the parent chain. Set by save() and by the bulk fan-out in services.life; tasks are never moved.
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="descendants", editable=False
+    )
     ref = models.CharField("mục", max_length=40, blank=True)
     position = models.PositiveIntegerField(default=0)
     text = models.TextField("nội dung")
@@ -169,6 +175,17 @@ class Task(AuditedModel):
 
     def __str__(self):
         return f"{self.ref} {self.text[:70]}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.parent_id and self.root_id is None:
+            parent = self.parent
+            self.root_id = parent.root_id or parent.pk
+        super().save(*args, **kwargs)
+
+    @property
+    def top_id(self):
+        """The task of the notice this one belongs to (itself for a task of the notice)."""
+        return self.root_id or self.pk
 
     def agency_ids(self):
         """Agencies that own this task for permission checks."""

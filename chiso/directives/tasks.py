@@ -6,7 +6,7 @@ from datetime import date
 from chiso.core.jobqueue import job_task, output_file, progress
 
 from .models import Directive
-from .services import official
+from .services import accountability, official
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,3 +30,13 @@ def official_report(job, *, directive_id, start, end, fmt, agency_ids):
         return output_file(job, "bao-cao-tinh-hinh.xlsx", data, XLSX)
     data = official.report_docx(directive, start, end, agency_ids=agency_ids)
     return output_file(job, "bao-cao-tinh-hinh-thuc-hien.docx", data, DOCX)
+
+
+@job_task(kind="directives.accountability_report", resumable=True)
+def accountability_report(job, *, start, end, agency_ids):
+    """Báo cáo kết quả thực hiện nhiệm vụ theo cơ quan, đơn vị (DOCX), for the agencies the asker may see."""
+    start, end = date.fromisoformat(start), date.fromisoformat(end)
+    progress(job, 0, 1, "Đang lập báo cáo…")
+    rows = accountability.table(start, end, agency_ids=None if agency_ids is None else set(agency_ids))
+    data = official.accountability_docx(rows, start, end)
+    return output_file(job, f"bao-cao-trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.docx", data, DOCX)

@@ -1,7 +1,7 @@
 """Follow-up pages: the agency inbox, the monitor board, directive and task pages, accountability."""
 
+from collections import namedtuple
 from datetime import date
-from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -41,15 +41,6 @@ from .models import (
     Task,
 )
 from .services import accountability, life, lists, notify
-
-
-def _docx_response(data, name):
-    return FileResponse(
-        BytesIO(data),
-        as_attachment=True,
-        filename=name,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
 
 
 def _ctx(request, **extra):
@@ -162,21 +153,40 @@ def directive_list(request):
     )
 
 
+_Leaf = namedtuple("_Leaf", "pk parent_id grandparent_id state due_date due_strict completed_on")
+
+
 @login_required
 def directive_detail(request, pk):
-    directive = get_object_or_404(Directive, pk=pk)
+    # The notice's full text and its reading are the intake page's; the targets are shown twice.
+    directive = get_object_or_404(
+        Directive.objects.select_related("issuer").defer("source_text", "parsed").prefetch_related("targets"),
+        pk=pk,
+    )
     permissions.require(request.user, "view", "directive")
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
-    tops = list(directive.tasks.filter(parent__isnull=True).select_related("lead"))
-    visible = set(life.visible_tasks(request.user, directive.tasks.all()).values_list("pk", flat=True))
-    leaves = list(directive.tasks.filter(children__isnull=True).select_related("parent"))
+    tops = list(
+        directive.tasks.filter(parent__isnull=True)
+        .select_related("lead")
+        .defer("source_text", "checklist", "coordinators_text", "milestones")
+    )
+    # Everyone who sees every task (monitors, leaders) needs no list of the visible ones.
+    sees_all = permissions.scope(request.user, "view", "task") == permissions.ALL
+    visible = (
+        None
+        if sees_all
+        else set(life.visible_tasks(request.user, directive.tasks.all()).values_list("pk", flat=True))
+    )
+    # Each leaf (a task, its shares, their periods) counted under its top task in one pass, as plain
+    # rows with what the deadline status reads (no model instance per leaf).
+    parts_of = {}
+    fields = ("pk", "parent_id", "parent__parent_id", "state", "due_date", "due_strict", "completed_on")
+    for row in directive.tasks.filter(children__isnull=True).order_by().values_list(*fields):
+        leaf = _Leaf(*row)
+        parts_of.setdefault(leaf.grandparent_id or leaf.parent_id or leaf.pk, []).append(leaf)
     rows = []
     for task in tops:
-        parts = [
-            t
-            for t in leaves
-            if t.pk == task.pk or t.parent_id == task.pk or (t.parent and t.parent.parent_id == task.pk)
-        ]
+        parts = parts_of.get(task.pk, [])
         keys = [life.status(t, on, soon).key for t in parts]
         counts = {k: keys.count(k) for k in ("done_on_time", "done_late", "overdue", "due_soon", "reported")}
         counts["done"] = counts["done_on_time"] + counts["done_late"]
@@ -187,9 +197,7 @@ def directive_detail(request, pk):
                 "parts": len(parts),
                 "counts": counts,
                 "percent": round(100 * counts["done"] / len(parts)) if parts else 0,
-                "can_view": task.pk in visible
-                or permissions.scope(request.user, "view", "task") == permissions.ALL
-                or any(p.pk in visible for p in parts),
+                "can_view": sees_all or task.pk in visible or any(p.pk in visible for p in parts),
             }
         )
     if request.GET.get("format") == "xlsx":
@@ -203,16 +211,14 @@ def directive_detail(request, pk):
             ),
             f"chi-dao-{directive.pk}.xlsx",
         )
-    events = (
-        (
-            life.TaskEvent.objects.filter(task__directive=directive, task__in=visible)
-            .select_related("task", "task__lead")
-            .order_by("-on", "-at")[:30]
-        )
-        if visible
-        else []
+    events = life.TaskEvent.objects.filter(task__directive=directive)
+    if visible is not None:
+        events = events.filter(task__in=visible) if visible else events.none()
+    events = list(
+        events.select_related("task", "task__lead")
+        .defer("task__source_text", "task__checklist", "task__coordinators_text", "task__milestones")
+        .order_by("-on", "-at")[:30]
     )
-    events = list(events)
     for e in events:
         e.label = life.ACTION_LABELS.get(e.action, e.action)
     total = sum(r["parts"] for r in rows)
@@ -450,9 +456,7 @@ def task_shares(request, pk):
     """The shares (or periods) of a group task, for the expandable row of a list."""
     task = _task_for(request, pk)
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
-    children = life.visible_tasks(
-        request.user, lists.leaves().filter(Q(parent_id=pk) | Q(parent__parent_id=pk))
-    )
+    children = life.visible_tasks(request.user, lists.leaves().filter(Q(parent_id=pk) | Q(root_id=pk)))
     children = children.select_related("lead", "parent", "parent__lead").order_by(
         "lead__name", "start_date", "pk"
     )
@@ -472,15 +476,21 @@ def accountability_view(request):
     permissions.require_some(request.user, "view", "accountability")
     start, end = _period(request)
     agency_ids = permissions.agency_scope(request.user, "view", "accountability")
+    if request.GET.get("format") == "docx":
+        # Built by a worker like the official report: the page shows progress, then the download.
+        job = jobqueue.start(
+            tasks.accountability_report,
+            label=f"Báo cáo kết quả thực hiện nhiệm vụ theo cơ quan {start:%d/%m/%Y}–{end:%d/%m/%Y}",
+            user=request.user,
+            start=start.isoformat(),
+            end=end.isoformat(),
+            agency_ids=None if agency_ids is None else sorted(agency_ids),
+        )
+        return redirect("core:job_status", job.pk)
     rows = accountability.table(start, end, agency_ids=agency_ids)
-    if request.GET.get("format") in ("xlsx", "docx"):
+    if request.GET.get("format") == "xlsx":
         from .services import official
 
-        if request.GET["format"] == "docx":
-            return _docx_response(
-                official.accountability_docx(rows, start, end),
-                f"bao-cao-trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.docx",
-            )
         return download(
             official.accountability_xlsx(rows, start, end), f"trach-nhiem-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
         )

@@ -5,7 +5,7 @@ from django.urls import reverse
 from chiso.registry import permissions
 
 from .models import Index
-from .services import charts, pagecache
+from .services import pagecache
 from .services import provinces as province_service
 from .templatetags.indices_format import vn_number
 
@@ -19,12 +19,7 @@ def home_cards(request):
         return []
     # Same cache entry as the index page (services/pagecache.py): the history costs ~0.1 s to compute.
     fingerprints = pagecache.fingerprints()
-    history = pagecache.cached(
-        papi,
-        fingerprints[papi.pk],
-        f"history:{province.pk}",
-        lambda: charts.province_history(papi, province),
-    )
+    history = pagecache.history(papi, province, fingerprints[papi.pk])
     if not history:
         return []
     latest = history[-1]

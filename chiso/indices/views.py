@@ -100,11 +100,7 @@ def detail(request, code):
     idx = get_object_or_404(Index, code=code)
     province = _province(request)
     fp = pagecache.fingerprint(idx)
-    history = (
-        pagecache.cached(idx, fp, f"history:{province.pk}", lambda: charts.province_history(idx, province))
-        if province
-        else []
-    )
+    history = pagecache.history(idx, province, fp) if province else []
     years = [h["year"] for h in history]
     try:
         year = int(request.GET.get("nam") or (years[-1] if years else 0))
@@ -121,9 +117,7 @@ def detail(request, code):
         "can_tag": permissions.can(request.user, "change", "task"),
     }
     if year in years:
-        result = pagecache.cached(
-            idx, fp, f"analysis:{year}:{province.pk}", lambda: analysis.analyse(idx.code, year, province.name)
-        )
+        result = pagecache.analysed(idx, year, province, fp)
         methodology = idx.methodology_for(year)
         owners, tasks = responsibility.owners(idx, year), component_tasks.by_component(idx)
         for comp in result["components"]:
@@ -138,9 +132,7 @@ def detail(request, code):
                 "heatmap": charts.heatmap_option(
                     history, [c for c in methodology.components.all() if c.level == 1 and c.grain == "main"]
                 ),
-                "ranking": pagecache.cached(
-                    idx, fp, f"ranking:{year}", lambda: exports.year_ranking(idx, year)
-                ),
+                "ranking": pagecache.ranking(idx, year, fp),
             }
         )
     return render(request, "indices/detail.html", context)
@@ -233,6 +225,7 @@ def data_entry(request):
     if request.method == "POST" and request.POST.get("form") == "result" and result_form.is_valid():
         with acting_as(request.user):
             obj = result_form.save()
+        pagecache.schedule_warm(obj.index)
         messages.success(request, f"Đã lưu số liệu {obj.index.code} {obj.year} của {obj.province.name}.")
         return redirect("indices:data_entry")
     if request.method == "POST" and request.POST.get("form") == "import" and import_form.is_valid():

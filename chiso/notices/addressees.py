@@ -27,6 +27,17 @@ _LEADING_CLAUSE_RE = re.compile(
     r"|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Mặt\s+khác|Tiếp\s+đó|Sau\s+đó)"
     r",\s*"
 )
+# A notice's opening: a full past date fronting who chaired or attended the meeting ("Ngày 28 tháng 9 năm
+# 2022, Chủ tịch UBND tỉnh chủ trì cuộc họp …", "Ngày 07/11/2025, đồng chí … đã làm việc với …") tells what
+# happened; it assigns nothing, although its subject is an office and "chủ trì" follows it.
+_DATED_OPENING_RE = re.compile(
+    r"^(?:[Nn]gày\s+)?\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\s*/\s*\d{1,2}\s*/\s*\d{4})\s*,"
+)
+_MEETING_ACT_RE = re.compile(
+    r"(?:đã\s+)?(?:chủ\s+trì\s+(?:cuộc\s+họp|buổi|hội\s+nghị|phiên\s+họp|họp)|làm\s+việc\s+với|tham\s+dự|dự\s+|"
+    r"kiểm\s+tra\s+thực\s+tế|đến\s+thăm|đã\s)",
+    _I,
+)
 _SUBJECT_AFTER_RE = re.compile(r"(?:chúng\s+ta|người|cán\s+bộ|công\s+chức)\b")
 _SCOPE_CLAUSE_RE = re.compile(r"^(?:Riêng\s+)?(?:[Đđ]ối\s+với|[Vv]ới)\s+")
 _SUBJECT_STOP_RE = re.compile(r"\s+(?:của|về|trong|tại|thuộc|đã|đang|ở|như|với|là\s+(?!đơn\s+vị))\b")
@@ -126,6 +137,8 @@ def subject(text, *, place=True):
     rest2 = _PAREN_RE.sub("", rest[:240], count=1) if rest.lstrip().startswith("(") else rest
     rest2 = rest2.lstrip(" ,")
     if not rest2 or not _PREDICATE_START_RE.match(rest2) and not _FRAME_VERB_RE.match(rest2):
+        return [], 0
+    if m and _DATED_OPENING_RE.match(text) and _MEETING_ACT_RE.match(rest2):
         return [], 0
     if _SUBJECT_STOP_RE.match(" " + rest2) and not _THEO_TRONG_RE.match(rest2):
         return _qualified_subject(text, pos)

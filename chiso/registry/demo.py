@@ -48,26 +48,7 @@ def load(stdout=None):
         )
     groups.ensure(AgencyGroup)
     # The province is Bình Thuận until 30/6/2025, then Lâm Đồng (NQ 202/2025/QH15).
-    province.set_history(
-        [
-            (
-                demo_province.NATIONAL_CODE,
-                demo_province.PROVINCE,
-                "tỉnh",
-                by_code["bt-ubnd"],
-                None,
-                demo_province.END_PROVINCE,
-            ),
-            (
-                demo_province.SUCCESSOR_NATIONAL_CODE,
-                demo_province.SUCCESSOR_PROVINCE,
-                "tỉnh",
-                by_code["ld-ubnd"],
-                demo_province.D_PROVINCE_MERGER,
-                None,
-            ),
-        ]
-    )
+    province.set_history(demo_province.province_history(by_code["bt-ubnd"], by_code["ld-ubnd"]))
     # The demo's districts and communes → the new Lâm Đồng's communes and wards (NQ 1671/NQ-UBTVQH15),
     # from the national data; the new communes are created under UBND tỉnh Lâm Đồng.
     setup.link_reform(demo_province.NATIONAL_CODE, by_code["ld-ubnd"], "ld")

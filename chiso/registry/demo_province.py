@@ -291,6 +291,15 @@ SHARES = {
 }
 
 
+def province_history(old_authority=None, new_authority=None):
+    """The rows for registry.province.set_history: Bình Thuận until 30/6/2025, then Lâm Đồng
+    (NQ 202/2025/QH15), each with its UBND tỉnh when the registry has it."""
+    return [
+        (NATIONAL_CODE, PROVINCE, "tỉnh", old_authority, None, END_PROVINCE),
+        (SUCCESSOR_NATIONAL_CODE, SUCCESSOR_PROVINCE, "tỉnh", new_authority, D_PROVINCE_MERGER, None),
+    ]
+
+
 def _commune_code(district_code, place):
     return f"{district_code}-{place.lower().replace(' ', '')}"
 

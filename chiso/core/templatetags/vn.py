@@ -1,4 +1,5 @@
-"""{% load vn %}: {{ x|vn_num:1 }} → "6,5", {{ x|vn_percent }} → "75,8%", {{ days|vn_duration }}."""
+"""{% load vn %}: {{ x|vn_num:1 }} → "6,5", {{ x|vn_percent }} → "75,8%", {{ days|vn_duration }},
+{{ due|vn_since:today }}."""
 
 from django import template
 
@@ -25,3 +26,11 @@ def vn_percent(value, places=1):
 @register.filter
 def vn_duration(days):
     return numbers.duration(days)
+
+
+@register.filter
+def vn_since(day, ref):
+    """{{ due|vn_since:today }} → "2 năm 9 tháng": the span from `day` to `ref` (dates) in Vietnamese."""
+    if day is None or ref is None:
+        return ""
+    return numbers.duration((ref - day).days)

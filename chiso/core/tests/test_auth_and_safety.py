@@ -6,6 +6,10 @@ from chiso.core.audit import acting_as, entries_for
 from chiso.core.models import AuditEntry
 from chiso.registry.models import Agency
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 PASSWORD = "chiso-demo-2022"
 
 

@@ -16,8 +16,16 @@ def _load():
     return out.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_2026_demo_is_a_province_of_today():
+@pytest.fixture(scope="module")
+def loaded(module_db):
+    """The 2026 demo loaded once (about 15 s) for both tests, committed so that the live server sees
+    it (the database is emptied after the module, see module_db in conftest.py)."""
+    with module_db.unblock():
+        return _load()
+
+
+@pytest.mark.django_db  # inside a transaction rolled back at the end: the second load and the refusal
+def test_the_2026_demo_is_a_province_of_today(loaded):
     from chiso.directives.models import Directive
     from chiso.dossiers.models import Dossier
     from chiso.indices.models import Result
@@ -27,7 +35,7 @@ def test_the_2026_demo_is_a_province_of_today():
     from chiso.registry.resolve import resolve_unit
     from chiso.surveys.models import Wave
 
-    out = _load()
+    out = loaded
     today = timezone.localdate()
     assert "124 đơn vị cấp xã (103 xã, 20 phường, 1 đặc khu)" in out
     assert province.authority_header() == "UBND TỈNH LÂM ĐỒNG"
@@ -71,10 +79,9 @@ def _login(page, base, username):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_2026_demo_home_board_and_dossier_pages(live_server, browser, artifacts_dir):
+def test_the_2026_demo_home_board_and_dossier_pages(loaded, live_server, browser, artifacts_dir):
     from chiso.dossiers.models import Dossier
 
-    _load()
     for width, suffix in ((1300, ""), (390, "-390")):
         page = browser.new_page(viewport={"width": width, "height": 900})
         _login(page, live_server.url, "lanhdao")

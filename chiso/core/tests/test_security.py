@@ -9,6 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from docx import Document
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 PASSWORD = "chiso-demo-2022"
 SSTI = "{{ cycler.__init__.__globals__.os.popen('id').read() }}"
 

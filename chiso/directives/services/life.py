@@ -130,7 +130,7 @@ def task_for(user, pk):
     if may(user, "view", task):
         return task
     # Coordinating agencies see the task; a group task is visible to every agency with a share in it.
-    family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(parent__parent_id=pk))
+    family = Task.objects.filter(Q(pk=pk) | Q(parent_id=pk) | Q(root_id=pk))
     if not visible_tasks(user, family).exists():
         raise PermissionDenied("Bạn không có quyền xem nhiệm vụ này.")
     return task
@@ -526,6 +526,7 @@ def fan_out(task, agencies, on=None):
             Task(
                 directive_id=task.directive_id,
                 parent=task,
+                root_id=task.top_id,
                 child_kind=Task.SHARE,
                 ref=task.ref,
                 position=task.position * 1000 + i,
@@ -602,6 +603,7 @@ def make_instances(task, until=None):
         Task(
             directive_id=task.directive_id,
             parent=task,
+            root_id=task.top_id,
             child_kind=Task.INSTANCE,
             ref=task.ref,
             period=label,

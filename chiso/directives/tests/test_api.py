@@ -2,8 +2,13 @@
 
 from datetime import date
 
+import pytest
+
 from chiso.directives.models import Task
 from chiso.registry.tokens import issue
+
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
 
 
 def _auth(user):

@@ -6,7 +6,8 @@ from chiso.directives.demo import SEED_PATH as SEED
 from chiso.directives.models import Directive, NoticeDraft, Task
 from chiso.registry.permissions import MONITOR, OFFICER
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 def upload(client, name="thong-bao.txt", data=None):

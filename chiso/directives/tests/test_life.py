@@ -10,6 +10,10 @@ from django.urls import reverse
 from chiso.directives.models import Evidence, Extension, ProgressReport, Task, TaskEvent
 from chiso.directives.services import life
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 ROLES = ["officer", "head", "monitor", "leader", "other_officer", "other_head"]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -323,3 +327,40 @@ def test_nobody_reviews_his_own_report(make_task, user_factory, people):
     life.transition(task, "accept", people["monitor"])
     task.refresh_from_db()
     assert task.state == Task.DONE
+
+
+def test_shares_and_periods_point_to_the_task_of_the_notice(people, make_task, client):
+    """The stored root (what lists group by) for shares, periods, periods of a share and a saved child."""
+    from chiso.directives.services import lists
+    from chiso.registry.models import AgencyGroup
+
+    group = make_task(code=None, lead_group="ubnd-cap-huyen", ref="I.4", recurrence="month", due=None)
+    members = list(AgencyGroup.objects.get(code="ubnd-cap-huyen").agencies_on(date(2022, 7, 27)))[:2]
+    shares = life.fan_out(group, members)
+    periods = life.make_instances(Task.objects.get(pk=shares[0].pk), until=date(2022, 9, 30))
+    single = make_task(ref="II.1")
+    by_hand = Task.objects.create(
+        directive=single.directive, parent=single, text="Kỳ 1", child_kind=Task.INSTANCE
+    )
+    assert group.root_id is None and single.root_id is None
+    assert {t.root_id for t in Task.objects.filter(parent=group)} == {group.pk}
+    assert len(periods) == 2 and {t.root_id for t in periods} == {group.pk}
+    assert by_hand.root_id == single.pk
+    # One row per task of the notice: the group gathers one plain share and the periods of the other.
+    on = date(2022, 10, 14)
+    rows = {g["top"]: g for g in lists.grouped(lists.leaves(), on, 7)}
+    assert rows[group.pk]["n"] == 3 and rows[group.pk]["deep"] == 2 and rows[single.pk]["n"] == 1
+    shown = lists.rows_for(lists.grouped(lists.leaves(), on, 7), on, 7)
+    assert [r["summary"] for r in shown if r["group"]] == ["3 phần việc: 3 chưa thực hiện, 2 quá hạn"]
+    # The expandable row lists every leaf under the group, periods of a share included.
+    client.force_login(people["monitor"])
+    page = client.get(reverse("directives:task_shares", args=[group.pk])).content.decode()
+    assert page.count("08/2022") == 1 and page.count("09/2022") == 1
+    # The board's index filter: a tag on the task of the notice brings its shares and periods along.
+    from chiso.indices.models import Index, TaskComponent
+
+    papi = Index.objects.get_or_create(code="PAPI", defaults={"name": "PAPI"})[0]
+    TaskComponent.objects.create(task=group, index=papi, component_code="D5")
+    board = client.get(reverse("directives:board"), {"index": "PAPI"})
+    assert [r["task"].pk for r in board.context["rows"]] == [group.pk]
+    assert board.context["rows"][0]["group"]["n"] == 3

@@ -11,6 +11,9 @@ from chiso.directives.services import life, notify
 
 from .test_reminders import smtp  # noqa: F401  (the real SMTP server fixture)
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def team(people):

@@ -7,6 +7,9 @@ from django.urls import reverse
 
 from chiso.directives.models import ReminderSchedule, Task
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def board_data(people, make_task):

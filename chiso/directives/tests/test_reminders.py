@@ -12,6 +12,9 @@ from django.core.management import call_command
 from chiso.directives.models import Notification, ReminderLog, ReminderSchedule, Task
 from chiso.directives.services import life, reminders
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 class Inbox:
     def __init__(self):

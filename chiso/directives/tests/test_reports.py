@@ -12,6 +12,9 @@ from openpyxl import load_workbook
 from chiso.directives.models import Task
 from chiso.directives.services import accountability, official
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def mix(people, make_task):
@@ -151,6 +154,20 @@ def test_period_report_and_accountability_xlsx(mix, people, client):
         [1, "Ủy ban nhân dân thành phố Phan Thiết", 5, 2, 1, 1, 1, 0, 62.5],
         [2, "Sở Thông tin và Truyền thông", 2, 1, 0, 1, 0, 0, 50.0],
     ]
+    # The DOCX is built by a job (run in-process by the suite), then downloaded from the job's page.
+    from chiso.core.models import Job
+
+    response = client.get(
+        reverse("directives:accountability"), {"from": "01/01/2022", "to": "31/12/2022", "format": "docx"}
+    )
+    job = Job.objects.get(kind="directives.accountability_report")
+    assert response.url == reverse("core:job_status", args=[job.pk]) and job.status == Job.DONE
+    got = client.get(reverse("core:job_download", args=[job.pk]))
+    assert got["Content-Disposition"].endswith('bao-cao-trach-nhiem-20220101-20221231.docx"')
+    text = "\n".join(
+        c.text for t in Document(io.BytesIO(b"".join(got.streaming_content))).tables for c in t._cells
+    )
+    assert "Ủy ban nhân dân thành phố Phan Thiết" in text and "Sở Thông tin và Truyền thông" in text
 
 
 def test_the_worker_runs_reminders_daily():

@@ -72,6 +72,27 @@ def _fits_phone(page, url, what):
     assert width <= 390, f"{what}: page is {width}px wide at 390px"
 
 
+CONTRAST = """cls => {
+  const el = document.getElementById('bell-count');
+  el.className = cls;
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => {
+    const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const style = getComputedStyle(el);
+  const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+def _bell_readable(page):
+    """The unread count reads on the red header whether it is 0 (plain badge) or not (badge bad)."""
+    for cls in ("badge", "badge bad"):
+        ratio = page.evaluate(CONTRAST, cls)
+        assert ratio >= 4.5, f"bell count '{cls}': contrast {ratio:.1f}"
+
+
 def _forms_allowed(page):
     """The action forms shown on a task page: their target actions."""
     return page.eval_on_selector_all("form[method=post]", "els => els.map(e => e.getAttribute('action'))")
@@ -134,6 +155,7 @@ def test_each_role_daily_job_without_403_and_phone_width(live_server, browser, d
     # Monitor: the bell shows what waits; board → the task → accept
     _login(page, base, "sonoivu")
     assert int(page.locator("#bell-count").inner_text()) >= 1
+    _bell_readable(page)
     assert _no_403_behind_links(page, base, ["/", "/chi-dao/theo-doi/", "/chi-dao/thong-bao/"]) > 10
     page.goto(f"{base}/chi-dao/nhiem-vu/{task.pk}/")
     page.locator("#action-accept button").click()

@@ -5,6 +5,9 @@ from django.test import Client
 
 from chiso.registry.models import Agency
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.mark.django_db
 def test_a_coordinating_agency_gets_its_task_from_the_api_as_on_the_web(people, make_task):

@@ -10,6 +10,9 @@ from django.core.management import call_command
 from chiso.dossiers.models import Dossier
 from chiso.dossiers.services.importer import import_dossiers
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 def _moment(text):
     d, t = text.split(" ")

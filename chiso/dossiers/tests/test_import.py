@@ -24,7 +24,8 @@ from chiso.dossiers.services.stats import rebuild_all
 
 from .conftest import row
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 # Tết 2024 is 08–14/02: received Wed 07/02, the 3-day appointment is Mon 19/02.
 TET_ROWS = [

@@ -10,7 +10,8 @@ from chiso.dossiers.services.importer import ImportFailed, calendar_index, impor
 
 from .conftest import row
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 def _nothing_written(procedures):

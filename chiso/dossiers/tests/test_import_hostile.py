@@ -13,7 +13,8 @@ from chiso.dossiers.services.importer import ImportFailed, import_dossiers
 
 from .conftest import row
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 @pytest.mark.parametrize("code", ["HS\x0001", "HS\x1b[31m02", "HS\x7f03"])

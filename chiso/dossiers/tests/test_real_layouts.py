@@ -17,6 +17,10 @@ from chiso.dossiers.models import EARLY, ENDED_WITHDRAWN, LATE, ON_TIME, OPEN, D
 from chiso.dossiers.services.importer import ImportFailed, add_procedures, import_dossiers
 from chiso.registry.models import Agency, Succession
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 TODAY = date(2025, 8, 1)
 
 

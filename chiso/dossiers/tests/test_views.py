@@ -13,7 +13,8 @@ from chiso.registry.permissions import MONITOR, OFFICER
 from .conftest import row
 from .test_import import TET_ROWS
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 PHAN_THIET = "Ủy ban nhân dân thành phố Phan Thiết"
 
@@ -215,6 +216,13 @@ def test_export_xlsx_sync_gaps_and_766(client, user_factory, loaded):
     assert codes == ["HS-03", "HS-04", "HS-05", "PT-1"]
     gaps = client.get("/ho-so/dong-bo/?ngay=30").content.decode()
     assert "HS-06" in gaps and "HS-07" in gaps and "HS-01" not in gaps
+    # How long past due, in Vietnamese whatever Django's language (HS-06 was due 19/02/2024)
+    from django.utils import timezone
+
+    from chiso.core.numbers import duration
+
+    late = duration((timezone.localdate() - date(2024, 2, 19)).days)
+    assert f"<td>{late}</td>" in gaps and "năm" in late and "year" not in gaps and "month" not in gaps
     # 766 indicator 2.1 for Sở Tư pháp, 2024: early + on time (+ open in time) over received = 2/6.
     agency = Dossier.objects.get(code="HS-03").agency_id
     value = IndicatorValue.objects.get(agency_id=agency, period=202400, code="2.1")

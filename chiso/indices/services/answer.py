@@ -4,7 +4,7 @@ which tasks address them, and how far those tasks are."""
 from chiso.directives.services import life
 
 from ..models import Index
-from . import analysis, charts, component_tasks, pagecache, responsibility
+from . import analysis, component_tasks, pagecache, responsibility
 
 
 def fallen(province, on=None, detail=True, fingerprints=None):
@@ -23,20 +23,13 @@ def fallen(province, on=None, detail=True, fingerprints=None):
     fps = fingerprints or pagecache.fingerprints()
     for index in Index.objects.all():
         fp = fps[index.pk]
-        history = pagecache.cached(
-            index, fp, f"history:{province.pk}", lambda index=index: charts.province_history(index, province)
-        )
+        history = pagecache.history(index, province, fp)
         history = [h for h in history if h["year"] < on.year]
         if len(history) < 2:
             continue
         year = history[-1]["year"]
         try:
-            result = pagecache.cached(
-                index,
-                fp,
-                f"analysis:{year}:{province.pk}",
-                lambda index=index, year=year: analysis.analyse(index.code, year, province.name),
-            )
+            result = pagecache.analysed(index, year, province, fp)
         except analysis.NotFound:
             continue
         if not result["declined"]:

@@ -12,12 +12,6 @@ from chiso.directives.services import life, lists
 from ..models import TaskComponent
 
 
-def root_of(task):
-    if task.parent_id and task.parent.parent_id:
-        return task.parent.parent
-    return task.parent or task
-
-
 def count_by_component(index, codes=None):
     """{component code: number of tasks} as by_component() counts its items (a task of a notice once,
     its shares and periods with it), from the tags alone: for a card that shows only the number."""
@@ -25,9 +19,8 @@ def count_by_component(index, codes=None):
     if codes is not None:
         tags = tags.filter(component_code__in=list(codes))
     roots = {}
-    rows = tags.values_list("component_code", "task_id", "task__parent_id", "task__parent__parent_id")
-    for code, task, parent, grandparent in rows:
-        roots.setdefault(code, set()).add(grandparent or parent or task)  # root_of() on the ids
+    for code, task, root in tags.values_list("component_code", "task_id", "task__root_id"):
+        roots.setdefault(code, set()).add(root or task)  # the task of the notice (Task.root)
     return {code: len(found) for code, found in roots.items()}
 
 
@@ -35,10 +28,10 @@ def by_component(index, codes=None):
     """{component code: [item]} with item = {task, tag, confirmed, n, counts…, summary, status, percent}."""
     on, soon = life.today(), ReminderSchedule.current().due_soon_days
     # Only the fields shown: a task row also carries JSON (checklist, milestones) not worth decoding here.
-    fields = ["id", "parent_id", "directive_id", "ref", "text", "position", "lead_id", "state"]
+    fields = ["id", "parent_id", "root_id", "directive_id", "ref", "text", "position", "lead_id", "state"]
     tags = (
         TaskComponent.objects.filter(index=index)
-        .select_related("task", "task__parent", "task__parent__parent")
+        .select_related("task", "task__root")
         .only(
             "task_id",
             "index_id",
@@ -47,15 +40,14 @@ def by_component(index, codes=None):
             "suggested",
             "reason",
             *[f"task__{f}" for f in fields],
-            *[f"task__parent__{f}" for f in fields],
-            *[f"task__parent__parent__{f}" for f in fields],
+            *[f"task__root__{f}" for f in fields],
         )
     )
     if codes is not None:
         tags = tags.filter(component_code__in=list(codes))
     found = {}
     for tag in tags.order_by("pk"):
-        root = root_of(tag.task)
+        root = tag.task.root or tag.task
         items = found.setdefault(tag.component_code, {})
         item = items.get(root.pk)
         if item is None:
@@ -67,12 +59,12 @@ def by_component(index, codes=None):
     roots = {pk for items in found.values() for pk in items}
     if not roots:
         return {}
-    leaves = lists.leaves().filter(Q(pk__in=roots) | Q(parent_id__in=roots) | Q(parent__parent_id__in=roots))
-    groups = {g["root"]: g for g in lists.grouped(leaves, on, soon)}
+    leaves = lists.leaves().filter(Q(pk__in=roots) | Q(root_id__in=roots))
+    groups = {g["top"]: g for g in lists.grouped(leaves, on, soon)}
     singles = {}
     for g in groups.values():
         if g["n"] == 1:
-            singles[g["first_leaf"]] = g["root"]
+            singles[g["first_leaf"]] = g["top"]
     leaf_tasks = lists.leaves().filter(pk__in=list(singles)).select_related("lead")
     status_of = {singles[t.pk]: life.status(t, on, soon) for t in leaf_tasks}
     result = {}

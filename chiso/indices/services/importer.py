@@ -364,10 +364,12 @@ def import_rows(
             {"created": len(to_create), "updated": len(to_update), "sha256": sha},
             note=f"Nhập {len(records)} dòng kết quả {index.code} từ {batch.filename}",
         )
+    from . import pagecache
     from .targets import evaluate_targets
 
     for year in sorted({rec["year"] for rec in records}):
         evaluate_targets(year)
+    pagecache.schedule_warm(index)
     return batch
 
 

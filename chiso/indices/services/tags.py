@@ -34,11 +34,9 @@ def confirm(tag, keep=True):
     """Confirm or drop a component for the task as a whole: one decision for a task and all its shares."""
     from django.db.models import Q
 
-    from .component_tasks import root_of
-
-    root = root_of(tag.task)
+    root = tag.task.root or tag.task
     family = TaskComponent.objects.filter(index=tag.index, component_code=tag.component_code).filter(
-        Q(task=root) | Q(task__parent=root) | Q(task__parent__parent=root)
+        Q(task=root) | Q(task__root=root)
     )
     if keep:
         own, _ = TaskComponent.objects.get_or_create(

@@ -6,6 +6,9 @@ from chiso.indices.models import TaskComponent
 from chiso.indices.services.tags import suggest_for_tasks
 from chiso.registry.permissions import HEAD, MONITOR
 
+# the demo registry (and PAPI) loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once", "papi_once")
+
 
 @pytest.mark.django_db
 def test_api_analysis_ranking_and_suggestions(papi_loaded, demo_registry, user_factory, client):

@@ -9,7 +9,8 @@ from chiso.directives.models import Directive, Task
 from chiso.indices.models import Index, Province, TaskComponent
 from chiso.indices.services import effect
 
-pytestmark = pytest.mark.django_db
+# the demo registry (and PAPI) loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once", "papi_once")]
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ from docx import Document
 from chiso.indices import demo
 from chiso.indices.services.report import build_report
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 def _text(doc):
     parts = [p.text for p in doc.paragraphs]

@@ -6,6 +6,9 @@ from openpyxl import load_workbook
 from chiso.indices.models import Responsibility, Result
 from chiso.registry.permissions import MONITOR, OFFICER
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def monitor(demo_registry, user_factory, client):
@@ -166,3 +169,45 @@ def test_htmx_upload_answers_with_a_fragment(papi_loaded, monitor, client):
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert "Chỉ nhận tệp .csv hoặc .xlsx." in html
+
+
+@pytest.mark.django_db
+def test_an_import_queues_the_page_figures_so_the_first_reader_computes_nothing(
+    db, papi_csv, demo_home_province, monitor, client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from chiso.core.models import Job
+    from chiso.indices.services import analysis, charts, definitions, exports
+    from chiso.indices.services.importer import import_results
+
+    definitions.load()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_results(papi_csv.read_bytes(), papi_csv.name, "PAPI")
+    job = Job.objects.get(kind="indices.warm_pages")
+    assert job.status == Job.DONE and job.result["pages"] == 14  # Bình Thuận, PAPI 2011–2024
+
+    def computed(*args, **kwargs):
+        raise AssertionError("computed in the request")
+
+    for module, name in [(analysis, "analyse"), (charts, "province_history"), (exports, "year_ranking")]:
+        monkeypatch.setattr(module, name, computed)
+    page = client.get("/chi-so/PAPI/?tinh=binh-thuan&nam=2021")
+    assert page.status_code == 200 and "44,15" in page.content.decode()
+    # A figure entered by hand changes the results: the figures are queued again for the new data.
+    monkeypatch.undo()
+    from chiso.indices.models import Index, Province
+
+    data = {
+        "form": "result",
+        "index": Index.objects.get(code="PAPI").pk,
+        "year": 2025,
+        "component_code": "D1",
+    }
+    data.update(
+        province=Province.objects.get(code="lam-dong-2025").pk,
+        score="5.5",
+        official="on",
+        source="Báo cáo PAPI 2025",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/chi-so/nhap/", data).status_code == 302
+    assert Job.objects.filter(kind="indices.warm_pages", status=Job.DONE).count() == 2

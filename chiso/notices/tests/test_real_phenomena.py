@@ -555,3 +555,30 @@ def test_a_request_file_is_no_request():
     assert assigned("Đề nghị Chủ tịch UBND các xã, phường tổ chức thực hiện.")[0] == [
         "Chủ tịch UBND các xã, phường"
     ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ngày 28 tháng 9 năm 2022, Chủ tịch UBND tỉnh chủ trì cuộc họp chuyên đề về quản trị môi trường.",
+        "Ngày 07/11/2025, đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh đã chủ trì buổi làm"
+        " việc nghe báo cáo đánh giá kết quả các chỉ số PAR INDEX, PAPI, SIPAS.",
+    ],
+)
+def test_dated_opening_of_a_meeting_assigns_nothing(opening):
+    # The opening of every conclusion notice says who chaired the meeting on which day; the fronted date
+    # must not make its subject an assignee (the points that follow are the tasks).
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\nTHÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\n\n"
+        f"{opening} Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+        "1. Sở Nội vụ tham mưu UBND tỉnh công bố chỉ số cải cách hành chính, hoàn thành trong tháng 12/2025.\n"
+    )
+    tasks = parse_notice(text)["tasks"]
+    assert [t["lead"] for t in tasks] == ["Sở Nội vụ"]
+
+
+def test_a_fronted_period_still_opens_a_task():
+    text = (
+        "KẾ HOẠCH\n\n1. Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào.\n"
+    )
+    assert [t["lead"] for t in parse_notice(text)["tasks"]] == ["các cơ quan, đơn vị, địa phương"]

@@ -11,7 +11,8 @@ from chiso.directives.services import accountability, life
 from chiso.programme.services import contact
 from chiso.registry.models import Agency
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 D = datetime.date
 
 

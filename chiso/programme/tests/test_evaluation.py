@@ -8,7 +8,8 @@ from docx import Document
 from chiso.programme.services import evaluation, plans
 from chiso.registry.models import Agency
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 def test_the_year_of_an_agency_is_gathered_from_every_part(plan_request, people, plan_text):

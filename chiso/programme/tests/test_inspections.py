@@ -13,7 +13,8 @@ from chiso.programme.services import inspections, minutes
 from chiso.registry.models import Agency
 from chiso.registry.permissions import HEAD, OFFICER
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 D = datetime.date
 

@@ -10,7 +10,8 @@ from chiso.programme.models import ThematicMeeting
 from chiso.programme.services import meetings
 from chiso.registry.models import Agency
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 D = datetime.date
 
 CONCLUSIONS = (

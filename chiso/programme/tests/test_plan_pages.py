@@ -9,7 +9,8 @@ from chiso.registry.models import Agency
 
 from .conftest import docx_upload
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 def _url(req, code, tail=""):

@@ -11,7 +11,8 @@ from chiso.publication.services import choose, public_data
 
 from .conftest import SECRETS
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 def _publish_all(world, admin):

@@ -10,7 +10,8 @@ from django.test import Client
 
 from chiso.registry.models import ApiToken
 
-pytestmark = pytest.mark.django_db
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_once")]
 
 
 def test_a_user_issues_uses_and_revokes_a_token_on_the_web(demo_registry, user_factory):

@@ -9,6 +9,10 @@ import pytest
 from chiso.registry import permissions
 from chiso.registry.permissions import ADMIN, HEAD, LEADER, MONITOR, OFFICER
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 ROLES = [LEADER, MONITOR, HEAD, OFFICER, ADMIN]
 
 # (kind, action): (on own agency's object, on another agency's object)

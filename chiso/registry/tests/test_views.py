@@ -2,6 +2,10 @@ import unicodedata
 
 import pytest
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
+
 PASSWORD = "chiso-demo-2022"
 
 

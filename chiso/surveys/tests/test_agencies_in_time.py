@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from chiso.registry.models import Agency
@@ -10,6 +11,9 @@ from chiso.surveys.models import Response, Wave
 from chiso.surveys.services import agencies as wave_agencies
 
 from .conftest import full_answers
+
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
 
 
 def test_a_2026_wave_offers_only_agencies_of_2026(client, open_wave):

@@ -1,10 +1,14 @@
 """The answering form: rendering, skip logic, validation, public link limits."""
 
+import pytest
 from django.urls import reverse
 
 from chiso.surveys.models import Response
 
 from .conftest import full_answers
+
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
 
 
 def test_public_form_renders_accessible_fields(client, open_wave):

@@ -2,11 +2,15 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from chiso.dossiers.models import StatDay
 from chiso.registry.models import Agency
 from chiso.surveys.services import weights
+
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
 
 
 def _day(agency, day, total):

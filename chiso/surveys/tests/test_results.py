@@ -12,6 +12,9 @@ from chiso.surveys.models import Response, Wave
 
 from .conftest import full_answers
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 def _add(wave, agency, level, channel, times):
     from chiso.surveys.services.answers import clean

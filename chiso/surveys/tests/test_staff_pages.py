@@ -13,6 +13,9 @@ from chiso.surveys.services import distribution
 
 from .conftest import full_answers
 
+# the demo registry loaded once for the module: see registry_once in conftest.py
+pytestmark = pytest.mark.usefixtures("registry_once")
+
 
 @pytest.fixture
 def monitor(client, user_factory):

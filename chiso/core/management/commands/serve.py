@@ -35,8 +35,10 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        from chiso.core import warmup
         from chiso.wsgi import application
 
+        warmup.run()  # in the master (preload_app): workers fork with views imported, templates compiled
         return application
 
 
