@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from chiso.core import audit, memo, uploads
+from chiso.core import audit, uploads
 from chiso.registry import permissions
 
 from ..models import Evidence, Extension, ProgressReport, ReminderSchedule, Task, TaskEvent
@@ -36,10 +36,8 @@ class StaleTask(Exception):
 
 def today():
     """Today in Vietnam, unless the administrator froze the clock for a demo or a training."""
-    as_of = memo.per_request(
-        "directives.today", lambda: ReminderSchedule.objects.values_list("as_of", flat=True).first()
-    )
-    return as_of or timezone.localdate()
+    # The schedule's row, which the same page reads for its reminder days (once per request).
+    return ReminderSchedule.current().as_of or timezone.localdate()
 
 
 # ---- derived deadline status --------------------------------------------------------------------
