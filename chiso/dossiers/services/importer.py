@@ -652,15 +652,7 @@ def _move_in_batches(cursor, today, start, finish):
     from .stats import NEW_DAY, NEW_MONTH, compute_stats, drop_new_stats, swap_stats
 
     _delete_failed_runs(cursor)
-    cursor.execute("SELECT COUNT(*) FROM dossier_stage")
-    total = cursor.fetchone()[0]
-    cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
-    updated = cursor.fetchone()[0]
-    cursor.execute(
-        "SELECT DISTINCT stat_month FROM dossier_stage UNION "
-        "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
-    )
-    months = sorted(r[0] for r in cursor.fetchall())
+    total, updated, months = _stage_counts(cursor)
     # Batch bounds: every MOVE_BATCH-th code in key order (each batch is then a range of the stage's key).
     cursor.execute("SELECT code FROM dossier_stage ORDER BY code")
     bounds = []
@@ -767,6 +759,19 @@ def _delete_run_rows(cursor, run_id):
                     break
     except DatabaseError:
         pass  # the next import deletes the rows of failed runs (_delete_failed_runs)
+
+
+def _stage_counts(cursor):
+    """(rows staged, of them already stored, the months they touch — old months of moved dossiers too)."""
+    cursor.execute("SELECT COUNT(*) FROM dossier_stage")
+    total = cursor.fetchone()[0]
+    cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
+    updated = cursor.fetchone()[0]
+    cursor.execute(
+        "SELECT DISTINCT stat_month FROM dossier_stage UNION "
+        "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
+    )
+    return total, updated, sorted(r[0] for r in cursor.fetchall())
 
 
 def _delete_failed_runs(cursor):
@@ -1135,15 +1140,7 @@ def _import(path, file_name, mapping, today, progress, vendor, finish=None, star
             return _move_in_batches(cursor, today, start, finish)
         with transaction.atomic():
             procedure_of.create(cursor, "?" if vendor == "sqlite" else "%s")
-            cursor.execute("SELECT COUNT(*) FROM dossier_stage")
-            total = cursor.fetchone()[0]
-            cursor.execute("SELECT COUNT(*) FROM dossier_stage s JOIN dossiers_dossier d ON d.code = s.code")
-            updated = cursor.fetchone()[0]
-            cursor.execute(
-                "SELECT DISTINCT stat_month FROM dossier_stage UNION "
-                "SELECT DISTINCT d.stat_month FROM dossiers_dossier d JOIN dossier_stage s ON s.code = d.code"
-            )
-            months = sorted(r[0] for r in cursor.fetchall())
+            total, updated, months = _stage_counts(cursor)
             cursor.execute("SELECT COUNT(*) FROM dossiers_dossier")
             existing = cursor.fetchone()[0]
             rebuild = total >= BULK_ROWS and total >= existing // 2
