@@ -142,3 +142,39 @@ def test_summaries_count_an_import_that_finished_meanwhile(catalogue, write_csv,
     assert sum(StatMonth.objects.filter(month=202402).values_list("total", flat=True)) == 4
     assert sum(StatMonth.objects.values_list("total", flat=True)) == 5
     assert len(calls) == 2
+
+
+def test_columns_the_file_lacks_get_their_defaults(catalogue, write_csv, small_batches):
+    # SQLite stages only the columns the file has (importer._Writer): the others must still be written as
+    # the row loop would have set them, not NULL.
+    header = [
+        "Mã hồ sơ",
+        "Mã thủ tục",
+        "Cơ quan giải quyết",
+        "Ngày tiếp nhận",
+        "Ngày hẹn trả",
+        "Ngày có kết quả",
+    ]
+    rows = [
+        ["HS-01", "1.000105", "Sở Tư pháp", "07/02/2024 08:15", "19/02/2024 16:00", "16/02/2024 10:00"],
+        ["HS-02", "1.000105", "Sở Tư pháp", "07/02/2024 09:00", "19/02/2024 16:00", ""],
+    ]
+    import_dossiers(write_csv(rows, header=header), today=__import__("datetime").date(2024, 4, 1))
+    got = list(
+        Dossier.objects.order_by("code").values_list(
+            "applicant",
+            "online_payment",
+            "complaint",
+            "supplements",
+            "supplement_days",
+            "ended",
+            "rating",
+            "e_result",
+            "returned",
+            "apology_date",
+            "new_due",
+            "receiving_agency_id",
+        )
+    )
+    assert got == [("", False, False, 0, 0, 0, None, None, None, None, None, None)] * 2
+    assert sum(StatDay.objects.values_list("total", flat=True)) == 2
