@@ -98,6 +98,57 @@ class WeightsForm(forms.Form):
     )
     official_source = forms.CharField(label="Nguồn số liệu chính thức", required=False, max_length=300)
 
+    def __init__(self, *args, wave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wave = wave
+
+    def _pairs(self, name, field_label):
+        pairs, errors = self.parse_pairs(self.cleaned_data.get(name), field_label)
+        if errors:
+            raise forms.ValidationError(errors)
+        return pairs
+
+    def clean_agency_shares(self):
+        # Every bad line and every unknown code at once, so one correction round is enough.
+        shares, errors = self.parse_pairs(self.cleaned_data.get("agency_shares"), "Tỷ trọng theo cơ quan")
+        known = set(Agency.objects.filter(code__in=shares).values_list("code", flat=True))
+        errors += [f"Tỷ trọng theo cơ quan: không có cơ quan mã “{c}”." for c in shares if c not in known]
+        if errors:
+            raise forms.ValidationError(errors)
+        return shares
+
+    def clean_stratum_shares(self):
+        return self._pairs("stratum_shares", "Tỷ trọng theo tầng")
+
+    def clean_official_elements(self):
+        label = "Chỉ số chính thức theo yếu tố"
+        elements, errors = self.parse_pairs(self.cleaned_data.get("official_elements"), label)
+        codes = set(self.wave.questionnaire.elements or {})
+        errors += [
+            f"{label}: phiếu không có yếu tố mã “{c}” (các mã: {', '.join(sorted(codes))})."
+            for c in elements
+            if c not in codes
+        ]
+        if errors:
+            raise forms.ValidationError(errors)
+        return elements
+
+    def clean_stratum_question(self):
+        question = self.cleaned_data["stratum_question"].strip()
+        if question and not any(q.code == question for q in self.wave.questionnaire.questions()):
+            raise forms.ValidationError(f"Câu hỏi phân tầng “{question}” không có trong phiếu.")
+        return question
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("stratum_shares")
+            and not data.get("stratum_question")
+            and "stratum_question" not in self.errors
+        ):
+            self.add_error("stratum_question", "Có tỷ trọng theo tầng nhưng chưa chọn câu hỏi phân tầng.")
+        return data
+
     @staticmethod
     def parse_pairs(text, field_label):
         pairs, errors = {}, []

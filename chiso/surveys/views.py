@@ -331,7 +331,7 @@ def wave_weights(request, pk):
             f"{k}; {v:g}" for k, v in ((wave.official or {}).get("elements") or {}).items()
         ),
     }
-    form = WeightsForm(request.POST or None, initial=initial)
+    form = WeightsForm(request.POST or None, initial=initial, wave=wave)
     dossier_shares = weights.dossier_shares(wave)
     if request.method == "POST" and "from_dossiers" in request.POST and dossier_shares:
         wave.agency_shares, wave.agency_shares_source = (
@@ -342,48 +342,16 @@ def wave_weights(request, pk):
         messages.success(request, "Đã lấy tỷ trọng theo số hồ sơ của từng cơ quan.")
         return redirect("surveys:weights", pk=wave.pk)
     if request.method == "POST" and form.is_valid():
-        agency_shares, errors = WeightsForm.parse_pairs(
-            form.cleaned_data["agency_shares"], "Tỷ trọng theo cơ quan"
-        )
-        stratum_shares, more = WeightsForm.parse_pairs(
-            form.cleaned_data["stratum_shares"], "Tỷ trọng theo tầng"
-        )
-        errors += more
-        official_elements, more = WeightsForm.parse_pairs(
-            form.cleaned_data["official_elements"], "Chỉ số chính thức theo yếu tố"
-        )
-        errors += more
-        element_codes = set(wave.questionnaire.elements or {})
-        errors += [
-            f"Chỉ số chính thức theo yếu tố: phiếu không có yếu tố mã “{c}” (các mã: {', '.join(sorted(element_codes))})."
-            for c in official_elements
-            if c not in element_codes
-        ]
-        known = set(Agency.objects.filter(code__in=agency_shares).values_list("code", flat=True))
-        errors += [
-            f"Tỷ trọng theo cơ quan: không có cơ quan mã “{c}”." for c in agency_shares if c not in known
-        ]
-        question = form.cleaned_data["stratum_question"].strip()
-        if question and not any(q.code == question for q in wave.questionnaire.questions()):
-            errors.append(f"Câu hỏi phân tầng “{question}” không có trong phiếu.")
-        if stratum_shares and not question:
-            errors.append("Có tỷ trọng theo tầng nhưng chưa chọn câu hỏi phân tầng.")
-        if errors:
-            for error in errors:
-                form.add_error(None, error)
-        else:
-            wave.agency_shares, wave.agency_shares_source = (
-                agency_shares,
-                form.cleaned_data["agency_shares_source"],
-            )
-            wave.stratum_question, wave.stratum_shares = question, stratum_shares
-            official = dict(wave.official or {})
-            official["overall"] = form.cleaned_data["official_overall"]
-            official["elements"] = official_elements
-            wave.official, wave.official_source = official, form.cleaned_data["official_source"]
-            wave.save()
-            messages.success(request, "Đã lưu tỷ trọng gia quyền và số liệu chính thức.")
-            return redirect("surveys:wave", pk=wave.pk)
+        data = form.cleaned_data
+        wave.agency_shares, wave.agency_shares_source = data["agency_shares"], data["agency_shares_source"]
+        wave.stratum_question, wave.stratum_shares = data["stratum_question"], data["stratum_shares"]
+        official = dict(wave.official or {})
+        official["overall"] = data["official_overall"]
+        official["elements"] = data["official_elements"]
+        wave.official, wave.official_source = official, data["official_source"]
+        wave.save()
+        messages.success(request, "Đã lưu tỷ trọng gia quyền và số liệu chính thức.")
+        return redirect("surveys:wave", pk=wave.pk)
     return render(
         request,
         "surveys/weights.html",

@@ -376,3 +376,22 @@ def test_answers_that_look_like_formulas_are_neutralised_in_both_exports(client,
     header = [c.value for c in sheet[1]]
     cell = sheet.cell(2, header.index("gop_y") + 1)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_weights_form_checks_codes_and_the_stratum_question(monitor, open_wave):
+    from chiso.surveys.forms import WeightsForm
+
+    form = WeightsForm(
+        {
+            "agency_shares": "ld-stp; 1",
+            "stratum_question": "khong-co-cau-nay",
+            "official_elements": "khong-co-yeu-to; 80",
+        },
+        wave=open_wave,
+    )
+    assert not form.is_valid()
+    assert "Câu hỏi phân tầng “khong-co-cau-nay” không có trong phiếu." in form.errors["stratum_question"]
+    assert "phiếu không có yếu tố mã “khong-co-yeu-to”" in form.errors["official_elements"][0]
+    only_strata = WeightsForm({"stratum_shares": "truc-tiep; 1"}, wave=open_wave)
+    assert not only_strata.is_valid()
+    assert "chưa chọn câu hỏi phân tầng" in only_strata.errors["stratum_question"][0]
