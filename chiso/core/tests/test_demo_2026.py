@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from chiso.core.tests.browser import log_in as _login
+
 
 def _load():
     out = StringIO()
@@ -64,17 +66,6 @@ def test_the_2026_demo_is_a_province_of_today(loaded):
     assert (Agency.objects.count(), Dossier.objects.count(), Directive.objects.count()) == counts
     with pytest.raises(CommandError, match="đã có tỉnh khác"):
         call_command("load-demo", stdout=StringIO())
-
-
-def _login(page, base, username):
-    from chiso.registry.demo import DEMO_PASSWORD
-
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 @pytest.mark.browser

@@ -8,6 +8,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from chiso.core.tests.browser import log_in as _login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SKIP = ("/dang-xuat", "format=", "/tai-ve", "/bao-cao/?", "/xlsx", ".xlsx", ".docx", "/minh-chung/", "/i18n/")
@@ -22,17 +24,6 @@ def demo(db):
     registry_demo.load()
     directives_demo.load()
     indices_demo.load()
-
-
-def _login(page, base, username):
-    from chiso.registry.demo import DEMO_PASSWORD
-
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _visible_links(page, base):

@@ -4,18 +4,9 @@ import os
 
 import pytest
 
+from chiso.core.tests.browser import log_in as _login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base, username):
-    from chiso.registry.demo import DEMO_PASSWORD
-
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_an_agency_records_a_session_and_the_monitor_sees_the_grid(live_server, browser, artifacts_dir):

@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from chiso.core.tests.browser import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -11,7 +13,6 @@ def test_the_monitor_downloads_an_agencys_evaluation(live_server, browser, artif
     from chiso.directives import demo as directives_demo
     from chiso.programme import demo as programme_demo
     from chiso.registry import demo as registry_demo
-    from chiso.registry.demo import DEMO_PASSWORD
 
     registry_demo.load()
     directives_demo.load()
@@ -20,11 +21,7 @@ def test_the_monitor_downloads_an_agencys_evaluation(live_server, browser, artif
     os.makedirs(shots, exist_ok=True)
     base = live_server.url
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", "sonoivu")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, base, "sonoivu")
     page.goto(f"{base}/chuong-trinh/")
     page.click("nav.subnav >> text=Đánh giá người đứng đầu")
     page.wait_for_load_state()

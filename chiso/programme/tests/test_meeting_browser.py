@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from chiso.core.tests.browser import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -12,7 +14,6 @@ def test_a_meeting_from_topic_to_conclusion_draft(live_server, browser, artifact
     from chiso.indices import demo as indices_demo
     from chiso.programme.models import ThematicMeeting
     from chiso.registry import demo as registry_demo
-    from chiso.registry.demo import DEMO_PASSWORD
 
     registry_demo.load()
     directives_demo.load()
@@ -21,11 +22,7 @@ def test_a_meeting_from_topic_to_conclusion_draft(live_server, browser, artifact
     os.makedirs(shots, exist_ok=True)
     base = live_server.url
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", "sonoivu")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, base, "sonoivu")
     page.goto(f"{base}/chuong-trinh/hop-chuyen-de/")
     assert "PAPI:D7" in page.locator("#cham-cai-thien").inner_text()
     form = page.locator("#meeting-form")
